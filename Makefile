@@ -1,0 +1,46 @@
+# The two commands that matter: `make run` and `make test`. Both set everything up first.
+SHELL := /bin/bash
+export UV_PYTHON_DOWNLOADS := never
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+EXAMPLES := src/omdome/examples
+
+.PHONY: run test setup bootstrap lint bench messages check-messages clean
+
+## run: set up, then check the bundled example draft against the example policy
+run: setup
+	@$(UV) run --frozen omdome check $(EXAMPLES)/draft.sv.txt \
+		--profile $(EXAMPLES)/profile.sv.toml --policy $(EXAMPLES)/policy.sv.toml; \
+	status=$$?; [ $$status -le 1 ] || exit $$status
+
+## test: set up, then run the whole suite (unit, CLI and model-quality tests) in parallel
+test: setup
+	$(UV) run --frozen pytest -n auto -q
+
+setup: bootstrap
+	$(UV) sync --frozen --python 3.11 --group dev
+
+# uv is the only tool installed outside the project's virtual environment.
+bootstrap:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || \
+		python3 -m pip install --quiet "uv>=0.5" || \
+		python3 -m pip install --quiet --user --break-system-packages "uv>=0.5"
+
+lint: setup
+	$(UV) run --frozen ruff check src tests bench
+
+## bench: measure detection quality and speed; figures go to bench/RESULTS.md
+bench: bootstrap
+	$(UV) sync --frozen --python 3.11 --group dev --group bench
+	$(UV) run --frozen python -m bench.bench_pii
+	$(UV) run --frozen python -m bench.bench_review
+
+## messages: refresh the gettext catalogues after changing user-facing strings
+messages: setup
+	$(UV) run --frozen pybabel extract -k _ -k N_ -k DraftError --no-location --sort-output \
+		-o src/omdome/locale/omdome.pot src/omdome
+	$(UV) run --frozen pybabel update -i src/omdome/locale/omdome.pot -d src/omdome/locale \
+		-D omdome --no-location --omit-header
+	$(UV) run --frozen pybabel compile -d src/omdome/locale -D omdome
+
+clean:
+	rm -rf .venv .pytest_cache .ruff_cache

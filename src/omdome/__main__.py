@@ -1,0 +1,3 @@
+from omdome.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,59 @@
+"""Hostile and disparaging language, robust to spelling games.
+
+Matching runs on normalised text (``omdome.text.normalize``), so "1d10t", "i d i o t"
+and a Cyrillic "іdiot" all read as "idiot"; spans are reported in the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from omdome.detect.base import Span
+from omdome.detect.lexicons import phrases
+from omdome.detect.terms import compile_terms
+from omdome.text.lexicon import find_phrases
+from omdome.text.normalize import Normalized
+from omdome.text.segment import Sentence
+
+
+def _spans(table: str, kind: str, norm: Normalized, language: str | None, why: str) -> list[Span]:
+    return [Span(kind, s, e, norm.original[s:e], 1.0, why)
+            for s, e, _ in find_phrases(phrases("hostility.toml", table, language), norm)]
+
+
+def find_insults(norm: Normalized, language: str | None) -> list[Span]:
+    """Insulting words, leaving out everyday praise such as "grymt bra" or "sjukt snabbt"."""
+    benign = _spans("benign_intensifiers", "benign", norm, language, "")
+    insults = _spans("insults", "insult", norm, language, "Listed as an insult.")
+    return [i for i in insults if not any(i.overlaps(b) for b in benign)]
+
+
+def find_threats(norm: Normalized, language: str | None) -> list[Span]:
+    """Phrases that threaten violence or harm ("jag vet var du bor")."""
+    return _spans("threats", "threat", norm, language, "Listed as a threat.")
+
+
+def find_disparaging(
+    norm: Normalized,
+    language: str | None,
+    sentences: Sequence[Sentence],
+    organisation_terms: Sequence[str] = (),
+) -> list[Span]:
+    """Insults that share a sentence with a colleague, a manager or the organisation itself."""
+    insults = find_insults(norm, language)
+    if not insults:
+        return []
+    targets = [(s, e) for s, e, _ in find_phrases(phrases("hostility.toml", "targets", language), norm)]
+    org = compile_terms(tuple(organisation_terms))
+    if org is not None:
+        targets += [m.span() for m in org.finditer(norm.original)]
+    found = []
+    for insult in insults:
+        sentence = next((s for s in sentences if s.start <= insult.start < s.end), None)
+        if sentence is None:
+            continue
+        aimed = [norm.original[s:e] for s, e in targets if sentence.start <= s < sentence.end]
+        if aimed:
+            found.append(Span("disparaging", insult.start, insult.end, insult.text, 1.0,
+                              f"Insult in the same sentence as {aimed[0]!r}."))
+    return found

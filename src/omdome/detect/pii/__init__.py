@@ -1,0 +1,1 @@
+"""Recognizers for personal data, one per file; ``omdome.detect.personal_data`` runs them."""

@@ -1,0 +1,44 @@
+"""Swedish street addresses with a postcode."""
+
+from __future__ import annotations
+
+import re
+
+from omdome.detect.pii.base import Recognizer
+
+_UPPER = "A-ZÅÄÖÉÜ"
+_LOWER = "a-zåäöéü"
+STREET_SUFFIXES = (
+    "gatan|gata|vägen|väg|gränd|gränden|torget|torg|plan|planen|stigen|stig|backen|backe|allén|"
+    "allé|leden|led|platsen|plats|stråket|kajen|kaj|esplanaden|promenaden|slingan|höjden|liden|"
+    "udden|parken|tået|vången|hagen|ängen|bron|ringen|kroken|svängen|bränningen|strand|stranden"
+)
+
+
+class SeAddressRecognizer(Recognizer):
+    """Street name and number, optional flat number, then a postcode ``NNN NN`` and a town.
+
+    ``Storgatan 12, 123 45 Stockholm``, ``Kungsvägen 4B, 41263 Göteborg``,
+    ``Lilla Nygatan 7 lgh 1102, 111 28 Stockholm``, ``Box 123, 111 22 Stockholm``.
+    """
+
+    kind = "address"
+    pattern = re.compile(
+        rf"(?P<value>(?:(?:[{_UPPER}][{_LOWER}]+[ -])?(?:[{_UPPER}][{_LOWER}]+[ -]){{0,2}}"
+        rf"(?:[{_UPPER}]?[{_LOWER}]*(?:{STREET_SUFFIXES})|Box)"
+        rf"|[{_UPPER}][{_LOWER}]+ (?:{STREET_SUFFIXES}))"
+        rf"[ ]\d{{1,4}}(?:[ ]?[A-Za-z](?![{_LOWER}]))?"
+        rf"(?:,?[ ](?:(?:lgh|lägenhet|vån|tr)\.?[ ]?\d{{1,4}}|\d{{1,2}}[ ]?(?:tr|trappor|vån)\.?))?"
+        rf",?[ ](?:SE-?)?\d{{3}}[ ]?\d{{2}}[ ]+[{_UPPER}][{_LOWER}]+(?:[ -][{_UPPER}][{_LOWER}]+)?)"
+    )
+    explanation = "A street name with a number followed by a postcode and a town."
+
+    def details(self, match: re.Match[str]) -> dict[str, str]:
+        return {"normalized": normalize_address(match["value"])}
+
+
+def normalize_address(value: str) -> str:
+    """Lower case, no punctuation and single spaces, so that listed addresses compare equal."""
+    value = re.sub(r"[,.]", " ", value.lower())
+    value = re.sub(r"\b(\d{3}) (\d{2})\b", r"\1\2", value)
+    return " ".join(value.split())

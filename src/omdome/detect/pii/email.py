@@ -1,0 +1,21 @@
+"""E-mail addresses."""
+
+from __future__ import annotations
+
+import re
+
+from omdome.detect.pii.base import Recognizer
+
+
+class EmailRecognizer(Recognizer):
+    """A local part, ``@`` and a domain with a top-level part of letters."""
+
+    kind = "email"
+    pattern = re.compile(
+        r"(?<![\w.+-])(?P<value>[\w.+-]*\w@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})\b",
+        re.IGNORECASE,
+    )
+    explanation = "Shaped like an e-mail address."
+
+    def details(self, match: re.Match[str]) -> dict[str, str]:
+        return {"normalized": match["value"].lower()}

@@ -1,0 +1,62 @@
+"""Rule 1: real name, employer and role known; employment disclosed when it matters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from omdome.detect.lexicons import phrases
+from omdome.i18n import N_, translator
+from omdome.review.context import DraftContext, Hit
+
+_FIELD_NAMES = {"name": N_("name"), "employer": N_("employer"), "role": N_("role"),
+                "full name": N_("full name")}
+
+
+def run(ctx: DraftContext) -> Iterator[Hit]:
+    profile = ctx.profile
+    if profile is None:
+        return
+    missing = profile.missing()
+    if missing:
+        _ = translator(ctx.message_language)
+        names = ", ".join(_(_FIELD_NAMES[m]) for m in missing)
+        yield Hit("identity.profile", 0, 0, {"missing": names},
+                  f"Profile fields missing: {', '.join(missing)}.")
+    if profile.account == "official" or not profile.employer:
+        return
+    mention = ctx.mentions_organisation()
+    if mention is None or _discloses(ctx):
+        return
+    yield Hit("identity.undisclosed", mention.start(), mention.end(), {"employer": profile.employer},
+              "A personal account names the employer or its products; no sentence says the "
+              "author works there.")
+
+
+# First person + a verb of employment, then (in the same sentence) the employer or "there".
+_WORKS = re.compile(
+    r"\b(?:jag|i|jeg|eg)\b(?:\W+\w+){0,3}?\W+(?:jobbar|arbetar|är\s+anställd|work|works|am\s+employed|"
+    r"'m\s+employed|jobber|arbeider|arbejder|er\s+ansat|er\s+tilsett)\b", re.IGNORECASE)
+_THERE = re.compile(r"\b(?:där|there|der|dær)\b", re.IGNORECASE)
+
+
+def _discloses(ctx: DraftContext) -> bool:
+    """Does a sentence of the draft say the author works for the organisation?"""
+    employment = phrases("disclosure.toml", "employment", None)
+    we_forms = phrases("disclosure.toml", "we_forms", None)
+    role = ctx.profile.role.lower() if ctx.profile and ctx.profile.role else None
+    for sentence in ctx.sentences:
+        lower = sentence.text.lower()
+        names_us = ctx.mentions_organisation(sentence.start, sentence.end)
+        says_works = _WORKS.search(sentence.text) or (employment and employment.search(lower))
+        if says_works and (names_us or _THERE.search(sentence.text)):
+            return True
+        if names_us and role and role in lower:
+            return True
+        if we_forms is not None:
+            for match in we_forms.finditer(lower):
+                # "Vi på Exempel AB …": the organisation's name must follow at once.
+                at = sentence.start + match.end()
+                if ctx.mentions_organisation(at, at + 2 + len(ctx.employer)):
+                    return True
+    return False

@@ -1,0 +1,20 @@
+"""Rule 4, public sector: possible cases to register, and information under secrecy."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from omdome.detect.secrecy import find_own_matter, find_secret_personal_matters
+from omdome.review.context import DraftContext, Hit
+
+
+def run(ctx: DraftContext) -> Iterator[Hit]:
+    if ctx.policy.organisation.sector != "public":
+        return
+    language = ctx.language if ctx.language in ("sv", "en", "nb", "da") else None
+    own = find_own_matter(ctx.norm, language)
+    if own:
+        first = own[0]
+        yield Hit("public.register", first.start, first.end, {"term": first.text}, first.explanation)
+    for span in find_secret_personal_matters(ctx.norm, language, ctx.sentences, ctx.personal_data):
+        yield Hit("public.secrecy", span.start, span.end, {"term": span.text}, span.explanation)

@@ -1,0 +1,48 @@
+"""The author of a draft: who they are, where they work, what they know."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from omdome.policy.loader import PolicyError, read_text_file, read_toml, validation_problems
+
+
+class AuthorProfile(BaseModel):
+    """An employee's profile; the work phone and e-mail may always appear in their drafts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    name: str = ""
+    employer: str = ""
+    role: str = ""
+    expertise: tuple[str, ...] = ()
+    account: Literal["personal", "official"] = "personal"
+    work_phone: str = ""
+    work_email: str = ""
+
+    @field_validator("expertise", mode="before")
+    @classmethod
+    def _list(cls, value: object) -> object:
+        return tuple(value) if isinstance(value, list) else value
+
+    def missing(self) -> list[str]:
+        """Which of name, employer and role the profile lacks."""
+        fields = {"name": self.name, "employer": self.employer, "role": self.role}
+        missing = [key for key, value in fields.items() if not value]
+        if self.name and len(self.name.split()) < 2:
+            missing.append("full name")
+        return missing
+
+
+def load_profile(path: str | Path) -> AuthorProfile:
+    """Load an author profile from TOML; PolicyError names the file, line and key."""
+    path = Path(path)
+    text = read_text_file(path)
+    data = read_toml(text, str(path))
+    try:
+        return AuthorProfile.model_validate(data)
+    except ValidationError as error:
+        raise PolicyError(str(path), validation_problems(error, text)) from None

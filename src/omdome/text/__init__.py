@@ -1,0 +1,1 @@
+"""Text utilities below the detectors: normalisation, segmentation, language, readability."""

@@ -1,0 +1,57 @@
+"""Match lists of words and phrases (with ``*`` word-ending wildcards) as one regex."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from omdome.text.normalize import Normalized
+
+
+def phrase_pattern(phrase: str) -> str:
+    """Regex source for one phrase: spaces match any run of white space, ``*`` a word ending."""
+    parts = []
+    for word in phrase.strip().lower().split():
+        wildcard = word.endswith("*")
+        body = re.escape(word.rstrip("*"))
+        parts.append(body + (r"[^\W_]*" if wildcard else ""))
+    return r"\s+".join(parts)
+
+
+def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern for all ``phrases``, longest first, whole words only."""
+    unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    if not unique:
+        return None
+    body = "|".join(phrase_pattern(p) for p in unique)
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
+
+
+def find_phrases(pattern: re.Pattern[str] | None, norm: Normalized) -> Iterator[tuple[int, int, str]]:
+    """Matches of ``pattern`` in the normalised text as (start, end, matched) in original offsets."""
+    if pattern is None:
+        return
+    for match in pattern.finditer(norm.text):
+        start, end = norm.span(match.start(), match.end())
+        yield start, end, match.group()
+
+
+@cache
+def load_data(name: str) -> dict[str, Any]:
+    """A lexicon file shipped in ``omdome/detect/data``."""
+    resource = files("omdome.detect").joinpath("data", name)
+    with resource.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def by_language(table: dict[str, list[str]], language: str | None) -> list[str]:
+    """Phrases for ``language``; every language's phrases when it is unknown."""
+    if language in table:
+        return table[language]
+    if language == "nn" and "nb" in table:
+        return table["nb"]
+    return [p for phrases in table.values() for p in phrases]
