@@ -122,7 +122,7 @@ def _parse_line(line: str) -> tuple[object, str]:
 
 def _id_of(line: bytes) -> object:
     try:
-        data = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+        data = json.loads(line.decode("utf-8", errors="replace"))
+    except ValueError:
         return None
     return data.get("id") if isinstance(data, dict) else None

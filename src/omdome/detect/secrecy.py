@@ -17,7 +17,7 @@ SENSITIVE_TABLES = ("health", "social_services", "benefits")
 _YOUR = re.compile(r"(?:\b(?:din|ditt|dina|er|ert|era|your|dine|dit|jeres)\s+(?:\w+\s+)?)$", re.IGNORECASE)
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b")
 _SURNAME_ENDING = re.compile(r"(?:son|sen|berg|ström|lund|gren|qvist|kvist|blad|dahl|man|ell|ius|"
-                             r"ing|ander|borg|holm|stedt|fors|wall|ek|sjö)\b")
+                             r"ing|ander|borg|holm|stedt|fors|wall|ek|sjö)\b", re.IGNORECASE)
 
 
 def find_own_matter(norm: Normalized, language: str | None) -> list[Span]:

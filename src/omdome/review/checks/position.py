@@ -15,11 +15,30 @@ _STOP = frozenset({"är", "och", "att", "det", "som", "för", "med", "the", "and
 STEM = 5
 
 
-def _content(text: str) -> tuple[set[str], bool]:
-    tokens = [w.lower() for w in words(text)]
-    negated = any(t in NEGATIONS or t.endswith("n't") for t in tokens)
+def _tokens(text: str) -> list[str]:
+    return [w.lower() for w in words(text)]
+
+
+def _claim(text: str) -> tuple[set[str], bool]:
+    """A contrary claim's content-word stems, and whether the claim itself is negated."""
+    tokens = _tokens(text)
     stems = {t[:STEM] for t in tokens if len(t) >= 3 and t not in _STOP and t not in NEGATIONS}
-    return stems, negated
+    return stems, any(_is_negation(t) for t in tokens)
+
+
+def _is_negation(token: str) -> bool:
+    return token in NEGATIONS or token.endswith("n't")
+
+
+def _states(sentence: str, stems: set[str], negated: bool) -> bool:
+    """Does the sentence make the claim: every stem present, and negated only if the claim is?"""
+    tokens = _tokens(sentence)
+    positions = [i for i, t in enumerate(tokens) if t[:STEM] in stems]
+    if not stems or {tokens[i][:STEM] for i in positions} != stems:
+        return False
+    # A negation counts when it stands among the claim's words (or just before them).
+    window = tokens[max(0, min(positions) - 2): max(positions) + 1]
+    return any(_is_negation(t) for t in window) == negated
 
 
 def run(ctx: DraftContext) -> Iterator[Hit]:
@@ -27,15 +46,10 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
         keywords = compile_terms(tuple(position.keywords))
         if keywords is None or not keywords.search(ctx.text):
             continue
-        claims = [_content(c) for c in position.contrary]
+        claims = [_claim(c) for c in position.contrary]
         for sentence in ctx.sentences:
-            stems, negated = _content(sentence.text)
-            prefixes = {s[:STEM] for s in stems}
-            for claim_stems, claim_negated in claims:
-                if claim_stems and claim_stems <= prefixes and negated == claim_negated:
-                    yield Hit("position.contradicts", sentence.start, sentence.end,
-                              {"topic": position.topic, "position": position.position},
-                              "Every content word of a listed contrary claim occurs in this "
-                              "sentence, with the same negation.")
-                    break
-
+            if any(_states(sentence.text, stems, negated) for stems, negated in claims):
+                yield Hit("position.contradicts", sentence.start, sentence.end,
+                          {"topic": position.topic, "position": position.position},
+                          "Every content word of a listed contrary claim occurs in this "
+                          "sentence, with the same negation.")
