@@ -86,3 +86,18 @@ def test_when_the_policy_drops_a_check_then_it_is_not_reported():
     quiet = POLICY.model_copy(update={"rules": rules})
     draft = "Härmed meddelas att butiken stänger tidigare."
     assert "tone.officialese" not in codes(review_draft(draft, profile=AUTHOR, policy=quiet))
+
+
+def test_english_long_sentences_and_heavy_text_are_judged_too():
+    sentence = ("We would like to take this opportunity to thank everyone who came to the opening on "
+                "Saturday and who took the time to talk to us about everything from charging boxes and "
+                "solar panels to how best to insulate an old house before the winter comes.")
+    review = review_draft(sentence, profile=AUTHOR, policy=POLICY)
+    [finding] = [f for f in review.findings if f.code == "tone.long_sentence"]
+    assert finding.message == f"This sentence has {len(sentence.split())} words (guideline: at most 35)."
+    heavy = ("Organisational implementation considerations necessitate comprehensive institutional "
+             "reconfiguration. ") * 10
+    review = review_draft(heavy, profile=AUTHOR, policy=POLICY)
+    assert "tone.readability" in codes(review)
+    plain = "Thanks for coming on Saturday. It was great to see you all. Come back soon! " * 6
+    assert "tone.readability" not in codes(review_draft(plain, profile=AUTHOR, policy=POLICY))

@@ -117,3 +117,33 @@ def test_when_the_draft_disparages_colleagues_or_the_organisation_then_it_warns(
 )
 def test_when_negative_words_are_praise_or_not_aimed_at_colleagues_then_no_respect_finding(draft):
     assert "respect.disparaging" not in codes(review_draft(draft, profile=AUTHOR, policy=POLICY))
+
+
+@pytest.mark.parametrize(
+    ("draft", "code", "span"),
+    [
+        ("Hennes samordningsnummer är 810278-9875, kan ni hjälpa henne?", "pii.samordningsnummer",
+         "810278-9875"),
+        ("Swisha inte, betala till bankgiro 5402-9681 i stället.", "pii.bankgiro", "5402-9681"),
+        ("Insamlingen har plusgiro 90 01 22-3, tack för ditt bidrag!", "pii.plusgiro", "90 01 22-3"),
+        ("Please send it to Lars at lars.berg@outlook.com before Friday.", "pii.email",
+         "lars.berg@outlook.com"),
+        ("You can call her on +44 20 7946 0958 after five.", "pii.phone", "+44 20 7946 0958"),
+    ],
+)
+def test_other_personal_data_in_a_draft(draft, code, span):
+    review = review_draft(draft, profile=AUTHOR, policy=POLICY)
+    assert hits(review, draft, code) == [span]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Our order number 4471-2290 is on the receipt; the event runs 2026-11-25–2026-11-27.",
+        "Beslutet följer SFS 2009:400 och kostar 12 345 kr, se version 3.11.7 av tjänsten.",
+        "Boken har ISBN 978-91-1-301234-1 och kom ut 2024.",
+    ],
+)
+def test_numbers_that_only_look_personal_are_not_flagged(draft):
+    review = review_draft(draft, profile=AUTHOR, policy=POLICY)
+    assert not [c for c in codes(review) if c.startswith("pii.")]
