@@ -53,12 +53,11 @@ def init_policy(
     def fill(text: str) -> str:
         return substitute(text, customer, company).replace("{org}", org).strip()
 
+    notes = doc["file"]
     out = [
-        "# Policy för att skriva och kommentera i sociala medier – Omdöme policy file." if language == "sv"
-        else "# Policy for writing and commenting in social media – Omdöme policy file.",
-        "# Validate with `omdome policy validate FILE`; render with `omdome policy render FILE`.",
+        *_comments(notes["header"]),
         "schema = 1",
-        "# Names of the organisation's products and services (rule 1: disclose when writing about them).",
+        *_comments(notes["products"]),
         "products = []",
         "",
         "[organisation]",
@@ -79,8 +78,12 @@ def init_policy(
     ]
     for rule in doc["rules"]:
         out += _rule(rule, fill, sector)
-    out += _tail(language)
+    out += _tail(notes)
     return "\n".join(out) + "\n"
+
+
+def _comments(lines: str | list[str]) -> list[str]:
+    return [f"# {line}" for line in ([lines] if isinstance(lines, str) else lines)]
 
 
 def _word_table(name: str, noun: Noun) -> list[str]:
@@ -121,33 +124,33 @@ def _rule(rule: dict[str, Any], fill: Any, sector: str) -> list[str]:
     return lines
 
 
-def _tail(language: str) -> list[str]:
-    sv = language == "sv"
+def _tail(notes: dict[str, Any]) -> list[str]:
+    """The organisation's own data, empty, with commented examples of topics and positions."""
+    topic, position = notes["example_topic"], notes["example_position"]
     return [
         "[confidential]",
-        "# Terms that must never be posted: project names, unreleased products. A trailing *",
-        "# matches any ending; Swedish inflections (-en, -et, -s, …) are matched anyway.",
+        *_comments(notes["confidential"]),
         "terms = []",
         "",
         "[contact]",
-        "# The organisation's own public contact details: posting them is always fine.",
+        *_comments(notes["contact"]),
         "phones = []",
         "emails = []",
         "bankgiro = []",
         "plusgiro = []",
         "addresses = []",
         "",
-        "# Topics the organisation works with; an author's expertise names some of them.",
+        *_comments(notes["topics"]),
         "# [[topics]]",
-        f"# name = {basic('Bygglov' if sv else 'Building permits')}",
-        f"# keywords = {array(['bygglov*', 'detaljplan*', 'marklov*'] if sv else ['building permit*', 'zoning', 'planning permission'])}",
+        f"# name = {basic(topic['name'])}",
+        f"# keywords = {array(topic['keywords'])}",
         "",
-        "# Official positions and the contrary claims that would contradict them.",
+        *_comments(notes["positions"]),
         "# [[positions]]",
-        f"# topic = {basic('Distansarbete' if sv else 'Remote work')}",
-        f"# position = {basic('Medarbetare får arbeta hemifrån två dagar i veckan.' if sv else 'Staff may work from home two days a week.')}",
-        f"# keywords = {array(['distansarbete', 'hemifrån', 'jobba hemma'] if sv else ['remote work', 'work from home', 'wfh'])}",
-        f"# contrary = {array(['distansarbete är förbjudet', 'alla måste vara på kontoret'] if sv else ['remote work is banned', 'everyone must be in the office'])}",
+        f"# topic = {basic(position['topic'])}",
+        f"# position = {basic(position['position'])}",
+        f"# keywords = {array(position['keywords'])}",
+        f"# contrary = {array(position['contrary'])}",
         "",
         "[settings]",
         "lix_limit = 50",
