@@ -50,7 +50,7 @@ def test_when_a_severity_is_misspelt_in_the_third_check_of_rule_4_then_that_line
     text = make_policy_text()
     lines = text.splitlines()
     rule4 = lines.index("number = 4")
-    severity_lines = [i for i, l in enumerate(lines) if i > rule4 and l.startswith("severity =")]
+    severity_lines = [i for i, row in enumerate(lines) if i > rule4 and row.startswith("severity =")]
     target = severity_lines[2]
     lines[target] = 'severity = "high"'
     [(line, key, message)] = problems("\n".join(lines))

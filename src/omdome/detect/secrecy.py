@@ -19,6 +19,14 @@ _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\
 _SURNAME_ENDING = re.compile(r"(?:son|sen|berg|ström|lund|gren|qvist|kvist|blad|dahl|man|ell|ius|"
                              r"ing|ander|borg|holm|stedt|fors|wall|ek|sjö)\b", re.IGNORECASE)
 
+# First words of capitalised pairs that name an institution, not a person ("Region Gotland").
+INSTITUTION_WORDS = frozenset({
+    "region", "kommun", "landstinget", "länsstyrelsen", "stad", "staden", "försäkringskassan",
+    "skatteverket", "arbetsförmedlingen", "migrationsverket", "polisen", "socialstyrelsen",
+    "inspektionen", "rådet", "nämnden", "förvaltningen", "skolverket", "sveriges", "svenska",
+    "kommunen", "regionen", "county", "city", "council", "nav", "kommune", "fylkeskommune",
+})
+
 
 def find_own_matter(norm: Normalized, language: str | None) -> list[Span]:
     """Phrases dealing with the addressee's own matter ("din ansökan", "your appeal")."""
@@ -64,6 +72,8 @@ def _identified(text: str, start: int, lo: int, hi: int, kin: list[tuple[int, in
     if any(lo <= s < hi for s, _ in kin):
         return "A sensitive word in the same sentence as a named relative."
     for name in _FULL_NAME.finditer(text, lo, hi):
+        if name.group().split()[0].lower() in INSTITUTION_WORDS:
+            continue
         # A capitalised pair opening a sentence is a name only if it ends like a surname.
         if name.start() > lo or _SURNAME_ENDING.search(name.group()):
             return "A sensitive word in the same sentence as a full name."

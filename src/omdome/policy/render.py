@@ -26,7 +26,8 @@ def to_markdown(policy: Policy) -> str:
         meta.append(_("adopted {date}").format(date=org.adopted))
     if org.approved_by:
         meta.append(_("approved by {name}").format(name=org.approved_by))
-    out += ["---", "", " · ".join(meta) + "  ", _("Content hash: {hash}").format(hash=f"`{content_hash(policy)[:19]}`"), ""]
+    short_hash = f"`{content_hash(policy)[:19]}`"
+    out += ["---", "", " · ".join(meta) + "  ", _("Content hash: {hash}").format(hash=short_hash), ""]
     return "\n".join(out)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 MAX_DRAFT_CHARS = 200_000
@@ -26,13 +27,14 @@ class DraftError(ValueError):
 
 
 def validate_draft(text: str) -> str:
-    """Return ``text`` with line endings unified, or raise DraftError saying what is wrong."""
+    """Return ``text`` with line endings unified and in NFC, or raise DraftError saying what is wrong."""
     if len(text) > MAX_DRAFT_CHARS:
         raise DraftError(
             "the draft is {length:,} characters long; the limit is {limit:,} "
             "(split it into separate posts)", length=len(text), limit=MAX_DRAFT_CHARS,
         )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Offsets refer to this form: newlines unified and accents composed (NFC), as browsers send.
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise DraftError("the draft is empty")
     control = _CONTROL.search(text)

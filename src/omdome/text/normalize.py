@@ -32,28 +32,28 @@ _NEEDS_WORK = re.compile(r"[^\x00-\x7fåäöéüæøÅÄÖÉÜÆØ]|[^\W\d_][013
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """Normalised text and, for each of its characters, the offset it came from."""
+    """Normalised text and, for each of its characters, the stretch of the original it came from."""
 
     text: str
-    offsets: tuple[int, ...] | None  # None: same length and positions as the original
+    starts: tuple[int, ...] | None  # None: same length and positions as the original
+    ends: tuple[int, ...] | None
     original: str
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text back onto the original text."""
-        if self.offsets is None:
+        if self.starts is None or self.ends is None:
             return start, end
-        if start >= len(self.offsets):
+        if start >= len(self.starts):
             return len(self.original), len(self.original)
-        return self.offsets[start], self.offsets[max(start, end - 1)] + 1
+        return self.starts[start], self.ends[max(start, end - 1)]
 
 
 def normalize(text: str) -> Normalized:
     """Lower-case ``text`` and undo obfuscation, with a map back to the original offsets."""
     if not _NEEDS_WORK.search(text):
-        return Normalized(text.lower(), None, text)
-    chars = list(text.translate(HOMOGLYPHS))
-    offsets = list(range(len(text)))
-    chars = _strip_marks(chars)
+        return Normalized(text.lower(), None, None, text)
+    chars, starts, ends = _compose(text)
+    chars = _strip_marks([c.translate(HOMOGLYPHS) for c in chars])
     joined = "".join(chars)
     for match in _LEET_IN_WORD.finditer(joined):
         chars[match.start()] = LEET[match.group()]
@@ -65,13 +65,37 @@ def normalize(text: str) -> Normalized:
     for match in _REPEATS.finditer(joined):
         for i in range(match.start() + 1, match.end()):
             keep[i] = False
-    out = "".join(c for c, k in zip(chars, keep, strict=True) if k).lower()
-    kept = tuple(o for o, k in zip(offsets, keep, strict=True) if k)
-    return Normalized(out, kept, text)
+    # Lower-case letter by letter: a few letters ("İ") grow when lower-cased whole.
+    out = "".join(c.lower()[0] for c, k in zip(chars, keep, strict=True) if k)
+    kept_starts = tuple(o for o, k in zip(starts, keep, strict=True) if k)
+    kept_ends = tuple(o for o, k in zip(ends, keep, strict=True) if k)
+    return Normalized(out, kept_starts, kept_ends, text)
+
+
+def _compose(text: str) -> tuple[list[str], list[int], list[int]]:
+    """One character per letter and its accents (NFC), remembering where each came from.
+
+    Text pasted from some systems writes "ä" as "a" plus a combining mark; a mark that
+    composes with nothing is dropped, as it only disguises the letter.
+    """
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        cluster = unicodedata.normalize("NFC", text[i:j]) if j > i + 1 else text[i]
+        chars.append(cluster[0])
+        starts.append(i)
+        ends.append(j)
+        i = j
+    return chars, starts, ends
 
 
 def _strip_marks(chars: list[str]) -> list[str]:
-    """Drop combining accents used to disguise words, but keep å, ä, ö, é, æ, ø as letters."""
+    """Drop accents used to disguise words, but keep å, ä, ö, é, æ, ø as letters."""
     result = []
     for char in chars:
         if char.isascii() or char in "åäöéüæøÅÄÖÉÜÆØ":

@@ -14,6 +14,12 @@ STREET_SUFFIXES = (
     "udden|parken|tået|vången|hagen|ängen|bron|ringen|kroken|svängen|bränningen|strand|stranden"
 )
 
+# Words that begin a two-word street name ("Lilla Nygatan"); any other word before a street
+# name is running text ("Besök Storgatan 12").
+STREET_PREFIXES = "Lilla|Stora|Norra|Södra|Östra|Västra|Gamla|Nya|Övre|Nedre|Sankt|S:t|Yttre|Inre"
+# Suffixes written as a word of their own after a name: "Drottning Kristinas väg".
+SEPARATE_SUFFIXES = "väg|gata|gränd|torg|plan|allé|stig|backe|plats|led|park|strand"
+
 
 class SeAddressRecognizer(Recognizer):
     """Street name and number, optional flat number, then a postcode ``NNN NN`` and a town.
@@ -24,9 +30,8 @@ class SeAddressRecognizer(Recognizer):
 
     kind = "address"
     pattern = re.compile(
-        rf"(?P<value>(?:(?:[{_UPPER}][{_LOWER}]+[ -])?(?:[{_UPPER}][{_LOWER}]+[ -]){{0,2}}"
-        rf"(?:[{_UPPER}]?[{_LOWER}]*(?:{STREET_SUFFIXES})|Box)"
-        rf"|[{_UPPER}][{_LOWER}]+ (?:{STREET_SUFFIXES}))"
+        rf"(?P<value>(?:(?:(?:{STREET_PREFIXES})[ ])?[{_UPPER}][{_LOWER}]*(?:{STREET_SUFFIXES})"
+        rf"|(?:[{_UPPER}][{_LOWER}]+[ ]){{1,2}}(?:{SEPARATE_SUFFIXES})|Box)"
         rf"[ ]\d{{1,4}}(?:[ ]?[A-Za-z](?![{_LOWER}]))?"
         rf"(?:,?[ ](?:(?:lgh|lägenhet|vån|tr)\.?[ ]?\d{{1,4}}|\d{{1,2}}[ ]?(?:tr|trappor|vån)\.?))?"
         rf",?[ ](?:SE-?)?\d{{3}}[ ]?\d{{2}}[ ]+[{_UPPER}][{_LOWER}]+(?:[ -][{_UPPER}][{_LOWER}]+)?)"

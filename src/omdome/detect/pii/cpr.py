@@ -18,7 +18,7 @@ class DkCprRecognizer(Recognizer):
 
     kind = "cpr"
     pattern = re.compile(
-        r"(?<![\w/.:,-])(?P<value>(?P<dd>\d{2})(?P<mm>\d{2})(?P<yy>\d{2})(?P<sep>-?)(?P<serial>\d{4}))"
+        r"(?<![\w/.,-])(?<!\d:)(?P<value>(?P<dd>\d{2})(?P<mm>\d{2})(?P<yy>\d{2})(?P<sep>-?)(?P<serial>\d{4}))"
         r"(?![\w/-]|[.,:]\d)"
     )
     context = re.compile(r"(?i)\bcpr|personnummer|person-nr|personnr")

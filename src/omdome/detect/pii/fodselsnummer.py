@@ -16,7 +16,7 @@ class NoFodselsnummerRecognizer(Recognizer):
 
     kind = "fodselsnummer"
     pattern = re.compile(
-        r"(?<![\w/.:,-])(?P<value>(?P<dd>\d{2})(?P<mm>\d{2})(?P<yy>\d{2})[ ]?(?P<rest>\d{5}))"
+        r"(?<![\w/.,-])(?<!\d:)(?P<value>(?P<dd>\d{2})(?P<mm>\d{2})(?P<yy>\d{2})[ ]?(?P<rest>\d{5}))"
         r"(?![\w/-]|[.,:]\d)"
     )
     explanation = "Date of birth is a real date and both mod-11 control digits are correct."

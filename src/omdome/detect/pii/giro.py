@@ -16,7 +16,7 @@ class BankgiroRecognizer(Recognizer):
     """
 
     kind = "bankgiro"
-    pattern = re.compile(r"(?<![\w/.:,-])(?P<value>\d{3,4}-\d{4})(?![\w/-]|[.,:]\d)")
+    pattern = re.compile(r"(?<![\w/.,-])(?<!\d:)(?P<value>\d{3,4}-\d{4})(?![\w/-]|[.,:]\d)")
     context = re.compile(r"(?i)\bbankgiro\w*|\bbg\b|\bbg-n|bankgirot")
     context_required = True
     explanation = "Luhn check digit is correct and a bankgiro context word stands nearby."
@@ -33,7 +33,7 @@ class PlusgiroRecognizer(Recognizer):
 
     kind = "plusgiro"
     pattern = re.compile(
-        r"(?<![\w/.:,-])(?P<value>\d{1,3}(?: ?\d{2}){0,3}-\d)(?![\w/-]|[.,:]\d)"
+        r"(?<![\w/.,-])(?<!\d:)(?P<value>\d{1,3}(?: ?\d{2}){0,3}-\d)(?![\w/-]|[.,:]\d)"
     )
     context = re.compile(r"(?i)\bplusgiro\w*|\bpostgiro\w*|\bpg\b|\bpg-n")
     context_required = True

@@ -22,7 +22,7 @@ class SePersonnummerRecognizer(Recognizer):
 
     kind = "personnummer"
     pattern = re.compile(
-        r"(?<![\w/.:,-])(?P<value>(?P<century>1[89]|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
+        r"(?<![\w/.,-])(?<!\d:)(?P<value>(?P<century>1[89]|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
         r"(?P<sep>[-+\u2013 ]?)(?P<serial>\d{3})(?P<check>\d))(?![\w/-]|[.,:]\d)"
     )
     context = re.compile(

@@ -1,0 +1,88 @@
+"""Information typically under secrecy, and replies about the addressee's own matter."""
+
+from __future__ import annotations
+
+import pytest
+
+from omdome.detect.personal_data import find_personal_data
+from omdome.detect.secrecy import find_own_matter, find_secret_personal_matters
+from omdome.text.normalize import normalize
+from omdome.text.segment import sentences
+
+
+def secret(text: str, language: str | None, *, with_personal_data: bool = False) -> list[str]:
+    personal = find_personal_data(text) if with_personal_data else ()
+    spans = find_secret_personal_matters(normalize(text), language, sentences(text), personal)
+    assert all(s.kind == "secrecy" and s.explanation for s in spans)
+    return [text[s.start:s.end] for s in spans]
+
+
+SECRET = [
+    # Addressed to the person ("ditt", "your").
+    ("Ditt försörjningsstöd är beviljat från och med maj.", "sv", ["försörjningsstöd"]),
+    ("Er ansökan om bostadsanpassningsbidrag är klar och ert bostadstillägg höjs.", "sv",
+     ["bostadstillägg"]),
+    ("Your housing benefit has been approved.", "en", ["housing benefit"]),
+    # A relative named in the same sentence.
+    ("Min son Erik har diagnosen autism.", "sv", ["diagnosen", "autism"]),
+    ("Mamma ringde. Min mamma har fått hemtjänst sedan i våras.", "sv", ["hemtjänst"]),
+    ("My daughter was diagnosed with autism last year.", "en", ["diagnosed", "autism"]),
+    ("Sønnen min er innlagt på sykehus.", "nb", ["innlagt på sykehus"]),
+    ("Min datter har fået diagnosen ADHD.", "da", ["diagnosen", "ADHD"]),
+    # A full name in the same sentence.
+    ("Anna Lindqvist har fått hemtjänst.", "sv", ["hemtjänst"]),
+    ("Vi har pratat med Karin Ek om hennes sjukskrivning.", "sv", ["sjukskrivning"]),
+]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), SECRET)
+def test_when_sensitive_matter_is_tied_to_a_person_then_it_is_flagged(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert secret(text, language) == expected
+
+
+def test_when_draft_also_carries_a_phone_number_then_sensitive_word_is_flagged() -> None:
+    text = "Hon har fått sjukpenning. Ring henne på 070-123 45 67."
+    assert secret(text, "sv", with_personal_data=True) == ["sjukpenning"]
+    assert secret(text, "sv") == []
+
+
+GENERAL = [
+    ("Försörjningsstöd söker du på kommunens webbplats.", "sv"),
+    ("Hemtjänst kan du få om du behöver hjälp i vardagen.", "sv"),
+    ("Sjukpenning betalas ut av Försäkringskassan.", "sv"),
+    ("Diabetes är en vanlig sjukdom som går att behandla.", "sv"),
+    ("Läs mer om psykisk ohälsa och var du kan få stöd.", "sv"),
+    ("Housing benefit is paid monthly.", "en"),
+    ("Hemtjänst söker du hos Region Gotland.", "sv"),  # a region's name is not a person's
+]
+
+
+@pytest.mark.parametrize(("text", "language"), GENERAL)
+def test_when_text_gives_general_information_then_nothing_is_flagged(text: str,
+                                                                     language: str) -> None:
+    assert secret(text, language) == []
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Tack för din ansökan om bygglov.", "sv", "din ansökan"),
+    ("Vi har tagit emot ditt överklagande och återkommer.", "sv", "Vi har tagit emot ditt"),
+    ("Ange ditt ärendenummer när du ringer.", "sv", "ditt ärendenummer"),
+    ("Thank you for your application.", "en", "your application"),
+    ("Vi har mottatt din søknad.", "nb", "Vi har mottatt din"),
+    ("Din ansøgning er modtaget.", "da", "Din ansøgning"),
+])
+def test_when_reply_deals_with_the_addressees_own_matter_then_it_is_found(
+    text: str, language: str, expected: str
+) -> None:
+    spans = find_own_matter(normalize(text), language)
+    assert [(s.kind, text[s.start:s.end]) for s in spans] == [("own_matter", expected)]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Ansök om bygglov på kommunens webbplats.", "sv"),
+    ("Applications open in March.", "en"),
+])
+def test_when_reply_is_general_then_no_own_matter_is_found(text: str, language: str) -> None:
+    assert find_own_matter(normalize(text), language) == []

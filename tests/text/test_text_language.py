@@ -1,0 +1,57 @@
+"""Language detection: Swedish, English, Norwegian and Danish, "und" for the rest."""
+
+from __future__ import annotations
+
+import pytest
+
+from omdome.text.language import LanguageGuess, detect_language
+
+CLEAR = [
+    ("Biblioteket har öppet som vanligt hela sommaren och alla besökare är hjärtligt välkomna.",
+     "sv"),
+    ("Vi kommer att skicka ett beslut till dig så snart handläggaren har gått igenom ärendet.",
+     "sv"),
+    ("The library is open as usual throughout the summer and all visitors are very welcome.",
+     "en"),
+    ("We will send you a decision as soon as the case officer has reviewed your application.",
+     "en"),
+    ("Jeg heter Kari og jeg bor i Oslo sammen med mannen min og to barn.", "nb"),
+    ("Ikke glem å ta med legitimasjon når du kommer til kontoret vårt i morgen.", "nb"),
+    ("Biblioteket har åpent som vanlig hele sommeren, og alle besøkende er hjertelig velkommen.",
+     "nb"),
+    ("Biblioteket har åbent som sædvanligt hele sommeren, og alle besøgende er hjertelig velkomne.",
+     "da"),
+    ("Vi sender dig en afgørelse, så snart sagsbehandleren har gennemgået din ansøgning.", "da"),
+]
+
+
+@pytest.mark.parametrize(("text", "family"), CLEAR)
+def test_when_sentence_is_clearly_in_a_supported_language_then_it_is_detected(
+    text: str, family: str
+) -> None:
+    guess = detect_language(text)
+    assert guess.family == family
+    assert guess.confidence >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "Die Bibliothek ist den ganzen Sommer wie gewohnt geöffnet und alle Besucher sind willkommen.",
+    "Wir schicken Ihnen einen Bescheid, sobald der Sachbearbeiter Ihren Antrag geprüft hat.",
+    "Kirjasto on avoinna tavalliseen tapaan koko kesän, ja kaikki kävijät ovat tervetulleita.",
+    "Lähetämme sinulle päätöksen heti, kun käsittelijä on käynyt hakemuksesi läpi.",
+])
+def test_when_sentence_is_german_or_finnish_then_language_is_und(text: str) -> None:
+    assert detect_language(text).code == "und"
+    assert detect_language(text, default="sv").code == "und"
+
+
+@pytest.mark.parametrize("text", ["Hej då", "Tack!", "Hi there", "070-123 45 67 2026-11-25", ""])
+def test_when_text_is_too_short_to_tell_then_the_default_is_returned(text: str) -> None:
+    assert detect_language(text) == LanguageGuess("und", 0.0)
+    assert detect_language(text, default="sv") == LanguageGuess("sv", 0.0)
+    assert detect_language(text, default="en").code == "en"
+
+
+def test_when_guess_is_nynorsk_then_family_is_norwegian() -> None:
+    assert LanguageGuess("nn", 0.8).family == "nb"
+    assert LanguageGuess("sv", 0.8).family == "sv"
