@@ -23,7 +23,7 @@ def ui_language() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from omdome.cli import check, policy, redact
+    from omdome.cli import check, policy, redact, train, triage
 
     _ = translator(ui_language())
     parser = argparse.ArgumentParser(
@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.register(commands, _)
     redact.register(commands, _)
     policy.register(commands, _)
+    triage.register(commands, _)
+    train.register(commands, _)
     return parser
 
 

@@ -19,6 +19,9 @@ STREET_SUFFIXES = (
 STREET_PREFIXES = "Lilla|Stora|Norra|Södra|Östra|Västra|Gamla|Nya|Övre|Nedre|Sankt|S:t|Yttre|Inre"
 # Suffixes written as a word of their own after a name: "Drottning Kristinas väg".
 SEPARATE_SUFFIXES = "väg|gata|gränd|torg|plan|allé|stig|backe|plats|led|park|strand"
+CAPITAL_SUFFIXES = "Vägen|Gatan|Torget|Gränd|Gränden|Allén|Stigen|Backen|Platsen|Leden|Parken|Stranden|Torg"
+# Postal towns of two words ("Upplands Väsby", "Lilla Edet"); any other second word is text.
+TOWN_FIRST_WORDS = "Upplands|Lilla|Stora|Norra|Södra|Östra|Västra|Kungens|Sankt"
 
 
 class SeAddressRecognizer(Recognizer):
@@ -31,11 +34,14 @@ class SeAddressRecognizer(Recognizer):
     kind = "address"
     pattern = re.compile(
         rf"(?P<value>(?:(?:(?:{STREET_PREFIXES})[ ])?[{_UPPER}][{_LOWER}]*(?:{STREET_SUFFIXES})"
+        rf"|(?:{STREET_PREFIXES})[ ](?:{CAPITAL_SUFFIXES})"
         rf"|(?:[{_UPPER}][{_LOWER}]+[ ]){{1,2}}(?:{SEPARATE_SUFFIXES})|Box)"
         rf"[ ]\d{{1,4}}(?:[ ]?[A-Za-z](?![{_LOWER}]))?"
         rf"(?:,?[ ](?:(?:lgh|lägenhet|vån|tr)\.?[ ]?\d{{1,4}}|\d{{1,2}}[ ]?(?:tr|trappor|vån)\.?))?"
-        rf",?[ ](?:SE-?)?\d{{3}}[ ]?\d{{2}}[ ]+[{_UPPER}][{_LOWER}]+(?:[ -][{_UPPER}][{_LOWER}]+)?)"
+        rf"(?:,?[ ]|[ ]?,?\n[ ]?)(?:SE-?)?\d{{3}}[ ]?\d{{2}}[ ]+"
+        rf"(?:(?:{TOWN_FIRST_WORDS})[ -][{_UPPER}][{_LOWER}]+|[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?))"
     )
+    veto = None
     explanation = "A street name with a number followed by a postcode and a town."
 
     def details(self, match: re.Match[str]) -> dict[str, str]:

@@ -9,6 +9,15 @@ from typing import ClassVar
 from omdome.detect.base import Span
 
 
+REFERENCE_WORDS = re.compile(
+    r"(?i)(?:order|ordernummer|ordernr|ordernr\.|beställningsnummer|fakturanummer|faktura|ocr|"
+    r"kundnummer|kundnr|referens|ref\.?|ärendenummer|ärende|bokningsnummer|booking|kvitto\w*|"
+    r"artikelnummer|art\.?nr|tracking|sändningsnummer|kolli\w*|kid|invoice|reference|"
+    r"ticket|case|serienummer|serial|avtalsnummer|medlemsnummer|lägenhetsnummer)"
+    r"(?:\s*(?:nr|no|number|nummer)\.?)?\s*[:#]?\s*$"
+)
+
+
 class Recognizer:
     """Find candidates with ``pattern``; keep those ``validate`` accepts.
 
@@ -22,6 +31,8 @@ class Recognizer:
     context: ClassVar[re.Pattern[str] | None] = None
     context_window: ClassVar[int] = 40
     context_required: ClassVar[bool] = False
+    # Words right before a number that say it is something else ("Ordernummer 2304121235").
+    veto: ClassVar[re.Pattern[str] | None] = REFERENCE_WORDS
     explanation: ClassVar[str] = ""
 
     def find(self, text: str, language: str | None = None) -> Iterator[Span]:
@@ -30,6 +41,8 @@ class Recognizer:
             if verdict is False:
                 continue
             has_context = self.has_context(text, match.start(), match.end())
+            if not has_context and self.vetoed(text, match.start()):
+                continue
             if (verdict is None or self.context_required) and not has_context:
                 continue
             start, end = match.span("value") if "value" in match.re.groupindex else match.span()
@@ -54,6 +67,9 @@ class Recognizer:
 
     def explain(self, match: re.Match[str], has_context: bool) -> str:
         return self.explanation + (" A context word stands nearby." if has_context else "")
+
+    def vetoed(self, text: str, start: int) -> bool:
+        return self.veto is not None and bool(self.veto.search(text[max(0, start - 28):start]))
 
     def has_context(self, text: str, start: int, end: int) -> bool:
         if self.context is None:

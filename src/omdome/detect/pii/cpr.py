@@ -18,7 +18,8 @@ class DkCprRecognizer(Recognizer):
 
     kind = "cpr"
     pattern = re.compile(
-        r"(?<![\w/.,-])(?<!\d:)(?P<value>(?P<dd>\d{2})(?P<mm>\d{2})(?P<yy>\d{2})(?P<sep>-?)(?P<serial>\d{4}))"
+        r"(?<![\w/.,-])(?<!\d:)(?P<value>(?P<dd>\d{2})(?P<gap>[ ]?)(?P<mm>\d{2})(?P=gap)(?P<yy>\d{2})"
+        r"(?P<sep>[ ]?-[ ]?|)(?P<serial>\d{4}))"
         r"(?![\w/-]|[.,:]\d)"
     )
     context = re.compile(r"(?i)\bcpr|personnummer|person-nr|personnr")
@@ -29,6 +30,8 @@ class DkCprRecognizer(Recognizer):
         if not any(valid_date(c + yy, mm, dd) for c in (1900, 2000)):
             return False
         digits = match["dd"] + match["mm"] + match["yy"] + match["serial"]
-        if match["sep"] == "-" and (mod11_danish(digits) or language == "da"):
+        if match["gap"] and not match["sep"].strip():
+            return False
+        if match["sep"].strip() == "-" and (mod11_danish(digits) or language == "da"):
             return True
         return None

@@ -16,6 +16,7 @@ class EmailRecognizer(Recognizer):
         re.IGNORECASE,
     )
     explanation = "Shaped like an e-mail address."
+    veto = None
 
     def details(self, match: re.Match[str]) -> dict[str, str]:
         return {"normalized": match["value"].lower()}

@@ -22,8 +22,9 @@ class SePersonnummerRecognizer(Recognizer):
 
     kind = "personnummer"
     pattern = re.compile(
-        r"(?<![\w/.,-])(?<!\d:)(?P<value>(?P<century>1[89]|20)?(?P<yy>\d{2})(?P<mm>\d{2})(?P<dd>\d{2})"
-        r"(?P<sep>[-+\u2013 ]?)(?P<serial>\d{3})(?P<check>\d))(?![\w/-]|[.,:]\d)"
+        r"(?<![\w/.,-])(?<!\d:)(?P<value>(?P<century>1[89]|20)?(?P<yy>\d{2})(?P<gap>[ ]?)(?P<mm>\d{2})"
+        r"(?P=gap)(?P<dd>\d{2})(?P<sep>[ ]?[-+\u2013][ ]?|[ ]?)(?P<serial>\d{3})(?P<check>\d))"
+        r"(?![\w/-]|[.,:]\d)"
     )
     context = re.compile(
         r"(?i)\b(?:person|samordnings)?nr\b|personnummer|samordningsnummer|pnr|p-nr|"
@@ -39,8 +40,8 @@ class SePersonnummerRecognizer(Recognizer):
 
     def _reads_as_danish(self, text: str, span: Span, language: str | None) -> bool:
         """``DDMMYY-SSSS`` in Danish text, or beside "CPR", is a CPR number, not a Swedish one."""
-        digits = span.text
-        if len(digits) != 11 or digits[6] != "-":
+        digits = "".join(c for c in span.text if c.isdigit())
+        if len(digits) != 10 or "-" not in span.text:
             return False
         dd, mm, yy = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
         if not any(valid_date(c + yy, mm, dd) for c in (1900, 2000)):
@@ -49,8 +50,9 @@ class SePersonnummerRecognizer(Recognizer):
         return language == "da" or bool(_DANISH_CONTEXT.search(nearby))
 
     def validate(self, match: re.Match[str], language: str | None) -> bool | None:
-        century, sep = match["century"], match["sep"]
-        if century is None and sep == "" and len(match["value"]) != 10:
+        century, sep = match["century"], match["sep"].strip()
+        # Spaced date groups ("83 11 20-6620") only with a real separator before the serial.
+        if match["gap"] and not sep:
             return False
         yy, mm, dd = int(match["yy"]), int(match["mm"]), int(match["dd"])
         if dd > 60:

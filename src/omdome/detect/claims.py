@@ -1,0 +1,57 @@
+"""Does a sentence make a given claim? Content words by stem, with negation kept apart.
+
+Used to spot statements that contradict an official position (review, rule 2) and comments
+that repeat a known misconception (triage, rule 5). Claims are short sentences the
+organisation writes itself ("distansarbete är förbjudet"), so matching all of a claim's
+content words within one sentence is precise enough, and it needs no model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from omdome.text.segment import words
+
+NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "not", "never", "no", "ikke", "ikkje",
+                       "aldri", "inga", "ingen", "inget", "intet", "none", "nothing"})
+STOPWORDS = frozenset({"är", "och", "att", "det", "som", "för", "med", "the", "and", "are", "is",
+                       "to", "of", "for", "be", "er", "og", "på", "av", "til", "till", "ett", "en",
+                       "har", "a", "an", "in", "i", "om", "de", "den", "vi", "ni", "du", "it", "at",
+                       "we", "you", "they", "was", "were", "has", "have", "will", "ska", "skal",
+                       "kan", "can", "all", "alla", "ju", "nu", "now", "so", "så"})
+STEM = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A claim reduced to the stems of its content words and whether it is negated."""
+
+    text: str
+    stems: frozenset[str]
+    negated: bool
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.lower() for w in words(text)]
+
+
+def _is_negation(token: str) -> bool:
+    return token in NEGATIONS or token.endswith("n't")
+
+
+def parse_claim(text: str) -> Claim:
+    tokens = _tokens(text)
+    stems = frozenset(t[:STEM] for t in tokens if len(t) >= 3 and t not in STOPWORDS
+                      and not _is_negation(t))
+    return Claim(text, stems, any(_is_negation(t) for t in tokens))
+
+
+def states(sentence: str, claim: Claim) -> bool:
+    """True when ``sentence`` makes ``claim``: every stem present, negated only if the claim is."""
+    tokens = _tokens(sentence)
+    positions = [i for i, t in enumerate(tokens) if t[:STEM] in claim.stems]
+    if not claim.stems or {tokens[i][:STEM] for i in positions} != claim.stems:
+        return False
+    # A negation counts when it stands among the claim's words (or just before them).
+    window = tokens[max(0, min(positions) - 2): max(positions) + 1]
+    return any(_is_negation(t) for t in window) == claim.negated

@@ -1,0 +1,180 @@
+"""Triage one comment: category, prescribed action, moderation, signals, reasons, reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from omdome.detect.hostility import find_insults, find_threats
+from omdome.detect.lexicons import phrases
+from omdome.text.language import detect_language
+from omdome.text.normalize import normalize
+from omdome.triage import embedding
+from omdome.triage.categories import PRESCRIPTIONS, Category
+from omdome.triage.facts import FactMatch, Facts
+from omdome.triage.features import feature_counts
+from omdome.triage.heads import softmax
+from omdome.triage.model import TriageModel, load_model
+from omdome.triage.replies import suggest_reply
+from omdome.triage.signals import is_question, urgency
+
+MAX_COMMENT_CHARS = 20_000
+
+
+class CommentError(ValueError):
+    """A comment that cannot be triaged (not text, empty, far too long)."""
+
+
+@dataclass
+class TriageResult:
+    """Everything the inbox needs to act on one comment, with the reasons behind it."""
+
+    id: object
+    category: str
+    action: str
+    moderation: str
+    confidence: float
+    needs_review: bool
+    language: str
+    sentiment: str
+    toxicity: float
+    is_question: bool
+    urgency: str
+    reasons: list[str] = field(default_factory=list)
+    fact: dict[str, str] | None = None
+    suggested_reply: str | None = None
+    scores: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, object]:
+        data = {k: getattr(self, k) for k in (
+            "id", "category", "action", "moderation", "confidence", "needs_review", "language",
+            "sentiment", "toxicity", "is_question", "urgency", "reasons")}
+        if self.fact is not None:
+            data["fact"] = self.fact
+        if self.suggested_reply is not None:
+            data["suggested_reply"] = self.suggested_reply
+        return data
+
+
+class Triager:
+    """Classifies comments with one model and, optionally, the organisation's facts.
+
+    ``fast=True`` uses only characters and lexicons, the path for comments as they are
+    posted and for bulk runs; otherwise the sentence embedding is stacked on top when the
+    package that carries it is installed.
+    """
+
+    def __init__(self, model: TriageModel | None = None, facts: Facts | None = None, *,
+                 fast: bool = False):
+        self.model = model or load_model()
+        self.facts = facts
+        self.use_embedding = (not fast and self.model.category_embed is not None
+                              and embedding.available())
+
+    def triage(self, text: str, id: object = None) -> TriageResult:
+        return self.triage_many([(id, text)])[0]
+
+    def triage_many(self, items: list[tuple[object, str]]) -> list[TriageResult]:
+        texts = [_checked(text) for _, text in items]
+        vectors = embedding.embed(texts) if self.use_embedding else None
+        return [self._one(id_, text, None if vectors is None else vectors[i])
+                for i, (id_, text) in enumerate(zip((i for i, _ in items), texts, strict=True))]
+
+    def _one(self, id_: object, text: str, vector: np.ndarray | None) -> TriageResult:
+        guess = detect_language(text)
+        language = guess.family
+        counts = feature_counts(text, language)
+        logits = self.model.category.logits(counts)
+        probs = softmax(logits)
+        if vector is not None and self.model.category_embed is not None:
+            embed_probs = softmax(self.model.category_embed.logits(vector))
+            w = self.model.blend
+            probs = np.exp((1 - w) * np.log(probs + 1e-9) + w * np.log(embed_probs + 1e-9))
+            probs /= probs.sum()
+        classes = self.model.category.classes
+        scores = {c: float(p) for c, p in zip(classes, probs, strict=True)}
+        category = max(scores, key=scores.__getitem__)
+        reasons = [f"model: {category} ({scores[category]:.2f})"]
+
+        norm = normalize(text)
+        lang = language if language in ("sv", "en", "nb", "da") else None
+        threats = find_threats(norm, lang)
+        insults = find_insults(norm, lang)
+        match = self.facts.misconception_in(text) if self.facts else None
+        category = _overrule(category, threats, match, reasons)
+        if category == Category.COMPLAINT and insults:
+            reasons.append(f"insult noted: {insults[0].text!r}")
+        if category == Category.HATEFUL and insults and not threats:
+            reasons.append(f"insult: {insults[0].text!r}")
+
+        prescription = PRESCRIPTIONS[Category(category)]
+        moderation = prescription.moderation
+        if category == Category.HATEFUL and (threats or _incites(norm, lang)):
+            moderation = "report"
+            reasons.append("obviously unlawful content (threat or incitement): report it")
+
+        confidence = scores[category] if category in scores else 1.0
+        if category != max(scores, key=scores.__getitem__):
+            confidence = max(confidence, 0.9)  # decided by a rule, not the model
+        needs_review = confidence < self.model.review_below or language == "und"
+        if language == "und":
+            reasons.append("language not one of sv, en, nb, da: check by hand")
+        elif confidence < self.model.review_below:
+            reasons.append("low confidence: check by hand")
+
+        toxicity = float(softmax(self.model.toxicity.logits(counts))[-1])
+        if threats:
+            toxicity = max(toxicity, 0.9)
+        elif insults and category == Category.HATEFUL:
+            toxicity = max(toxicity, 0.7)
+        sentiment_probs = softmax(self.model.sentiment.logits(counts))
+        sentiment = self.model.sentiment.classes[int(np.argmax(sentiment_probs))]
+        level, why = urgency(norm, lang, threat=bool(threats), category=category)
+        if why:
+            reasons.append(f"urgent: {why}")
+
+        person = self.facts.expert_for(text) if self.facts and prescription.action == "answer" else None
+        if person is not None:
+            reasons.append(f"route to {person.name} ({person.role})")
+        fact = None
+        if match is not None:
+            fact = {"topic": match.fact.topic, "statement": match.fact.statement,
+                    "source": match.fact.source}
+        elif category == Category.CORRECTION:
+            reasons.append("no fact in the facts file matches: check the claim before replying")
+        reply = suggest_reply(prescription.action, language, fact=match, person=person)
+        return TriageResult(
+            id=id_, category=str(category), action=prescription.action, moderation=moderation,
+            confidence=round(confidence, 3), needs_review=needs_review, language=language,
+            sentiment=sentiment, toxicity=round(toxicity, 3), is_question=is_question(text),
+            urgency=level, reasons=reasons, fact=fact, suggested_reply=reply, scores=scores,
+        )
+
+
+def _checked(text: object) -> str:
+    if not isinstance(text, str):
+        raise CommentError("the comment is not text")
+    if not text.strip():
+        raise CommentError("the comment is empty")
+    if len(text) > MAX_COMMENT_CHARS:
+        raise CommentError(f"the comment is {len(text):,} characters; the limit is {MAX_COMMENT_CHARS:,}")
+    return text
+
+
+def _overrule(category: str, threats: list, match: FactMatch | None, reasons: list[str]) -> str:
+    """Rules that outrank the model: a threat is hateful; a known misconception is a correction."""
+    if threats:
+        reasons.append(f"threat: {threats[0].text!r}")
+        return Category.HATEFUL
+    if match is not None and category not in (Category.HATEFUL, Category.SPAM):
+        reasons.append(f"repeats a misconception: {match.misconception!r} (fact: {match.fact.topic})")
+        return Category.CORRECTION
+    return category
+
+
+def _incites(norm, language) -> bool:  # type: ignore[no-untyped-def]
+    """A group named in the same text as dehumanising words: possible incitement (hets mot folkgrupp)."""
+    groups = phrases("hostility.toml", "groups", language)
+    dehumanising = phrases("hostility.toml", "dehumanising", language)
+    return bool(groups and dehumanising and groups.search(norm.text) and dehumanising.search(norm.text))

@@ -1,0 +1,74 @@
+"""Linear classifier heads stored as plain arrays: no pickles, nothing but numpy to load them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from omdome.triage.features import N_FEATURES
+
+
+@dataclass(frozen=True)
+class HashedHead:
+    """Multinomial logistic regression over hashed features (the fast path)."""
+
+    classes: tuple[str, ...]
+    weights: np.ndarray  # (N_FEATURES, n_classes) float32
+    intercept: np.ndarray  # (n_classes,)
+
+    def logits(self, counts: Counter[int]) -> np.ndarray:
+        if not counts:
+            return self.intercept.copy()
+        index = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        values = np.log1p(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))
+        values /= np.sqrt(float(values @ values))
+        return values @ self.weights[index] + self.intercept
+
+    def save(self, path: Path) -> None:
+        rows = np.flatnonzero(np.any(self.weights != 0, axis=1)).astype(np.int32)
+        np.savez_compressed(path, kind="hashed", classes=np.array(self.classes), rows=rows,
+                            weights=self.weights[rows].astype(np.float16), intercept=self.intercept)
+
+    @classmethod
+    def from_arrays(cls, data: np.lib.npyio.NpzFile) -> HashedHead:
+        weights = np.zeros((N_FEATURES, len(data["classes"])), dtype=np.float32)
+        weights[data["rows"]] = data["weights"].astype(np.float32)
+        return cls(tuple(str(c) for c in data["classes"]), weights, data["intercept"].astype(np.float32))
+
+
+@dataclass(frozen=True)
+class DenseHead:
+    """Logistic regression over a sentence embedding (the optional, slower path)."""
+
+    classes: tuple[str, ...]
+    weights: np.ndarray  # (dim, n_classes)
+    intercept: np.ndarray
+
+    def logits(self, vector: np.ndarray) -> np.ndarray:
+        return vector @ self.weights + self.intercept
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(path, kind="dense", classes=np.array(self.classes),
+                            weights=self.weights.astype(np.float32), intercept=self.intercept)
+
+    @classmethod
+    def from_arrays(cls, data: np.lib.npyio.NpzFile) -> DenseHead:
+        return cls(tuple(str(c) for c in data["classes"]), data["weights"].astype(np.float32),
+                   data["intercept"].astype(np.float32))
+
+
+def load_head(path: Path) -> HashedHead | DenseHead:
+    with np.load(path, allow_pickle=False) as data:
+        kind = str(data["kind"])
+        return HashedHead.from_arrays(data) if kind == "hashed" else DenseHead.from_arrays(data)
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    if logits.shape[-1] == 1:  # a binary head stores one logit
+        p = 1.0 / (1.0 + np.exp(-logits))
+        return np.concatenate([1 - p, p], axis=-1)
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)

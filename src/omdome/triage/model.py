@@ -1,0 +1,79 @@
+"""A trained triage model: a directory of array files and a JSON description.
+
+``category.npz`` (hashed features → category) is the fast path and always present;
+``category_embed.npz`` (sentence embedding → category) is used when the embedding package
+is installed; ``sentiment.npz`` and ``toxicity.npz`` give the signals. ``model.json`` says
+how to combine them and how the model was trained and scored.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from omdome.triage.heads import DenseHead, HashedHead, load_head
+
+FORMAT = 1
+
+
+class ModelError(ValueError):
+    """A model directory that cannot be used, and why."""
+
+
+@dataclass(frozen=True)
+class TriageModel:
+    category: HashedHead
+    category_embed: DenseHead | None
+    sentiment: HashedHead
+    toxicity: HashedHead
+    meta: dict[str, Any]
+    path: Path
+
+    @property
+    def blend(self) -> float:
+        """Weight of the embedding head's log-probabilities when both are used."""
+        return float(self.meta.get("blend_weight", 0.5))
+
+    @property
+    def review_below(self) -> float:
+        """Confidence under which a result is marked for human review."""
+        return float(self.meta.get("review_below", 0.5))
+
+
+def shipped_model_dir() -> Path:
+    return Path(str(files("omdome.triage").joinpath("model")))
+
+
+def load_model(path: str | Path | None = None) -> TriageModel:
+    """Load the model at ``path`` (the shipped one by default)."""
+    directory = Path(path) if path is not None else shipped_model_dir()
+    return _load(directory.resolve())
+
+
+@cache
+def _load(directory: Path) -> TriageModel:
+    meta_path = directory / "model.json"
+    if not meta_path.is_file():
+        raise ModelError(f"{directory}: not a model directory (model.json is missing)")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ModelError(f"{meta_path}: cannot read it ({error})") from None
+    if meta.get("format") != FORMAT:
+        raise ModelError(f"{meta_path}: model format {meta.get('format')!r}, expected {FORMAT}")
+    heads: dict[str, Any] = {}
+    for name in ("category", "category_embed", "sentiment", "toxicity"):
+        file = directory / f"{name}.npz"
+        if file.is_file():
+            try:
+                heads[name] = load_head(file)
+            except (OSError, ValueError, KeyError) as error:
+                raise ModelError(f"{file}: not a valid weight file ({error})") from None
+        elif name != "category_embed":
+            raise ModelError(f"{directory}: {name}.npz is missing")
+    return TriageModel(heads["category"], heads.get("category_embed"), heads["sentiment"],
+                       heads["toxicity"], meta, directory)
