@@ -23,12 +23,12 @@ SECRET = [
     ("Er ansökan om bostadsanpassningsbidrag är klar och ert bostadstillägg höjs.", "sv",
      ["bostadstillägg"]),
     ("Your housing benefit has been approved.", "en", ["housing benefit"]),
-    # A relative named in the same sentence.
-    ("Min son Erik har diagnosen autism.", "sv", ["diagnosen", "autism"]),
-    ("Mamma ringde. Min mamma har fått hemtjänst sedan i våras.", "sv", ["hemtjänst"]),
-    ("My daughter was diagnosed with autism last year.", "en", ["diagnosed", "autism"]),
-    ("Sønnen min er innlagt på sykehus.", "nb", ["innlagt på sykehus"]),
-    ("Min datter har fået diagnosen ADHD.", "da", ["diagnosen", "ADHD"]),
+    # Someone else's relative named in the same sentence.
+    ("Hennes son Erik har diagnosen autism.", "sv", ["diagnosen", "autism"]),
+    ("Mamma ringde. Hans mamma har fått hemtjänst sedan i våras.", "sv", ["hemtjänst"]),
+    ("Her daughter was diagnosed with autism last year.", "en", ["diagnosed", "autism"]),
+    ("Sønnen hennes er innlagt på sykehus.", "nb", ["innlagt på sykehus"]),
+    ("Hendes datter har fået diagnosen ADHD.", "da", ["diagnosen", "ADHD"]),
     # A full name in the same sentence.
     ("Anna Lindqvist har fått hemtjänst.", "sv", ["hemtjänst"]),
     ("Vi har pratat med Karin Ek om hennes sjukskrivning.", "sv", ["sjukskrivning"]),
@@ -46,6 +46,21 @@ def test_when_draft_also_carries_a_phone_number_then_sensitive_word_is_flagged()
     text = "Hon har fått sjukpenning. Ring henne på 070-123 45 67."
     assert secret(text, "sv", with_personal_data=True) == ["sjukpenning"]
     assert secret(text, "sv") == []
+
+
+OWN_FAMILY = [
+    # The author's own family, volunteered: theirs to share, not something learnt at work.
+    ("Min son Erik har diagnosen autism.", "sv"),
+    ("Mamma ringde. Min mamma har fått hemtjänst sedan i våras.", "sv"),
+    ("My daughter was diagnosed with autism last year.", "en"),
+    ("Sønnen min er innlagt på sykehus.", "nb"),
+    ("Min datter har fået diagnosen ADHD.", "da"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), OWN_FAMILY)
+def test_when_the_author_writes_about_their_own_family_then_it_is_not_secrecy(text, language) -> None:
+    assert secret(text, language) == []
 
 
 GENERAL = [

@@ -8,6 +8,7 @@ content words within one sentence is precise enough, and it needs no model.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from omdome.text.segment import words
@@ -15,11 +16,16 @@ from omdome.text.segment import words
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "not", "never", "no", "ikke", "ikkje",
                        "aldri", "inga", "ingen", "inget", "intet", "none", "nothing"})
 STOPWORDS = frozenset({"är", "och", "att", "det", "som", "för", "med", "the", "and", "are", "is",
-                       "to", "of", "for", "be", "er", "og", "på", "av", "til", "till", "ett", "en",
+                       "to", "of", "for", "be", "er", "og", "på", "av", "til", "till",
                        "har", "a", "an", "in", "i", "om", "de", "den", "vi", "ni", "du", "it", "at",
                        "we", "you", "they", "was", "were", "has", "have", "will", "ska", "skal",
                        "kan", "can", "all", "alla", "ju", "nu", "now", "so", "så"})
 STEM = 5
+
+
+_REPORTED = re.compile(
+    r"(?i)\b(?:säger\s+att|sägs|påstår|påstås|hävdar|hävdas|ryktet|rykten|myten|people\s+(?:say|keep\s+saying|claim)|"
+    r"some\s+(?:say|claim)|it\s+is\s+said|rumou?rs?|myth|claims?\s+that|sier\s+at|siger\s+at|påstår)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +47,15 @@ def _is_negation(token: str) -> bool:
 
 def parse_claim(text: str) -> Claim:
     tokens = _tokens(text)
-    stems = frozenset(t[:STEM] for t in tokens if len(t) >= 3 and t not in STOPWORDS
+    stems = frozenset(t[:STEM] for t in tokens if len(t) >= 2 and t not in STOPWORDS
                       and not _is_negation(t))
     return Claim(text, stems, any(_is_negation(t) for t in tokens))
 
 
 def states(sentence: str, claim: Claim) -> bool:
     """True when ``sentence`` makes ``claim``: every stem present, negated only if the claim is."""
+    if sentence.rstrip().endswith("?") or _REPORTED.search(sentence):
+        return False  # "Bygglov tar ett år? Nej …", "People keep saying …": quoted, not claimed
     tokens = _tokens(sentence)
     positions = [i for i, t in enumerate(tokens) if t[:STEM] in claim.stems]
     if not claim.stems or {tokens[i][:STEM] for i in positions} != claim.stems:

@@ -6,6 +6,7 @@ and a Cyrillic "іdiot" all read as "idiot"; spans are reported in the original 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from omdome.detect.base import Span
@@ -14,6 +15,14 @@ from omdome.detect.terms import compile_terms
 from omdome.text.lexicon import find_phrases
 from omdome.text.normalize import Normalized
 from omdome.text.segment import Sentence
+
+# Compounds that name colleagues or units: "ekonomiavdelningen", "arbetskamraterna", "IT-chefen".
+_COMPOUND_TARGETS = re.compile(
+    r"(?i)(?<![^\W_])[\w-]*(?:avdelning|kollega|kolleg|arbetskamrat|chef|ledning|enhet|kontor|"
+    r"department|colleague|coworker|co-worker|manager|afdeling|avdeling|sjef)[\w-]*(?![^\W_])")
+_SELF = re.compile(r"(?i)\b(?:jag\s+(?:är|var|kände\s+mig\s+som|känner\s+mig\s+som)|i\s+(?:am|was|feel\s+like)|"
+                   r"i'm|jeg\s+(?:er|var))\s+(?:\w+\s+){0,2}$")
+_ABOUT = re.compile(r"(?i)\b(?:om|about|on|titled|kallad|heter)\s+(?:\w+\s+){0,1}$")
 
 
 def _spans(table: str, kind: str, norm: Normalized, language: str | None, why: str) -> list[Span]:
@@ -44,6 +53,7 @@ def find_disparaging(
     if not insults:
         return []
     targets = [(s, e) for s, e, _ in find_phrases(phrases("hostility.toml", "targets", language), norm)]
+    targets += [m.span() for m in _COMPOUND_TARGETS.finditer(norm.original)]
     org = compile_terms(tuple(organisation_terms))
     if org is not None:
         targets += [m.span() for m in org.finditer(norm.original)]
@@ -52,6 +62,9 @@ def find_disparaging(
         sentence = next((s for s in sentences if s.start <= insult.start < s.end), None)
         if sentence is None:
             continue
+        before = norm.original[max(sentence.start, insult.start - 40):insult.start]
+        if _SELF.search(before) or _ABOUT.search(before):
+            continue  # "jag var en idiot", "en bok om idioter i ledarskapet"
         aimed = [norm.original[s:e] for s, e in targets if sentence.start <= s < sentence.end]
         if aimed:
             found.append(Span("disparaging", insult.start, insult.end, insult.text, 1.0,

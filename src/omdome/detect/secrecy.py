@@ -14,13 +14,34 @@ from omdome.text.segment import Sentence
 
 SENSITIVE_TABLES = ("health", "social_services", "benefits")
 # Second-person possessives right before a sensitive word tie it to the person addressed.
-_YOUR = re.compile(r"(?:\b(?:din|ditt|dina|er|ert|era|your|dine|dit|jeres)\s+(?:\w+\s+)?)$", re.IGNORECASE)
+_POSSESSIVES = {"sv": "din|ditt|dina|er|ert|era", "en": "your", "nb": "din|ditt|dine", "da": "din|dit|dine|jeres"}
+_YOUR = {lang: re.compile(rf"(?:\b(?:{words})\s+(?:\w+\s+)?)$", re.IGNORECASE)
+         for lang, words in {**_POSSESSIVES, None: "din|ditt|dina|ert|era|your|dine|jeres"}.items()}
+# The author's own family ("min son", "sønnen min"): their own to share, not learnt at work.
+_FIRST_PERSON = re.compile(r"(?i)^(?:min|mitt|mina|my|mi|mine|vår|våra|our)\b|\b(?:min|mitt|mine)$")
+# "om psykisk ohälsa", "about dementia": the subject of a talk or a text, not someone's data.
+_TOPIC = re.compile(
+    r"(?i)\b(?:om|kring|about|on|regarding|angående|gällande|temaet|tema)\s+"
+    r"(?!(?:hennes|hans|deras|din|ditt|dina|er|ert|era|his|her|their|your|hendes|sin|sitt|sina)\b)"
+    r"(?:\w+\s+)?$")
+# "från socialtjänsten", "at social services": where someone works, not their own matter.
+_WORKPLACE = re.compile(r"(?i)\b(?:från|vid|from|fra|works?\s+(?:at|in)|jobbar\s+(?:på|inom)|"
+                        r"arbetar\s+(?:på|inom))\s+$")
+# A "you" meant for everyone: "till dig som har hemtjänst", "if you receive housing benefit".
+_GENERAL_YOU = re.compile(
+    r"(?i)\b(?:till|för)\s+(?:dig|er)\s+som\b|\b(?:om|när)\s+(?:du|ni)\s+(?:har|får|söker|behöver|är)\b|"
+    r"\b(?:if|when)\s+you\s+(?:have|receive|get|apply|need|are)\b|\b(?:anyone|everyone|those)\s+who\b|"
+    r"\balla\s+som\b|\btil\s+(?:deg|dig)\s+som\b|\bhvis\s+du\b")
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b")
 _SURNAME_ENDING = re.compile(r"(?:son|sen|berg|ström|lund|gren|qvist|kvist|blad|dahl|man|ell|ius|"
                              r"ing|ander|borg|holm|stedt|fors|wall|ek|sjö)\b", re.IGNORECASE)
 
 # First words of capitalised pairs that name an institution, not a person ("Region Gotland").
 INSTITUTION_WORDS = frozenset({
+    "university", "universitet", "hospital", "sjukhus", "sjukhuset", "school", "skola", "skolan",
+    "centre", "center", "centrum", "avdelning", "clinic", "klinik", "kliniken", "vårdcentral",
+    "vårdcentralen", "bibliotek", "biblioteket", "trust", "agency", "department", "ministry",
+    "office", "service", "services", "care", "health", "housing", "energi", "bank", "banken",
     "region", "kommun", "landstinget", "länsstyrelsen", "stad", "staden", "försäkringskassan",
     "skatteverket", "arbetsförmedlingen", "migrationsverket", "polisen", "socialstyrelsen",
     "inspektionen", "rådet", "nämnden", "förvaltningen", "skolverket", "sveriges", "svenska",
@@ -40,12 +61,19 @@ def find_secret_personal_matters(
     language: str | None,
     sentences: Sequence[Sentence],
     personal_data: Sequence[Span] = (),
+    not_persons: Sequence[str] = (),
 ) -> list[Span]:
     """Health, social-services or benefit words tied to an identifiable person.
 
-    The person is identifiable when the same sentence names a relative ("min son"),
-    a full name, or addresses them ("ditt försörjningsstöd"), or when the draft also
-    carries an identity number, address or phone number.
+    The person is identifiable when the same sentence names someone else's relative
+    ("hennes son"), a full name, or addresses them ("ditt försörjningsstöd"), or when the
+    draft also carries an identity number, address or phone number. ``personal_data``
+    should hold only data that is not the organisation's own; ``not_persons`` are names
+    (the organisation's, its products) that are never a person.
+
+    Left alone: the author's own family ("min son", volunteered on their own account), a
+    subject named as a topic ("föreläser om psykisk ohälsa"), and a general "you" ("till dig
+    som har hemtjänst: din hemtjänst …").
     """
     sensitive: list[tuple[int, int]] = []
     for table in SENSITIVE_TABLES:
@@ -53,26 +81,33 @@ def find_secret_personal_matters(
     if not sensitive:
         return []
     text = norm.original
-    kin = [(s, e) for s, e, _ in find_phrases(phrases("secrecy.toml", "kinship", language), norm)]
+    kin = [(s, e) for s, e, matched in find_phrases(phrases("secrecy.toml", "kinship", language), norm)
+           if not _FIRST_PERSON.search(matched)]
     identified_anywhere = [p for p in personal_data if p.kind in IDENTITY_KINDS | {"address", "phone"}]
     found = []
     for start, end in sorted(set(sensitive)):
         sentence = next((s for s in sentences if s.start <= start < s.end), None)
         lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
-        reason = _identified(text, start, lo, hi, kin, identified_anywhere)
+        before = text[max(lo, start - 25):start]
+        if _TOPIC.search(before) or _WORKPLACE.search(before) or _GENERAL_YOU.search(text[lo:hi]):
+            continue
+        reason = _identified(text, start, lo, hi, kin, identified_anywhere, not_persons,
+                             _YOUR.get(language, _YOUR[None]))
         if reason:
             found.append(Span("secrecy", start, end, text[start:end], 0.9, reason))
     return found
 
 
 def _identified(text: str, start: int, lo: int, hi: int, kin: list[tuple[int, int]],
-                personal: Sequence[Span]) -> str | None:
-    if _YOUR.search(text[max(lo, start - 40):start]):
+                personal: Sequence[Span], not_persons: Sequence[str], your: re.Pattern[str]) -> str | None:
+    if your.search(text[max(lo, start - 40):start]):
         return "A sensitive word tied to the person addressed (second-person possessive)."
     if any(lo <= s < hi for s, _ in kin):
         return "A sensitive word in the same sentence as a named relative."
     for name in _FULL_NAME.finditer(text, lo, hi):
-        if name.group().split()[0].lower() in INSTITUTION_WORDS:
+        words = name.group().lower().split()
+        if any(w in INSTITUTION_WORDS for w in words) or any(
+                name.group() in n or n in name.group() for n in not_persons):
             continue
         # A capitalised pair opening a sentence is a name only if it ends like a surname.
         if name.start() > lo or _SURNAME_ENDING.search(name.group()):

@@ -54,6 +54,13 @@ class DraftContext:
         return find_personal_data(self.text, language=self.language)
 
     @cached_property
+    def allowed_personal_data(self) -> list[Span]:
+        """Spans that are the organisation's published contact details or the author's own."""
+        allowed = _allowed_values(self.policy, self.profile)
+        return [s for s in self.personal_data
+                if s.details.get("normalized", s.text.lower()) in allowed.get(s.kind, set())]
+
+    @cached_property
     def employer(self) -> str:
         if self.profile and self.profile.employer:
             return self.profile.employer
@@ -61,20 +68,25 @@ class DraftContext:
 
     @cached_property
     def organisation_terms(self) -> tuple[str, ...]:
-        """Names by which the draft can refer to the organisation or its products."""
-        words = self.policy.words.company
+        """Names by which the draft refers to the organisation or its products."""
         names = {self.policy.organisation.name, self.employer, *self.policy.products}
         names |= {_short_name(n) for n in names}
-        forms = {words.definite, words.definite_plural}
-        return tuple(sorted(n for n in names | forms if n and len(n) > 2))
+        names |= {w for n in (self.policy.organisation.name, self.employer) if (w := _brand(n))}
+        if self.language == "sv":
+            # "företaget", "kommunen": the organisation itself in Swedish running text.
+            names.add(self.policy.words.company.definite)
+        return tuple(sorted(n for n in names if n and len(n) > 2))
 
     @cached_property
-    def organisation_pattern(self) -> re.Pattern[str] | None:
-        return compile_terms(self.organisation_terms)
+    def employer_names(self) -> tuple[str, ...]:
+        """Looser names, good enough for "I work at …": also "Sundby" for "Sundby kommun"."""
+        first = {n.split()[0] for n in (self.policy.organisation.name, self.employer) if n.strip()}
+        return tuple(sorted({*self.organisation_terms, *(w for w in first if len(w) > 2)}))
 
-    def mentions_organisation(self, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    def mentions_organisation(self, start: int = 0, end: int | None = None, *,
+                              loose: bool = False) -> re.Match[str] | None:
         """The first mention of the organisation or its products in ``text[start:end]``."""
-        pattern = self.organisation_pattern
+        pattern = compile_terms(self.employer_names if loose else self.organisation_terms)
         if pattern is None:
             return None
         return pattern.search(self.text, start, len(self.text) if end is None else end)
@@ -90,6 +102,48 @@ _LEGAL_FORMS = re.compile(r"\s+(?:ab|ab \(publ\)|aktiebolag|hb|kb|ek\.? ?för\.?
                           re.IGNORECASE)
 
 
+_PUBLIC_BODIES = frozenset({"kommun", "kommune", "region", "regionen", "stad", "county", "council",
+                            "municipality", "landsting", "län", "myndighet", "myndigheten", "verket",
+                            "universitet", "university", "högskola", "sjukhus", "hospital", "city"})
+_GENERIC_FIRST = frozenset({"the", "sveriges", "svenska", "svensk", "norsk", "norska", "dansk",
+                            "danska", "nordiska", "region", "stiftelsen", "föreningen", "bostadsbolaget"})
+
+
+def _brand(name: str) -> str | None:
+    """"Kestrel" for "Kestrel Analytics Ltd": a company's first word is its everyday name.
+
+    Not for public bodies: "Sundby" alone is the place, not Sundby kommun.
+    """
+    words = _short_name(name).split()
+    if len(words) < 2 or any(w.lower() in _PUBLIC_BODIES for w in words[1:]):
+        return None
+    first = words[0]
+    if first.lower() in _GENERIC_FIRST or len(first) < 4 or not first[0].isupper():
+        return None
+    return first
+
+
 def _short_name(name: str) -> str:
     """"Exempel AB" is also called "Exempel" in running text."""
     return _LEGAL_FORMS.sub("", name).strip()
+
+
+def _allowed_values(policy: Policy, profile: AuthorProfile | None) -> dict[str, set[str]]:
+    """The organisation's published contact details and the author's own, normalised."""
+    from omdome.detect.pii.address import normalize_address
+    from omdome.detect.pii.phone import normalize_phone
+
+    contact = policy.contact
+    phones = [*contact.phones, *([profile.work_phone] if profile and profile.work_phone else [])]
+    emails = [*contact.emails, *([profile.work_email] if profile and profile.work_email else [])]
+
+    def digits(value: str) -> str:
+        return "".join(c for c in value if c.isdigit())
+
+    return {
+        "phone": {n for p in phones if (n := normalize_phone(p))},
+        "email": {e.lower() for e in emails},
+        "bankgiro": {digits(b) for b in contact.bankgiro},
+        "plusgiro": {digits(p) for p in contact.plusgiro},
+        "address": {normalize_address(a) for a in contact.addresses},
+    }

@@ -8,7 +8,6 @@ from typing import ClassVar
 
 from omdome.detect.base import Span
 
-
 REFERENCE_WORDS = re.compile(
     r"(?i)(?:order|ordernummer|ordernr|ordernr\.|beställningsnummer|fakturanummer|faktura|ocr|"
     r"kundnummer|kundnr|referens|ref\.?|ärendenummer|ärende|bokningsnummer|booking|kvitto\w*|"

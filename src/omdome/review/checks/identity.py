@@ -34,10 +34,13 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
 
 
 # First person + a verb of employment, then (in the same sentence) the employer or "there".
-_WORKS = re.compile(
-    r"\b(?:jag|i|jeg|eg)\b(?:\W+\w+){0,3}?\W+(?:jobbar|arbetar|är\s+anställd|work|works|am\s+employed|"
-    r"'m\s+employed|jobber|arbeider|arbejder|er\s+ansat|er\s+tilsett)\b", re.IGNORECASE)
-_THERE = re.compile(r"\b(?:där|there|der|dær)\b", re.IGNORECASE)
+WORKS = re.compile(
+    r"\b(?:jag|i|jeg|eg)\b(?:\W+\w+){0,3}?\W+(?:jobbar|jobbat|jobba|arbetar|arbetat|är\s+anställd|"
+    r"work|works|worked|working|am\s+employed|'m\s+employed|jobber|jobbet|arbeider|arbeidet|arbejder|"
+    r"arbejdet|er\s+ansat|er\s+tilsett)\b"
+    r"|\b(?:som\s+anställd|as\s+an?\s+employee|som\s+ansat|som\s+tilsett)\b", re.IGNORECASE)
+# "… där", "… here": the employer named in another sentence, or the page the post is on.
+THERE = re.compile(r"\b(?:där|här|there|here|der|her|hos\s+oss|with\s+us)\b", re.IGNORECASE)
 
 
 def _discloses(ctx: DraftContext) -> bool:
@@ -47,16 +50,16 @@ def _discloses(ctx: DraftContext) -> bool:
     role = ctx.profile.role.lower() if ctx.profile and ctx.profile.role else None
     for sentence in ctx.sentences:
         lower = sentence.text.lower()
-        names_us = ctx.mentions_organisation(sentence.start, sentence.end)
-        says_works = _WORKS.search(sentence.text) or (employment and employment.search(lower))
-        if says_works and (names_us or _THERE.search(sentence.text)):
+        names_us = ctx.mentions_organisation(sentence.start, sentence.end, loose=True)
+        says_works = WORKS.search(sentence.text) or (employment and employment.search(lower))
+        if says_works and (names_us or THERE.search(sentence.text)):
             return True
-        if names_us and role and role in lower:
+        if role and role in lower and (names_us or THERE.search(sentence.text)):
             return True
         if we_forms is not None:
             for match in we_forms.finditer(lower):
                 # "Vi på Exempel AB …": the organisation's name must follow at once.
                 at = sentence.start + match.end()
-                if ctx.mentions_organisation(at, at + 2 + len(ctx.employer)):
+                if ctx.mentions_organisation(at, at + 2 + len(ctx.employer), loose=True):
                     return True
     return False

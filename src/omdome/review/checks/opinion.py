@@ -6,17 +6,29 @@ import re
 from collections.abc import Iterator
 
 from omdome.detect.lexicons import phrases
+from omdome.review.checks.identity import WORKS
 from omdome.review.context import FIRST_PERSON_PLURAL, DraftContext, Hit
+from omdome.text.segment import Sentence
 
-# Superlatives judge whatever word list is used: "snabbaste", "billigaste", "the fastest".
+# Swedish superlatives judge whatever word list is used: "snabbaste", "billigaste".
 _SUPERLATIVE = re.compile(
-    r"(?<![^\W_])(?:[^\W\d_]{3,}(?:aste|ast)|(?:the|our|vår|vårt|våra)\s+[^\W\d_]{2,}(?:est|aste))"
-    r"(?![^\W_])", re.IGNORECASE)
-_NOT_SUPERLATIVE = frozenset({"fast", "last", "kast", "gäst", "rast", "hast", "blast", "kontrast",
-                              "senast", "ballast", "cast", "toast", "podcast", "broadcast",
-                              "the latest", "the west", "the rest", "the interest", "the request",
-                              "the guest", "the best-before", "the forest", "the test", "the nest"})
+    r"(?<![^\W_])(?:[^\W\d_]{3,}aste|(?:the|our)\s+[^\W\d_]{2,}est)(?![^\W_])", re.IGNORECASE)
+_NOT_SUPERLATIVE = frozenset({"senaste", "sista", "näst sista", "the latest", "the west", "the rest",
+                              "the interest", "the request", "the guest", "the forest", "the test",
+                              "the nest", "the contest", "the protest", "the harvest", "our latest",
+                              "our request", "our guest", "our guests", "our interest", "the suggest",
+                              "the honest", "our forest"})
 _WE = re.compile(r"(?<![^\W_])(?:" + "|".join(FIRST_PERSON_PLURAL) + r")(?![^\W_])", re.IGNORECASE)
+# A modal aimed at the reader ("du borde", "you should") is advice, not a judgement of us.
+_MODAL = re.compile(r"(?i)^(?:borde|bör|should|shouldn't|ought|burde)$")
+_READER = re.compile(r"(?i)\b(?:du|ni|dig|er|you|dere|deg|dig|i|man)\s+(?:\w+\s+)?$")
+_SKIP_SENTENCE = re.compile(
+    r"(?i)\b(?:tack|tackar|thanks|thank you|grattis|congrat\w*|bra jobbat|well done|great job|"
+    r"takk|tak for|kudos|frågan om|frågar om|undrar om|asked (?:if|whether)|asks (?:if|whether)|"
+    r"wonder(?:s|ed)? (?:if|whether)|spørsmål om|spørger om)\b")
+_SIGN_OFF = re.compile(
+    r"(?im)^\s*(?:med\s+)?(?:vänliga|bästa|varma|kind|best|warm|many)?\s*(?:hälsningar|regards|wishes|"
+    r"hilsen|hilsner)\b.*$|^\s*(?:mvh|vh|br)\b.*$")
 
 
 def run(ctx: DraftContext) -> Iterator[Hit]:
@@ -31,26 +43,48 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
     evaluative = phrases("opinion.toml", "evaluative", language)
     if evaluative is None:
         return
-    for sentence in ctx.sentences:
-        if sentence.text.rstrip().endswith("?"):
+    marked = [bool(markers and markers.search(s.text.lower())) for s in ctx.sentences]
+    for i, sentence in enumerate(ctx.sentences):
+        # A marker in the sentence or next to it ("… Det är min egen åsikt.") covers it.
+        if any(marked[max(0, i - 1): i + 2]) or _exempt(sentence):
             continue
-        judgement = evaluative.search(sentence.text.lower()) or _superlative(sentence.text)
-        if judgement is None:
+        judgement = _judgement(sentence.text, evaluative)
+        if judgement is None or not _about_us(ctx, sentence):
             continue
-        about_us = ctx.mentions_organisation(sentence.start, sentence.end) or _WE.search(sentence.text)
-        if not about_us:
-            continue
-        if markers is not None and markers.search(sentence.text.lower()):
-            continue
-        start = sentence.start + judgement.start()
-        end = sentence.start + judgement.end()
+        start, end = sentence.start + judgement.start(), sentence.start + judgement.end()
         yield Hit("opinion.unmarked", start, end, {"term": ctx.text[start:end]},
                   "An evaluative word in a sentence about the organisation, with no opinion "
-                  "marker in the sentence and no disclaimer in the draft.")
+                  "marker near it and no disclaimer in the draft.")
 
 
-def _superlative(text: str) -> re.Match[str] | None:
-    for match in _SUPERLATIVE.finditer(text):
-        if match.group().lower() not in _NOT_SUPERLATIVE:
+def _exempt(sentence: Sentence) -> bool:
+    """Questions, thanks, reported questions and sign-offs make no claim to mark."""
+    text = sentence.text.strip()
+    return text.endswith("?") or bool(_SKIP_SENTENCE.search(text)) or bool(_SIGN_OFF.fullmatch(text))
+
+
+def _judgement(text: str, evaluative: re.Pattern[str]) -> re.Match[str] | None:
+    lowered = _SIGN_OFF.sub(lambda m: " " * len(m.group()), text.lower())
+    for match in evaluative.finditer(lowered):
+        if _MODAL.match(match.group()) and _READER.search(lowered[: match.start()]):
+            continue
+        return match
+    for match in _SUPERLATIVE.finditer(lowered):
+        if match.group() not in _NOT_SUPERLATIVE:
             return match
     return None
+
+
+def _about_us(ctx: DraftContext, sentence: Sentence) -> bool:
+    """Does the sentence speak of the organisation (leaving out the "I work at X" clause)?"""
+    if _WE.search(sentence.text):
+        return True
+    disclosure = WORKS.search(sentence.text)
+    start = sentence.start
+    while (mention := ctx.mentions_organisation(start, sentence.end)) is not None:
+        in_disclosure = disclosure is not None and (
+            0 <= mention.start() - (sentence.start + disclosure.end()) <= 40)
+        if not in_disclosure:
+            return True
+        start = mention.end()
+    return False

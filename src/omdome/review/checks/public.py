@@ -16,5 +16,7 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
     if own:
         first = own[0]
         yield Hit("public.register", first.start, first.end, {"term": first.text}, first.explanation)
-    for span in find_secret_personal_matters(ctx.norm, language, ctx.sentences, ctx.personal_data):
+    personal = [s for s in ctx.personal_data if s not in ctx.allowed_personal_data]
+    for span in find_secret_personal_matters(ctx.norm, language, ctx.sentences, personal,
+                                             ctx.organisation_terms):
         yield Hit("public.secrecy", span.start, span.end, {"term": span.text}, span.explanation)

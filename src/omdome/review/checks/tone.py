@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from omdome.detect.lexicons import alternative_for, officialese_terms
@@ -9,6 +10,9 @@ from omdome.review.context import DraftContext, Hit
 from omdome.text.lexicon import find_phrases
 from omdome.text.readability import lix
 from omdome.text.segment import words
+
+# Hashtags, mentions and links are not prose: LIX would count "#sundbykommun" as a long word.
+_HASHTAGS = re.compile(r"[#@]\w+|https?://\S+|www\.\S+")
 
 
 def run(ctx: DraftContext) -> Iterator[Hit]:
@@ -38,7 +42,7 @@ def _long_sentences(ctx: DraftContext) -> Iterator[Hit]:
 
 def _readability(ctx: DraftContext) -> Iterator[Hit]:
     settings = ctx.policy.settings
-    figures = lix(ctx.text)
+    figures = lix(_HASHTAGS.sub(" ", ctx.text))
     if figures.words < settings.lix_min_words or figures.lix <= settings.lix_limit:
         return
     shown = f"{figures.lix:.0f}"
