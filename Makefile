@@ -36,7 +36,7 @@ bench: bootstrap
 
 ## messages: refresh the gettext catalogues after changing user-facing strings
 messages: setup
-	$(UV) run --frozen pybabel extract -k _ -k N_ -k DraftError --no-location --sort-output \
+	$(UV) run --frozen pybabel extract -k _ -k N_ -k DraftError -k Message --no-location --sort-output \
 		-o src/omdome/locale/omdome.pot src/omdome
 	$(UV) run --frozen pybabel update -i src/omdome/locale/omdome.pot -d src/omdome/locale \
 		-D omdome --no-location --omit-header

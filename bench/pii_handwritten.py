@@ -71,7 +71,7 @@ def load_handwritten(path: Path = DATA) -> list[Draft]:
         planted = _items(row.get("spans", []), "kind", text, where)
         lookalikes = _items(row.get("lookalikes", []), "label", text, where)
         ordered = sorted((s, e) for _, s, e in planted + lookalikes)
-        for (_, end), (start, _) in zip(ordered, ordered[1:]):
+        for (_, end), (start, _) in zip(ordered, ordered[1:], strict=False):
             if start < end:
                 raise ValueError(f"{where}: overlapping annotations")
         seen.add(draft_id)

@@ -42,3 +42,34 @@ def message_language(text_language: str, fallback: str = DEFAULT_LANGUAGE) -> st
     if text_language in LANGUAGES:
         return text_language
     return fallback if fallback in LANGUAGES else DEFAULT_LANGUAGE
+
+
+class Message(str):
+    """An English message that remembers its template, so a front end can translate it.
+
+    The core raises errors in English (it knows no reader); the CLI and the web app
+    translate ``template`` with gettext and fill in ``params``.
+    """
+
+    template: str
+    params: dict[str, object]
+
+    def __new__(cls, template: str, **params: object) -> Message:
+        shown = {k: format_number(v) if isinstance(v, int) and not isinstance(v, bool) else v
+                 for k, v in params.items()}
+        obj = super().__new__(cls, template.format(**shown))
+        obj.template = template
+        obj.params = shown
+        return obj
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        return gettext(self.template).format(**self.params)
+
+
+def translate(message: str, gettext: Callable[[str], str]) -> str:
+    return message.translated(gettext) if isinstance(message, Message) else message
+
+
+def format_number(value: int) -> str:
+    """Digits grouped by three with a space, readable in Swedish and English alike."""
+    return f"{value:,}".replace(",", "\u00a0") if abs(value) >= 10_000 else str(value)

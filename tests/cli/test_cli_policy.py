@@ -60,7 +60,7 @@ def test_validate_reports_every_problem_with_line_and_exit_2(tmp_path):
     policy.write_text(text.replace('severity = "block"', 'severity = "stop"', 1), encoding="utf-8")
     result = run_cli("policy", "validate", str(policy))
     assert result.returncode == 2
-    assert ".severity: Input should be 'block', 'warn' or 'info'" in result.stderr.decode()
+    assert ".severity: must be one of 'block', 'warn' or 'info'" in result.stderr.decode()
 
 
 def test_redact_text_and_json_and_idempotence(tmp_path):

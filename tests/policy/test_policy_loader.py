@@ -43,7 +43,7 @@ def test_when_a_value_has_the_wrong_type_then_the_error_points_at_it():
     text = make_policy_text().replace("lix_limit = 50", 'lix_limit = "femtio"')
     [(line, key, message)] = problems(text)
     assert (line, key) == (line_of(text, "lix_limit"), "settings.lix_limit")
-    assert "integer" in message
+    assert message == "must be a whole number"
 
 
 def test_when_a_severity_is_misspelt_in_the_third_check_of_rule_4_then_that_line_is_named():
@@ -56,7 +56,7 @@ def test_when_a_severity_is_misspelt_in_the_third_check_of_rule_4_then_that_line
     [(line, key, message)] = problems("\n".join(lines))
     assert line == target + 1
     assert key == "rules[3].checks[2].severity"
-    assert "'block', 'warn' or 'info'" in message
+    assert message == "must be one of 'block', 'warn' or 'info'"
 
 
 def test_when_a_check_code_is_unknown_then_the_error_lists_the_known_codes():
@@ -112,7 +112,7 @@ def test_when_the_file_is_not_utf8_then_the_error_says_so(tmp_path):
 
 
 def test_when_the_file_is_missing_then_the_error_says_so(tmp_path):
-    with pytest.raises(PolicyError, match="cannot read the file"):
+    with pytest.raises(PolicyError, match="no such file"):
         load_policy(tmp_path / "nope.toml")
 
 

@@ -17,9 +17,12 @@ EXIT_OK, EXIT_BLOCK, EXIT_BAD_INPUT = 0, 1, 2
 
 
 def ui_language() -> str:
-    """The language of the command's own texts: OMDOME_LANG, else Swedish."""
-    value = os.environ.get("OMDOME_LANG", "sv").lower()
-    return "en" if value.startswith("en") else "sv"
+    """The language of the command's own texts: OMDOME_LANG, else the locale, else Swedish."""
+    for name in ("OMDOME_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "").lower()
+        if value and value not in ("c", "posix", "c.utf-8", "c.utf8"):
+            return "en" if value.startswith("en") else "sv"
+    return "sv"
 
 
 def build_parser() -> argparse.ArgumentParser:

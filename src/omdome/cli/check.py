@@ -74,7 +74,7 @@ def _run_jsonl(source: str, policy, profile, language, _) -> int:  # type: ignor
         result: dict[str, object]
         try:
             if line is None:
-                raise DraftError("the line is longer than {limit:,} bytes", limit=MAX_INPUT_BYTES)
+                raise DraftError("the line is longer than {limit} bytes", limit=MAX_INPUT_BYTES)
             draft_id, text = _parse_line(decode(line, f"line {number}"))
             review = review_draft(text, profile=profile, policy=policy, language=language)
             result = {"id": draft_id, **review.to_dict()}
@@ -88,7 +88,9 @@ def _run_jsonl(source: str, policy, profile, language, _) -> int:  # type: ignor
 
 def _lines(source: str) -> Iterator[tuple[int, bytes | None]]:
     """Numbered lines of a file (or standard input); None for a line over the draft limit."""
-    if source != "-" and not Path(source).is_file():
+    if source != "-" and Path(source).is_dir():
+        raise DraftError("{path}: is a directory, not a file", path=source)
+    if source != "-" and not Path(source).exists():
         raise DraftError("{path}: no such file", path=source)
     handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
     try:

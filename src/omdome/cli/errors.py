@@ -14,7 +14,7 @@ EXPECTED = (PolicyError, DraftError, InflectionError)
 
 def report(error: Exception, gettext: Callable[[str], str]) -> int:
     """Print what is wrong and where; return the exit code for bad input."""
-    text = error.translated(gettext) if isinstance(error, DraftError) else str(error)
+    text = error.translated(gettext) if hasattr(error, "translated") else str(error)
     label = gettext("error")
     for line in text.splitlines() or [text]:
         print(f"omdome: {label}: {line}", file=sys.stderr)

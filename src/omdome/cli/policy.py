@@ -100,6 +100,10 @@ def _write(text: str, output: str | None, force: bool, _: Callable[[str], str]) 
         sys.stdout.write(text)
         return 0
     path = Path(output)
+    if path.is_dir():
+        print(f"omdome: {_('error')}: " + _("{file} is a directory; give a file name").format(file=output),
+              file=sys.stderr)
+        return 2
     if path.exists() and not force:
         print(f"omdome: {_('error')}: " + _("{file} exists; use --force to overwrite it")
               .format(file=output), file=sys.stderr)

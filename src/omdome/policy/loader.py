@@ -5,13 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from omdome.i18n import N_, Message, translate
 from omdome.policy.locate import dotted, key_lines, line_of
 from omdome.policy.schema import Policy
+
+MAX_FILE_BYTES = 2 * 1024 * 1024  # far above any real policy; keeps /dev/zero out
 
 
 class PolicyError(ValueError):
@@ -22,12 +26,16 @@ class PolicyError(ValueError):
         self.problems = problems
         super().__init__(self.describe())
 
-    def describe(self) -> str:
+    def describe(self, gettext: Callable[[str], str] | None = None) -> str:
         rows = []
         for line, key, message in self.problems:
             where = f"{self.source}:{line}" if line else self.source
-            rows.append(f"{where}: {key + ': ' if key else ''}{message}")
+            text = translate(message, gettext) if gettext else message
+            rows.append(f"{where}: {key + ': ' if key else ''}{text}")
         return "\n".join(rows)
+
+    def translated(self, gettext: Callable[[str], str]) -> str:
+        return self.describe(gettext)
 
 
 def read_toml(text: str, source: str) -> dict:
@@ -35,7 +43,8 @@ def read_toml(text: str, source: str) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line = _line_from_toml_error(str(error))
-        raise PolicyError(source, [(line, "", f"not valid TOML: {error}")]) from None
+        detail = str(error).split(" (at line", 1)[0]
+        raise PolicyError(source, [(line, "", Message("not valid TOML: {detail}", detail=detail))]) from None
 
 
 def _line_from_toml_error(message: str) -> int | None:
@@ -50,16 +59,20 @@ def _line_from_toml_error(message: str) -> int | None:
 def read_text_file(path: Path) -> str:
     """Read a UTF-8 text file, turning every way it can fail into a PolicyError."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise PolicyError(str(path), [(None, "", f"cannot read the file: {error.strerror}")]) from None
+        raise PolicyError(str(path), [(None, "", _read_error(error))]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise PolicyError(str(path), [(None, "", Message("the file is larger than {limit} bytes",
+                                                          limit=MAX_FILE_BYTES))])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise PolicyError(
-            str(path), [(line, "", f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})")]
-        ) from None
+        raise PolicyError(str(path), [(line, "", Message(
+            "not UTF-8 text: byte 0x{byte} at offset {offset}; save the file as UTF-8",
+            byte=f"{raw[error.start]:02x}", offset=error.start))]) from None
 
 
 def validation_problems(error: ValidationError, text: str) -> list[tuple[int | None, str, str]]:
@@ -72,14 +85,47 @@ def validation_problems(error: ValidationError, text: str) -> list[tuple[int | N
     return sorted(problems, key=lambda p: (p[0] or 0, p[1]))
 
 
+_MESSAGES = {
+    "missing": N_("required key is missing"),
+    "extra_forbidden": N_("unknown key"),
+    "string_type": N_("must be text"),
+    "int_type": N_("must be a whole number"),
+    "int_parsing": N_("must be a whole number"),
+    "int_from_float": N_("must be a whole number"),
+    "bool_type": N_("must be true or false"),
+    "list_type": N_("must be a list"),
+    "tuple_type": N_("must be a list"),
+    "dict_type": N_("must be a table"),
+    "model_type": N_("must be a table"),
+    "model_attributes_type": N_("must be a table"),
+    "string_too_short": N_("must not be empty"),
+}
+
+
 def _message(item: dict) -> str:
-    kind = item["type"]
-    if kind == "missing":
-        return "required key is missing"
-    if kind == "extra_forbidden":
-        return "unknown key"
-    message = item["msg"]
-    return message.removeprefix("Value error, ")
+    """Our own words for pydantic's errors, so they can be translated; others pass through."""
+    kind, ctx = item["type"], item.get("ctx") or {}
+    if kind in _MESSAGES:
+        return Message(_MESSAGES[kind])
+    if kind == "literal_error":
+        return Message("must be one of {expected}", expected=ctx.get("expected", ""))
+    if kind == "too_short":
+        return Message("needs at least {count} item(s)", count=ctx.get("min_length", 1))
+    if kind == "greater_than_equal":
+        return Message("must be at least {limit}", limit=ctx.get("ge"))
+    if kind == "less_than_equal":
+        return Message("must be at most {limit}", limit=ctx.get("le"))
+    return item["msg"].removeprefix("Value error, ")
+
+
+def _read_error(error: OSError) -> Message:
+    if isinstance(error, IsADirectoryError):
+        return Message("is a directory, not a file")
+    if isinstance(error, FileNotFoundError):
+        return Message("no such file")
+    if isinstance(error, PermissionError):
+        return Message("permission denied")
+    return Message("cannot read the file ({reason})", reason=error.strerror or str(error))
 
 
 def parse_policy(text: str, source: str = "<policy>") -> Policy:

@@ -110,6 +110,14 @@ class Rule(_Strict):
 class Confidential(_Strict):
     terms: list[Text] = []
 
+    @field_validator("terms")
+    @classmethod
+    def _real_terms(cls, terms: list[str]) -> list[str]:
+        for term in terms:
+            if sum(c.isalnum() for c in term) < 2:
+                raise ValueError(f"the term {term!r} would match almost anything; give at least two letters")
+        return terms
+
 
 class Contact(_Strict):
     """Contact details the organisation publishes itself; they may always be posted."""

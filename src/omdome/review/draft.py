@@ -6,6 +6,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from omdome.i18n import Message
+
 MAX_DRAFT_CHARS = 200_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -18,19 +20,18 @@ class DraftError(ValueError):
     """
 
     def __init__(self, template: str, **params: object):
-        self.template = template
-        self.params = params
-        super().__init__(template.format(**params))
+        self.message = Message(template, **params)
+        super().__init__(str(self.message))
 
     def translated(self, gettext: Callable[[str], str]) -> str:
-        return gettext(self.template).format(**self.params)
+        return self.message.translated(gettext)
 
 
 def validate_draft(text: str) -> str:
     """Return ``text`` with line endings unified and in NFC, or raise DraftError saying what is wrong."""
     if len(text) > MAX_DRAFT_CHARS:
         raise DraftError(
-            "the draft is {length:,} characters long; the limit is {limit:,} "
+            "the draft is {length} characters long; the limit is {limit} "
             "(split it into separate posts)", length=len(text), limit=MAX_DRAFT_CHARS,
         )
     # Offsets refer to this form: newlines unified and accents composed (NFC), as browsers send.

@@ -28,6 +28,15 @@ class AuthorProfile(BaseModel):
     def _list(cls, value: object) -> object:
         return tuple(value) if isinstance(value, list) else value
 
+    @field_validator("work_phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        from omdome.detect.pii.phone import normalize_phone
+
+        if value and normalize_phone(value) is None:
+            raise ValueError(f"{value!r} is not a phone number")
+        return value
+
     def missing(self) -> list[str]:
         """Which of name, employer and role the profile lacks."""
         fields = {"name": self.name, "employer": self.employer, "role": self.role}

@@ -114,7 +114,7 @@ class Triager:
             moderation = "report"
             reasons.append("obviously unlawful content (threat or incitement): report it")
 
-        confidence = scores[category] if category in scores else 1.0
+        confidence = scores.get(category, 1.0)
         if category != max(scores, key=scores.__getitem__):
             confidence = max(confidence, 0.9)  # decided by a rule, not the model
         needs_review = confidence < self.model.review_below or language == "und"

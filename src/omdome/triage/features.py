@@ -23,7 +23,10 @@ _DIGITS = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 QUESTION_WORDS = frozenset(
-    ["vad", "när", "var", "hur", "varför", "vem", "vilken", "vilket", "vilka", "kan", "får", "finns", "går", "ska", "skulle", "borde", "är", "har", "what", "when", "where", "how", "why", "who", "which", "can", "could", "do", "does", "is", "are", "will", "would", "should", "may", "hva", "når", "hvor", "hvordan", "hvorfor", "hvem", "hvilken", "kan", "får", "finnes", "går", "skal", "er", "har", "hvad", "hvornår", "hvordan", "hvorfor", "hvem", "hvilken", "kan", "får", "findes"]
+    "vad när var hur varför vem vilken vilket vilka kan får finns går ska skulle borde är har "
+    "what when where how why who which can could do does is are will would should may "
+    "hva når hvor hvordan hvorfor hvem hvilken kan får finnes går skal er har "
+    "hvad hvornår hvordan hvorfor hvem hvilken kan får findes".split()
 )
 
 

@@ -20,7 +20,8 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
     missing = profile.missing()
     if missing:
         _ = translator(ctx.message_language)
-        names = ", ".join(_(_FIELD_NAMES[m]) for m in missing)
+        parts = [_(_FIELD_NAMES[m]) for m in missing]
+        names = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " " + _("and") + " " + parts[-1]
         yield Hit("identity.profile", 0, 0, {"missing": names},
                   f"Profile fields missing: {', '.join(missing)}.")
     if profile.account == "official" or not profile.employer:
