@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -35,11 +36,38 @@ def _detector():  # type: ignore[no-untyped-def]
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
+# Words only one of the languages writes. Two or more of one kind and none of the others
+# settle Swedish or English without the statistical model (most comments, at a tenth of
+# the cost); anything less clear goes to lingua.
+_ONLY = {
+    "sv": frozenset("och inte är jag att hur vad varför också något från mycket bara vill finns "
+                    "tack kunde borde".split()),
+    "en": frozenset("the and is are you not this that with have what why how from would could "
+                    "there thanks please your our".split()),
+    "nordic": frozenset("ikke ikkje jeg og hva hvad hvordan hvorfor meg deg også noe noget nå "
+                        "bare hei takk tak".split()),
+}
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _quick(text: str) -> str | None:
+    words = {w.lower() for w in _WORDS.findall(text[:600])}
+    hits = {lang: len(words & only) for lang, only in _ONLY.items()}
+    for lang in ("sv", "en"):
+        others = sum(v for k, v in hits.items() if k != lang)
+        if hits[lang] >= 2 and others == 0:
+            return lang
+    return None
+
+
 def detect_language(text: str, *, default: str = "und") -> LanguageGuess:
     """Guess the language of ``text``; ``default`` for texts too short to tell."""
     letters = sum(1 for c in text if c.isalpha())
     if letters < 12:
         return LanguageGuess(default, 0.0)
+    quick = _quick(text)
+    if quick is not None:
+        return LanguageGuess(quick, 0.99)
     values = _detector().compute_language_confidence_values(text[:2000])
     best = values[0]
     code = _CODES.get(best.language.name, "und")

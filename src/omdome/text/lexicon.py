@@ -23,12 +23,43 @@ def phrase_pattern(phrase: str) -> str:
 
 
 def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """One case-insensitive pattern for all ``phrases``, longest first, whole words only."""
-    unique = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
+    """One case-insensitive pattern for all ``phrases``, whole words only.
+
+    The alternatives are folded into a character trie ("idiot|idioten" → "idiot(?:en)?"),
+    which Python's regex engine matches many times faster than a flat alternation of
+    hundreds of phrases.
+    """
+    unique = {" ".join(p.strip().lower().split()) for p in phrases if p.strip()}
     if not unique:
         return None
-    body = "|".join(phrase_pattern(p) for p in unique)
-    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
+    trie: dict = {}
+    for phrase in unique:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(rf"(?<![^\W_])(?:{_trie_regex(trie)})(?![^\W_])", re.IGNORECASE)
+
+
+def _trie_regex(node: dict) -> str:
+    """Regex source for a trie node; "" marks a phrase that may end here."""
+    ends = "" in node
+    branches = []
+    for char in sorted(k for k in node if k):
+        if char == " ":
+            head = r"\s+"
+        elif char == "*":
+            head = r"[^\W_]*"
+        else:
+            head = re.escape(char)
+        rest = _trie_regex(node[char])
+        branches.append(head + rest)
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
 
 
 def find_phrases(pattern: re.Pattern[str] | None, norm: Normalized) -> Iterator[tuple[int, int, str]]:

@@ -26,8 +26,11 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@
 _LEET_IN_WORD = re.compile(r"(?<=[^\W\d_])[0134578]|[0134578@$€!|](?=[^\W\d_])")
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .*_-]){2,}[^\W\d_](?![^\W_])")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
-_NEEDS_WORK = re.compile(r"[^\x00-\x7fåäöéüæøÅÄÖÉÜÆØ]|[^\W\d_][013457@$€!|8]|[013457@$€!|8][^\W\d_]"
+_NEEDS_WORK = re.compile(r"[^\x00-\x7fåäöéüæøÅÄÖÉÜÆØ]|[^\W\d_][0134578]|[0134578@$€!|][^\W\d_]"
                          r"|(?<![^\W_])[^\W\d_][ .*_-][^\W\d_][ .*_-][^\W\d_](?![^\W_])|(\w)\1\1")
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,8 @@ def _compose(text: str) -> tuple[list[str], list[int], list[int]]:
     Text pasted from some systems writes "ä" as "a" plus a combining mark; a mark that
     composes with nothing is dropped, as it only disguises the letter.
     """
+    if not _COMBINING.search(text):
+        return list(text), list(range(len(text))), list(range(1, len(text) + 1))
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []

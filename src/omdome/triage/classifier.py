@@ -84,20 +84,21 @@ class Triager:
     def _one(self, id_: object, text: str, vector: np.ndarray | None) -> TriageResult:
         guess = detect_language(text)
         language = guess.family
+        norm = normalize(text)
         counts = feature_counts(text, language)
-        logits = self.model.category.logits(counts)
-        probs = softmax(logits)
+        log_probs = np.log(softmax(self.model.category.logits(counts)) + 1e-9)
+        path = "fast"
         if vector is not None and self.model.category_embed is not None:
-            embed_probs = softmax(self.model.category_embed.logits(vector))
+            embed_log = np.log(softmax(self.model.category_embed.logits(vector)) + 1e-9)
             w = self.model.blend
-            probs = np.exp((1 - w) * np.log(probs + 1e-9) + w * np.log(embed_probs + 1e-9))
-            probs /= probs.sum()
+            log_probs = (1 - w) * log_probs + w * embed_log
+            path = "default"
+        probs = softmax(log_probs + self.model.bias(path))
         classes = self.model.category.classes
         scores = {c: float(p) for c, p in zip(classes, probs, strict=True)}
         category = max(scores, key=scores.__getitem__)
         reasons = [f"model: {category} ({scores[category]:.2f})"]
 
-        norm = normalize(text)
         lang = language if language in ("sv", "en", "nb", "da") else None
         threats = find_threats(norm, lang)
         insults = find_insults(norm, lang)

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
+from functools import lru_cache
 
 from omdome.detect.lexicons import phrases
 from omdome.text.normalize import normalize
 
 N_FEATURES = 2**18
+SIGNAL_WEIGHT = 6
 _URL = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|se|nu|net|org|io|xyz|ru|info|shop|biz|no|dk)(?:/\S*)?\b",
                   re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
@@ -35,8 +37,7 @@ def clean(text: str) -> str:
     text = _URL.sub(" urltoken ", text)
     text = _EMAIL.sub(" emailtoken ", text)
     text = _MENTION.sub(" mentiontoken ", text)
-    text = normalize(text).text
-    return _DIGITS.sub("0", text)
+    return _DIGITS.sub("0", normalize(text).text)
 
 
 def signals(raw: str, cleaned: str, language: str | None) -> list[str]:
@@ -44,10 +45,13 @@ def signals(raw: str, cleaned: str, language: str | None) -> list[str]:
     names = []
     lang = language if language in ("sv", "en", "nb", "da") else None
     for table, name in (("insults", "insult"), ("threats", "threat"), ("profanity", "profanity"),
-                        ("benign_intensifiers", "benign"), ("targets", "target")):
+                        ("benign_intensifiers", "benign"), ("targets", "target"), ("groups", "group"),
+                        ("dehumanising", "dehumanising")):
         pattern = phrases("hostility.toml", table, lang)
         if pattern is not None and pattern.search(cleaned):
             names.append(f"lex:{name}")
+    if "lex:group" in names and ({"lex:insult", "lex:dehumanising", "lex:threat"} & set(names)):
+        names.append("lex:group_attack")
     stripped = raw.strip()
     if stripped.endswith("?") or "?" in stripped:
         names.append("form:question_mark")
@@ -68,19 +72,36 @@ def signals(raw: str, cleaned: str, language: str | None) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=200_000)
+def _hash(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & (N_FEATURES - 1)
+
+
+@lru_cache(maxsize=200_000)
+def _token_features(token: str) -> tuple[int, ...]:
+    """Hashed character 2–5-grams of one token and the token itself as a word.
+
+    Cached: words recur across comments, so bulk runs hash each one once.
+    """
+    padded = f" {token} "
+    size = len(padded)
+    grams = [padded[i:i + n] for n in (2, 3, 4, 5) for i in range(size - n + 1)]
+    if token[0].isalnum():
+        grams.append("w:" + token)
+    return tuple(_hash(g) for g in grams)
+
+
 def feature_counts(text: str, language: str | None = None) -> Counter[int]:
     """Hashed feature indices of ``text`` with their counts."""
     cleaned = clean(text)
     tokens = _TOKEN.findall(cleaned)
-    grams: list[str] = []
+    counts: Counter[int] = Counter()
     for token in tokens:
-        padded = f" {token} "
-        size = len(padded)
-        for n in (2, 3, 4, 5):
-            grams.extend(padded[i:i + n] for i in range(size - n + 1))
+        counts.update(_token_features(token))
     words = [t for t in tokens if t[0].isalnum()]
-    grams.extend("w:" + w for w in words)
-    grams.extend(f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False))
-    grams.extend(signals(text, cleaned, language))
-    mask = N_FEATURES - 1
-    return Counter(zlib.crc32(g.encode("utf-8")) & mask for g in grams)
+    counts.update(_hash(f"b:{a} {b}") for a, b in zip(words, words[1:], strict=False))
+    # Lexicon and form signals are few beside hundreds of n-grams; counting them several
+    # times keeps them audible after the vector is normalised.
+    for name in signals(text, cleaned, language):
+        counts[_hash(name)] += SIGNAL_WEIGHT
+    return counts

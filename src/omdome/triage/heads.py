@@ -34,7 +34,8 @@ class HashedHead:
 
     @classmethod
     def from_arrays(cls, data: np.lib.npyio.NpzFile) -> HashedHead:
-        weights = np.zeros((N_FEATURES, len(data["classes"])), dtype=np.float32)
+        # A binary head keeps one column of weights for its two classes.
+        weights = np.zeros((N_FEATURES, data["weights"].shape[1]), dtype=np.float32)
         weights[data["rows"]] = data["weights"].astype(np.float32)
         return cls(tuple(str(c) for c in data["classes"]), weights, data["intercept"].astype(np.float32))
 

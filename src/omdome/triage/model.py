@@ -15,6 +15,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from omdome.triage.heads import DenseHead, HashedHead, load_head
 
 FORMAT = 1
@@ -37,6 +39,11 @@ class TriageModel:
     def blend(self) -> float:
         """Weight of the embedding head's log-probabilities when both are used."""
         return float(self.meta.get("blend_weight", 0.5))
+
+    def bias(self, path: str) -> np.ndarray:
+        """Log-biases per category for ``path`` ("fast" or "default"), in category order."""
+        values = self.meta.get("bias", {}).get(path, {})
+        return np.array([float(values.get(c, 0.0)) for c in self.category.classes], dtype=np.float32)
 
     @property
     def review_below(self) -> float:

@@ -1,0 +1,167 @@
+"""Triage: quality on the project's test split and on public evaluation sets, speed, memory.
+
+Rerun with ``make bench`` or ``uv run python -m bench.bench_triage``. The public sets are read
+from ``../shared/data`` when it exists (they are evaluation-only: never used to fit the
+shipped weights). Speed runs on one core (OMP_NUM_THREADS=1 for the embedding engine).
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+from sklearn.metrics import f1_score  # noqa: E402
+
+from bench.results import write_section  # noqa: E402
+from omdome.triage import embedding  # noqa: E402
+from omdome.triage.categories import CATEGORIES  # noqa: E402
+from omdome.triage.classifier import Triager  # noqa: E402
+from omdome.triage.dataset import read_many  # noqa: E402
+from omdome.triage.model import load_model, shipped_model_dir  # noqa: E402
+from omdome.triage.training import evaluate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+BASELINES = {"sv sentiment (3 classes)": 0.63, "sv toxicity (Flashback)": 0.66, "en complaints": 0.82}
+TARGETS = {"sv sentiment (3 classes)": 0.60, "sv toxicity (Flashback)": 0.65}
+
+
+def own_split() -> list[str]:
+    examples = read_many(sorted(glob.glob(str(ROOT / "data/triage/test/*.jsonl"))))
+    rows = ["| path | macro-F1 | hateful recall | complaint recall | " +
+            " | ".join(f"{c} F1" for c in CATEGORIES[:0]) + "examples |", "|---|--:|--:|--:|--:|"]
+    paths = [("fast (characters and lexicons)", True)]
+    if embedding.available():
+        paths.append(("default (with embedding)", False))
+    detail = []
+    for name, fast in paths:
+        scores = evaluate(shipped_model_dir(), examples, fast=fast)
+        rows.append(f"| {name} | {scores['macro_f1']:.3f} | {scores['recall']['hateful']:.3f} | "
+                    f"{scores['recall']['complaint']:.3f} | {scores['examples']} |")
+        detail.append(f"- {name}: recall " + ", ".join(f"{c} {v:.2f}" for c, v in scores["recall"].items()))
+    return ["Targets: macro-F1 ≥ 0.85, hateful recall ≥ 0.95, complaint recall ≥ 0.90.", "", *rows, "",
+            *detail]
+
+
+def _read_csv(path: Path, **kwargs) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, **kwargs))
+
+
+def public_sets(triager: Triager) -> list[str]:
+    if not SHARED.is_dir():
+        return ["Public evaluation sets not found (../shared/data is absent here)."]
+    rows = ["| set | examples | shipped model macro-F1 | in-domain baseline (char n-grams, CV) | target |",
+            "|---|--:|--:|--:|---|"]
+    sentiment = _read_csv(SHARED / "sv/sentiment-social/train.csv")
+    texts = [r["text"] for r in sentiment]
+    truth = [{"pos": "positive", "neu": "neutral", "neg": "negative"}[r["label"]] for r in sentiment]
+    predicted = [r.sentiment for r in triager.triage_many(list(enumerate(texts)))]
+    rows.append(_row("sv sentiment (3 classes)", truth, predicted))
+    toxic = []
+    for name in ("TRAIN_700.jsonl", "EXTENDED_TRAIN_1200.jsonl", "VALID_150.jsonl"):
+        toxic += [json.loads(line) for line in (SHARED / "sv/toxicity-flashback" / name).open(encoding="utf-8")]
+    results = triager.triage_many([(i, r["text"]) for i, r in enumerate(toxic)])
+    rows.append(_row("sv toxicity (Flashback)", [r["TOXIC"] for r in toxic],
+                     [int(r.toxicity >= 0.5) for r in results]))
+    complaints = _read_csv(SHARED / "en/complaints/complaints-data.csv",
+                           fieldnames=["id", "text", "label", "domain"])
+    results = triager.triage_many([(i, r["text"]) for i, r in enumerate(complaints)])
+    rows.append(_row("en complaints", [int(r["label"]) for r in complaints],
+                     [int(r.category == "complaint") for r in results]))
+    return rows
+
+
+def _row(name: str, truth: list, predicted: list) -> str:  # type: ignore[type-arg]
+    score = f1_score(truth, predicted, average="macro")
+    target = TARGETS.get(name)
+    mark = f"≥ {target:.2f} {'✅' if score >= target else '❌'}" if target else "(none)"
+    return f"| {name} | {len(truth)} | {score:.3f} | {BASELINES[name]:.2f} | {mark} |"
+
+
+def comments_of_150() -> list[str]:
+    """Real test comments joined or cut to about 150 characters (varied words, no cache luck)."""
+    texts = [e.text for e in read_many(sorted(glob.glob(str(ROOT / "data/triage/test/*.jsonl"))))]
+    out, current = [], ""
+    for text in texts:
+        current = f"{current} {text}".strip()
+        if len(current) >= 150:
+            out.append(current[:150])
+            current = ""
+    return out
+
+
+def speed() -> list[str]:
+    comments = comments_of_150()
+    rows = ["| path | comments/s | p50 ms | p95 ms | p99 ms |", "|---|--:|--:|--:|--:|"]
+    paths = [("fast", True)] + ([("default (embedding)", False)] if embedding.available() else [])
+    for name, fast in paths:
+        triager = Triager(fast=fast)
+        n = min(len(comments), 400) if fast else 60
+        triager.triage_many([(0, comments[0])])
+        times = []
+        for text in comments[:n]:
+            start = time.perf_counter()
+            triager.triage(text)
+            times.append(time.perf_counter() - start)
+        q = statistics.quantiles(times, n=100)
+        rows.append(f"| {name} | {n / sum(times):.0f} | {q[49] * 1000:.2f} | {q[94] * 1000:.2f} | "
+                    f"{q[98] * 1000:.2f} |")
+    return ["One core, 150-character comments from the test split (sv/en/nb/da), one at a time "
+            "(targets: fast ≥ 2,000/s and p50 ≤ 2 ms; with embedding ≥ 30/s and p50 ≤ 40 ms).", "", *rows]
+
+
+def load_and_memory() -> list[str]:
+    code = ("import time, resource; t=time.perf_counter(); from omdome.triage.model import load_model; "
+            "m=load_model(); from omdome.triage.classifier import Triager; tr=Triager(m); "
+            "tr.triage('Tack för hjälpen!'); print(time.perf_counter()-t, "
+            "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)")
+    runs = []
+    for _ in range(4):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                             env={**os.environ, "OMP_NUM_THREADS": "1"})
+        runs.append([float(v) for v in out.stdout.split()])
+    load = statistics.median(r[0] for r in runs[1:])
+    rss = max(r[1] for r in runs)
+    return [f"- Model load and first comment, in a fresh process (median of 3 after a warm-up): "
+            f"**{load:.2f} s** (target ≤ 1 s)",
+            f"- Peak resident memory of that process: **{rss:.0f} MB** (target ≤ 400 MB)",
+            f"- Weights on disk: {sum(p.stat().st_size for p in shipped_model_dir().iterdir()) / 1e6:.1f} MB"]
+
+
+def main() -> None:
+    model = load_model()
+    meta = model.meta
+    triager = Triager(model, fast=True)
+    body = [
+        "## Comment triage (rule 5)", "",
+        f"Shipped model trained {meta.get('trained')} on: " + "; ".join(meta.get("data", [])) + ".", "",
+        "### The project's own test split (`data/triage/test`, written apart from the training data)", "",
+        *own_split(), "",
+        "### Public evaluation sets (never used for training)", "",
+        "The shipped model's signals (sentiment, toxicity ≥ 0.5, category = complaint) on each set, "
+        "beside the in-domain baselines in `../shared/data/README.md`, which were fitted on the sets "
+        "themselves.", "",
+        *public_sets(triager), "",
+        "### Speed", "", *speed(), "",
+        "### Load and memory", "", *load_and_memory(),
+    ]
+    text = "\n".join(body)
+    print(text)
+    write_section("triage", text)
+    print(f"peak RSS of this benchmark: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB",
+          file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
