@@ -47,7 +47,7 @@ def hits(review, text: str, code: str) -> list[str]:  # type: ignore[no-untyped-
     return [text[f.start:f.end] for f in review.findings if f.code == code]
 
 
-def run_cli(*args: str, stdin: bytes | None = None, lang: str = "en"):  # type: ignore[no-untyped-def]
+def run_cli(*args: str, stdin: bytes | None = None, lang: str = "en", timeout: int = 120):  # type: ignore[no-untyped-def]
     """Run ``python -m omdome`` as a user would, in a real process."""
     import os
     import subprocess
@@ -55,4 +55,4 @@ def run_cli(*args: str, stdin: bytes | None = None, lang: str = "en"):  # type: 
 
     env = {**os.environ, "OMDOME_LANG": lang}
     return subprocess.run([sys.executable, "-m", "omdome", *args], input=stdin, capture_output=True,
-                          env=env, timeout=60, check=False)
+                          env=env, timeout=timeout, check=False)

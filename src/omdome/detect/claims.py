@@ -28,6 +28,12 @@ _REPORTED = re.compile(
     r"some\s+(?:say|claim)|it\s+is\s+said|rumou?rs?|myth|claims?\s+that|sier\s+at|siger\s+at|påstår)\b")
 
 
+# Openings that ask whether a claim holds: "Stämmer det att …?", "Is it true that …?"
+_ASKS = re.compile(r"(?i)^\W*(?:stämmer\s+det|är\s+det\s+(?:sant|så|rätt)|har\s+jag\s+förstått|is\s+it\s+true|"
+                   r"is\s+it\s+right|did\s+you|have\s+you|are\s+you|stemmer\s+det|er\s+det\s+sant|"
+                   r"passer\s+det|har\s+ni|har\s+dere|har\s+i|ska\s+ni|will\s+you|kommer\s+ni)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A claim reduced to the stems of its content words and whether it is negated."""
@@ -52,10 +58,16 @@ def parse_claim(text: str) -> Claim:
     return Claim(text, stems, any(_is_negation(t) for t in tokens))
 
 
-def states(sentence: str, claim: Claim) -> bool:
-    """True when ``sentence`` makes ``claim``: every stem present, negated only if the claim is."""
-    if sentence.rstrip().endswith("?") or _REPORTED.search(sentence):
-        return False  # "Bygglov tar ett år? Nej …", "People keep saying …": quoted, not claimed
+def states(sentence: str, claim: Claim, *, in_questions: bool = False) -> bool:
+    """True when ``sentence`` makes ``claim``: every stem present, negated only if the claim is.
+
+    A question ("Bygglov tar ett år? Nej …") or reported speech ("People keep saying …")
+    quotes a claim rather than making it; ``in_questions`` lets an assertion followed by a
+    question mark count ("Typiskt att biblioteket stänger, var ska barnen ta vägen?").
+    """
+    if _REPORTED.search(sentence) or (sentence.rstrip().endswith("?") and (
+            not in_questions or _ASKS.search(sentence))):
+        return False
     tokens = _tokens(sentence)
     positions = [i for i, t in enumerate(tokens) if t[:STEM] in claim.stems]
     if not claim.stems or {tokens[i][:STEM] for i in positions} != claim.stems:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -103,7 +104,7 @@ class Triager:
         threats = find_threats(norm, lang)
         insults = find_insults(norm, lang)
         match = self.facts.misconception_in(text) if self.facts else None
-        category = _overrule(category, threats, match, reasons)
+        category = _overrule(category, threats, match, reasons, insults, text)
         if category == Category.COMPLAINT and insults:
             reasons.append(f"insult noted: {insults[0].text!r}")
         if category == Category.HATEFUL and insults and not threats:
@@ -163,15 +164,27 @@ def _checked(text: object) -> str:
     return text
 
 
-def _overrule(category: str, threats: list, match: FactMatch | None, reasons: list[str]) -> str:
-    """Rules that outrank the model: a threat is hateful; a known misconception is a correction."""
+def _overrule(category: str, threats: list, match: FactMatch | None, reasons: list[str],
+              insults: list | None = None, text: str = "") -> str:
+    """Rules that outrank the model: a threat is hateful; an insult thrown at a person is hateful
+    unless there is a complaint to follow up; a known misconception is a correction."""
     if threats:
         reasons.append(f"threat: {threats[0].text!r}")
+        return Category.HATEFUL
+    if insults and category in (Category.TROLL, Category.NEUTRAL, Category.PRAISE) and any(
+            _AIMED.search(text[max(0, i.start - 30):i.start]) for i in insults):
+        reasons.append(f"insult aimed at a person: {insults[0].text!r}")
         return Category.HATEFUL
     if match is not None and category not in (Category.HATEFUL, Category.SPAM):
         reasons.append(f"repeats a misconception: {match.misconception!r} (fact: {match.fact.topic})")
         return Category.CORRECTION
     return category
+
+
+# "du är en idiot", "vilken idiot", "what a moron": an insult thrown at someone.
+_AIMED = re.compile(
+    r"(?i)\b(?:du|ni|dere|dig|deg|you|you're|ur|u)\s+(?:är|e|er|are|r)?\s*(?:en|ett|ei|et|a|an|så|such)?\s*"
+    r"(?:\w+\s+)?$|\b(?:vilken|vilket|vilka|for\s+en|sikken|what\s+an?|such\s+an?)\s+(?:\w+\s+)?$")
 
 
 def _incites(norm, language) -> bool:  # type: ignore[no-untyped-def]

