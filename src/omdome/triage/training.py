@@ -156,7 +156,7 @@ def cached_embeddings(texts: list[str]) -> np.ndarray:
     if cache_file.is_file():
         with np.load(cache_file, allow_pickle=False) as data:
             known = dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
-    keys = [hashlib.sha256(t.encode()).hexdigest() for t in texts]
+    keys = [hashlib.sha256(embedding.prepare(t).encode()).hexdigest() for t in texts]
     missing = [i for i, k in enumerate(keys) if k not in known]
     if missing:
         fresh = embedding.embed([texts[i] for i in missing])

@@ -1,0 +1,44 @@
+"""Tone of a comment from the project's sentiment lexicon, with simple negation.
+
+The trained sentiment head knows comments to organisations; people also write about
+their families, football and the weather. Lexicon evidence, where there is any, decides;
+otherwise the head does.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from omdome.detect.lexicons import phrases
+from omdome.text.lexicon import load_data
+from omdome.text.normalize import Normalized
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def _emoji() -> tuple[frozenset[str], frozenset[str]]:
+    table = load_data("sentiment.toml")["emoji"]
+    strip = str.maketrans("", "", "\ufe0f")
+    return (frozenset(e.translate(strip) for e in table["positive"]),
+            frozenset(e.translate(strip) for e in table["negative"]))
+
+
+def polarity(norm: Normalized, language: str | None) -> int:
+    """Positive minus negative evidence; a negator just before a word turns it around."""
+    lang = language if language in ("sv", "en", "nb", "da") else None
+    negators = phrases("sentiment.toml", "negators", lang)
+    score = 0
+    for table, sign in (("positive", 1), ("negative", -1)):
+        pattern = phrases("sentiment.toml", table, lang)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(norm.text):
+            before = " ".join(_WORD.findall(norm.text[max(0, match.start() - 25):match.start()])[-3:])
+            flipped = negators is not None and negators.search(before) is not None
+            score += -sign if flipped else sign
+    positive, negative = _emoji()
+    text = norm.original.replace("\ufe0f", "")
+    score += sum(text.count(e) for e in positive) - sum(text.count(e) for e in negative)
+    return score
