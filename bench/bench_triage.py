@@ -91,14 +91,16 @@ def _row(name: str, truth: list, predicted: list) -> str:  # type: ignore[type-a
 
 
 def comments_of_150() -> list[str]:
-    """Real test comments joined or cut to about 150 characters (varied words, no cache luck)."""
-    texts = [e.text for e in read_many(sorted(glob.glob(str(ROOT / "data/triage/test/*.jsonl"))))]
-    out, current = [], ""
-    for text in texts:
-        current = f"{current} {text}".strip()
-        if len(current) >= 150:
-            out.append(current[:150])
-            current = ""
+    """Real test comments, joined (within one language) or cut to about 150 characters."""
+    examples = read_many(sorted(glob.glob(str(ROOT / "data/triage/test/*.jsonl"))))
+    out = []
+    for language in ("sv", "en", "nb", "da"):
+        current = ""
+        for example in (e for e in examples if e.language == language):
+            current = f"{current} {example.text}".strip()
+            if len(current) >= 150:
+                out.append(current[:150])
+                current = ""
     return out
 
 

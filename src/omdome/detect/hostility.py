@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from omdome.detect.base import Span
-from omdome.detect.lexicons import phrases
+from omdome.detect.lexicons import matches, phrases
 from omdome.detect.terms import compile_terms
 from omdome.text.lexicon import find_phrases
 from omdome.text.normalize import Normalized
@@ -26,8 +26,11 @@ _ABOUT = re.compile(r"(?i)\b(?:om|about|on|titled|kallad|heter)\s+(?:\w+\s+){0,1
 
 
 def _spans(table: str, kind: str, norm: Normalized, language: str | None, why: str) -> list[Span]:
-    return [Span(kind, s, e, norm.original[s:e], 1.0, why)
-            for s, e, _ in find_phrases(phrases("hostility.toml", table, language), norm)]
+    spans = []
+    for start, end, _ in matches("hostility.toml", table, language, norm.text):
+        s, e = norm.span(start, end)
+        spans.append(Span(kind, s, e, norm.original[s:e], 1.0, why))
+    return spans
 
 
 def find_insults(norm: Normalized, language: str | None) -> list[Span]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from omdome.text.lexicon import by_language, compile_phrases, load_data
 
@@ -12,6 +12,16 @@ from omdome.text.lexicon import by_language, compile_phrases, load_data
 def phrases(file: str, table: str, language: str | None) -> re.Pattern[str] | None:
     """The compiled pattern for one table of one lexicon file in ``language``."""
     return compile_phrases(by_language(load_data(file).get(table, {}), language))
+
+
+@lru_cache(maxsize=4096)
+def matches(file: str, table: str, language: str | None, text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every match of one table in ``text`` (already normalised); cached, because several
+    rules read the same comment."""
+    pattern = phrases(file, table, language)
+    if pattern is None:
+        return ()
+    return tuple((m.start(), m.end(), m.group()) for m in pattern.finditer(text))
 
 
 @cache

@@ -10,11 +10,10 @@ import numpy as np
 from omdome.detect.hostility import find_insults, find_threats
 from omdome.detect.lexicons import phrases
 from omdome.text.language import detect_language
-from omdome.text.normalize import normalize
 from omdome.triage import embedding
 from omdome.triage.categories import PRESCRIPTIONS, Category
 from omdome.triage.facts import FactMatch, Facts
-from omdome.triage.features import feature_counts
+from omdome.triage.features import feature_counts, prepare
 from omdome.triage.heads import softmax
 from omdome.triage.model import TriageModel, load_model
 from omdome.triage.replies import suggest_reply
@@ -86,8 +85,8 @@ class Triager:
     def _one(self, id_: object, text: str, vector: np.ndarray | None) -> TriageResult:
         guess = detect_language(text)
         language = guess.family
-        norm = normalize(text)
-        counts = feature_counts(text, language)
+        norm = prepare(text)
+        counts = feature_counts(text, language, norm)
         log_probs = np.log(softmax(self.model.category.logits(counts)) + 1e-9)
         path = "fast"
         if vector is not None and self.model.category_embed is not None:

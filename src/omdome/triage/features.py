@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import zlib
+from zlib import crc32
 from collections import Counter
 from functools import lru_cache
 
-from omdome.detect.lexicons import phrases
-from omdome.text.normalize import normalize
+from omdome.detect.lexicons import matches
+from omdome.text.normalize import Normalized, normalize
 
 N_FEATURES = 2**18
 SIGNAL_WEIGHT = 6
@@ -32,23 +33,26 @@ QUESTION_WORDS = frozenset(
 )
 
 
-def clean(text: str) -> str:
-    """Lower-cased, de-obfuscated text with URLs, e-mails, mentions and digits generalised."""
+def substitute(text: str) -> str:
+    """URLs, e-mail addresses and @mentions replaced by one token each."""
     text = _URL.sub(" urltoken ", text)
     text = _EMAIL.sub(" emailtoken ", text)
-    text = _MENTION.sub(" mentiontoken ", text)
-    return _DIGITS.sub("0", normalize(text).text)
+    return _MENTION.sub(" mentiontoken ", text)
 
 
-def signals(raw: str, cleaned: str, language: str | None) -> list[str]:
+def prepare(text: str) -> Normalized:
+    """The normalised form both the features and the lexicon rules read."""
+    return normalize(substitute(text))
+
+
+def signals(raw: str, norm: Normalized, cleaned: str, language: str | None) -> list[str]:
     """Named features from lexicons and surface form (punctuation, capitals, links)."""
     names = []
     lang = language if language in ("sv", "en", "nb", "da") else None
     for table, name in (("insults", "insult"), ("threats", "threat"), ("profanity", "profanity"),
                         ("benign_intensifiers", "benign"), ("targets", "target"), ("groups", "group"),
                         ("dehumanising", "dehumanising")):
-        pattern = phrases("hostility.toml", table, lang)
-        if pattern is not None and pattern.search(cleaned):
+        if matches("hostility.toml", table, lang, norm.text):
             names.append(f"lex:{name}")
     if "lex:group" in names and ({"lex:insult", "lex:dehumanising", "lex:threat"} & set(names)):
         names.append("lex:group_attack")
@@ -83,17 +87,31 @@ def _token_features(token: str) -> tuple[int, ...]:
 
     Cached: words recur across comments, so bulk runs hash each one once.
     """
+    padded = f" {token} ".encode()
+    if not padded.isascii():
+        return _token_features_unicode(token)
+    mask = N_FEATURES - 1
+    size = len(padded)
+    out = [crc32(padded[i:i + n]) & mask for n in (2, 3, 4, 5) for i in range(size - n + 1)]
+    if token[0].isalnum():
+        out.append(crc32(b"w:" + padded[1:-1]) & mask)
+    return tuple(out)
+
+
+def _token_features_unicode(token: str) -> tuple[int, ...]:
     padded = f" {token} "
     size = len(padded)
     grams = [padded[i:i + n] for n in (2, 3, 4, 5) for i in range(size - n + 1)]
     if token[0].isalnum():
         grams.append("w:" + token)
-    return tuple(_hash(g) for g in grams)
+    mask = N_FEATURES - 1
+    return tuple(crc32(g.encode("utf-8")) & mask for g in grams)
 
 
-def feature_counts(text: str, language: str | None = None) -> Counter[int]:
-    """Hashed feature indices of ``text`` with their counts."""
-    cleaned = clean(text)
+def feature_counts(text: str, language: str | None = None, norm: Normalized | None = None) -> Counter[int]:
+    """Hashed feature indices of ``text`` with their counts; ``norm`` is ``prepare(text)`` if known."""
+    norm = norm or prepare(text)
+    cleaned = _DIGITS.sub("0", norm.text)
     tokens = _TOKEN.findall(cleaned)
     counts: Counter[int] = Counter()
     for token in tokens:
@@ -102,6 +120,6 @@ def feature_counts(text: str, language: str | None = None) -> Counter[int]:
     counts.update(_hash(f"b:{a} {b}") for a, b in zip(words, words[1:], strict=False))
     # Lexicon and form signals are few beside hundreds of n-grams; counting them several
     # times keeps them audible after the vector is normalised.
-    for name in signals(text, cleaned, language):
+    for name in signals(text, norm, cleaned, language):
         counts[_hash(name)] += SIGNAL_WEIGHT
     return counts
