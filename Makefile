@@ -4,7 +4,7 @@ export UV_PYTHON_DOWNLOADS := never
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 EXAMPLES := src/omdome/examples
 
-.PHONY: run test setup bootstrap lint bench messages check-messages clean
+.PHONY: run test setup bootstrap lint bench messages model clean
 
 ## run: set up, then check the bundled example draft against the example policy
 run: setup
@@ -33,6 +33,7 @@ bench: bootstrap
 	$(UV) sync --frozen --python 3.11 --group dev --group bench
 	$(UV) run --frozen python -m bench.bench_pii
 	$(UV) run --frozen python -m bench.bench_review
+	$(UV) run --frozen python -m bench.bench_triage
 
 ## messages: refresh the gettext catalogues after changing user-facing strings
 messages: setup
@@ -44,3 +45,8 @@ messages: setup
 
 clean:
 	rm -rf .venv .pytest_cache .ruff_cache
+
+## model: retrain the shipped triage model from the repository's data (reproducible: fixed seed)
+model: setup
+	$(UV) run --frozen omdome train src/omdome/triage/data/*.jsonl --signal-data data/public \
+		-o src/omdome/triage/model --force

@@ -10,7 +10,7 @@ from pathlib import Path
 import omdome
 
 SRC = Path(omdome.__file__).parent
-CORE = ("policy", "text", "detect", "review")
+CORE = ("policy", "text", "detect", "review", "triage")
 
 
 def test_core_layers_import_without_django():
@@ -40,12 +40,13 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_lower_layers_never_import_higher_ones():
-    order = ["policy", "text", "detect", "review", "cli"]
+    order = ["policy", "text", "detect", "review", "triage", "cli"]
     allowed = {
         "policy": {"policy", "i18n"},
         "text": {"text"},
         "detect": {"detect", "text", "i18n"},
         "review": {"review", "detect", "text", "policy", "i18n"},
+        "triage": {"triage", "detect", "text", "policy", "i18n"},
     }
     for layer in order[:-1]:
         for path in (SRC / layer).rglob("*.py"):

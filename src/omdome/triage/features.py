@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 import zlib
-from zlib import crc32
 from collections import Counter
 from functools import lru_cache
+from zlib import crc32
 
 from omdome.detect.lexicons import matches
 from omdome.text.normalize import Normalized, normalize
