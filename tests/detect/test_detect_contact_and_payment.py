@@ -9,23 +9,12 @@ from __future__ import annotations
 
 import pytest
 
+from detect.check_digits import with_luhn
 from omdome.detect.checksums import iban_valid, luhn_valid
 from omdome.detect.personal_data import find_personal_data
 from omdome.detect.pii.payment_card import card_issuer
 
 # --- Independent check-digit helpers -------------------------------------------------------
-
-
-def luhn_check_digit(payload: str) -> str:
-    total = 0
-    for position, char in enumerate(reversed(payload)):
-        value = int(char) * (2 if position % 2 == 0 else 1)
-        total += value // 10 + value % 10
-    return str((10 - total % 10) % 10)
-
-
-def with_luhn(payload: str) -> str:
-    return payload + luhn_check_digit(payload)
 
 
 def iban(country: str, bban: str) -> str:

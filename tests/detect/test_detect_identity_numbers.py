@@ -10,19 +10,11 @@ from __future__ import annotations
 
 import pytest
 
+from detect.check_digits import luhn_check_digit
 from omdome.detect.checksums import luhn_valid, mod11_danish, mod11_norwegian
 from omdome.detect.personal_data import find_personal_data
 
 # --- Independent check-digit helpers -------------------------------------------------------
-
-
-def luhn_check_digit(payload: str) -> str:
-    """The Luhn digit to append to ``payload`` (double every second digit from the right)."""
-    total = 0
-    for position, char in enumerate(reversed(payload)):
-        value = int(char) * (2 if position % 2 == 0 else 1)
-        total += value // 10 + value % 10
-    return str((10 - total % 10) % 10)
 
 
 def personnummer(yymmdd: str, serial: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from detect.check_digits import luhn_check_digit
 from omdome.detect.personal_data import find_personal_data
 
 
@@ -15,14 +16,6 @@ def isbn13(first12: str) -> str:
     """ISBN-13 with its check digit: weights 1, 3, 1, 3, … and mod 10."""
     total = sum(int(c) * (3 if i % 2 else 1) for i, c in enumerate(first12))
     return first12 + str((10 - total % 10) % 10)
-
-
-def luhn_check_digit(payload: str) -> str:
-    total = 0
-    for position, char in enumerate(reversed(payload)):
-        value = int(char) * (2 if position % 2 == 0 else 1)
-        total += value // 10 + value % 10
-    return str((10 - total % 10) % 10)
 
 
 ISBN = isbn13("978917343123")

@@ -8,19 +8,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from detect.check_digits import with_luhn
 from omdome.detect.redact import redact
-
-
-def luhn_check_digit(payload: str) -> str:
-    total = 0
-    for position, char in enumerate(reversed(payload)):
-        value = int(char) * (2 if position % 2 == 0 else 1)
-        total += value // 10 + value % 10
-    return str((10 - total % 10) % 10)
-
-
-def with_luhn(payload: str) -> str:
-    return payload + luhn_check_digit(payload)
 
 
 def fodselsnummer(ddmmyy: str, individual: str) -> str:

@@ -8,13 +8,15 @@ import tomllib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from omdome.i18n import N_, Message, translate
 from omdome.policy.locate import dotted, key_lines, line_of
 from omdome.policy.schema import Policy
 
+M = TypeVar("M", bound=BaseModel)
 MAX_FILE_BYTES = 2 * 1024 * 1024  # far above any real policy; keeps /dev/zero out
 
 
@@ -135,6 +137,17 @@ def parse_policy(text: str, source: str = "<policy>") -> Policy:
         return Policy.model_validate(data)
     except ValidationError as error:
         raise PolicyError(source, validation_problems(error, text)) from None
+
+
+def load_model_file(path: str | Path, model: type[M]) -> M:
+    """Read a TOML file into a pydantic ``model``; PolicyError names the file, line and key."""
+    path = Path(path)
+    text = read_text_file(path)
+    data = read_toml(text, str(path))
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise PolicyError(str(path), validation_problems(error, text)) from None
 
 
 def load_policy(path: str | Path) -> Policy:

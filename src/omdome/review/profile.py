@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator
 
-from omdome.policy.loader import PolicyError, read_text_file, read_toml, validation_problems
+from omdome.policy.loader import load_model_file
 
 
 class AuthorProfile(BaseModel):
@@ -48,10 +48,4 @@ class AuthorProfile(BaseModel):
 
 def load_profile(path: str | Path) -> AuthorProfile:
     """Load an author profile from TOML; PolicyError names the file, line and key."""
-    path = Path(path)
-    text = read_text_file(path)
-    data = read_toml(text, str(path))
-    try:
-        return AuthorProfile.model_validate(data)
-    except ValidationError as error:
-        raise PolicyError(str(path), validation_problems(error, text)) from None
+    return load_model_file(path, AuthorProfile)

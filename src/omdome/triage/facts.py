@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from omdome.detect.claims import Claim, parse_claim, states
 from omdome.detect.terms import compile_terms
-from omdome.policy.loader import PolicyError, read_text_file, read_toml, validation_problems
+from omdome.policy.loader import load_model_file
 from omdome.text.segment import sentences
 
 
@@ -85,10 +85,4 @@ class Facts:
 
 def load_facts(path: str | Path) -> Facts:
     """Load a facts file (TOML); errors name the file, line and key."""
-    path = Path(path)
-    text = read_text_file(path)
-    data = read_toml(text, str(path))
-    try:
-        return Facts(FactsFile.model_validate(data))
-    except ValidationError as error:
-        raise PolicyError(str(path), validation_problems(error, text)) from None
+    return Facts(load_model_file(path, FactsFile))
