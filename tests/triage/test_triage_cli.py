@@ -113,3 +113,19 @@ def test_train_refuses_bad_data_and_the_shipped_directory(tmp_path):
     assert f"{bad}:1: \"category\" must be one of" in err and f"{bad}:2:" in err
     refused = run_cli("train", str(bad), "-o", str(shipped_model_dir()))
     assert refused.returncode == 2 and "shipped model" in refused.stderr.decode()
+
+
+def test_training_is_reproducible(tmp_path, decisions):
+    """The same data and seed give the same weights, byte for byte."""
+    import numpy as np
+
+    from omdome.triage.base_data import shipped_examples
+    from omdome.triage.dataset import read_examples
+    from omdome.triage.training import train_model
+
+    examples = shipped_examples()[::6] + read_examples(decisions)
+    for name in ("a", "b"):
+        train_model(examples, tmp_path / name, use_embedding=False, log=lambda _: None)
+    for head in ("category", "sentiment", "toxicity"):
+        with np.load(tmp_path / "a" / f"{head}.npz") as a, np.load(tmp_path / "b" / f"{head}.npz") as b:
+            assert all(np.array_equal(a[k], b[k]) for k in a.files)
