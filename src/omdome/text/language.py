@@ -52,7 +52,7 @@ _ONLY = {
                     "when which".split()),
     "nb": frozenset("hva meg deg noe ikkje nå veldig takk fikk gjøre hei kjempe dere sykt mye "
                     "hvem hvis noen".split()),
-    "da": frozenset("hvad noget nu tak meget fik gøre hej rigtig jer nogen hvis hvem mange".split()),
+    "da": frozenset("hvad noget tak meget fik gøre rigtig jer nogen hvis hvem mange".split()),
 }
 # Words Norwegian and Danish share, which rule out Swedish and English.
 _SHARED_NORDIC = frozenset("ikke jeg og også bare hvordan hvorfor til fra mit".split())
@@ -65,7 +65,7 @@ def _quick(text: str) -> str | None:
     nordic = len(words & _SHARED_NORDIC)
     for lang in ("sv", "en"):
         others = sum(v for k, v in hits.items() if k != lang) + nordic
-        if hits[lang] >= 2 and others == 0:
+        if hits[lang] >= 2 and hits[lang] >= 4 * others:
             return lang
     for lang, other in (("nb", "da"), ("da", "nb")):
         if hits[lang] >= 2 and hits[other] == 0 and hits["sv"] + hits["en"] == 0 and nordic >= 1:
