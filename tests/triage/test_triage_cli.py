@@ -123,7 +123,7 @@ def test_training_is_reproducible(tmp_path, decisions):
     from omdome.triage.dataset import read_examples
     from omdome.triage.training import train_model
 
-    examples = shipped_examples()[::6] + read_examples(decisions)
+    examples = shipped_examples()[::15] + read_examples(decisions)
     for name in ("a", "b"):
         train_model(examples, tmp_path / name, use_embedding=False, log=lambda _: None)
     for head in ("category", "sentiment", "toxicity"):

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 from omdome.cli.errors import EXPECTED, report
+from omdome.i18n import Message
 
 
 def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> None:
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
                     good.append((number, *_parse(raw, args.lines)))
                 except ValueError as error:
                     bad = True
-                    _emit_error(number, str(error), raw, args.format)
+                    _emit_error(number, error.args[0], raw, args.format)
             results = _triage_batch(triager, good, args.format, CommentError)
             bad |= results
     except (*EXPECTED, ModelError) as error:
@@ -67,7 +68,7 @@ def _triage_batch(triager, good, fmt, comment_error) -> bool:  # type: ignore[no
                 results.append(triager.triage(text, id_))
             except comment_error as error:
                 bad = True
-                _emit_error(number, str(error), None, fmt, id_)
+                _emit_error(number, error.args[0], None, fmt, id_)
                 results.append(None)
     for result in results:
         if result is not None:
@@ -80,6 +81,8 @@ def _numbered_lines(source: str) -> Iterator[tuple[int, bytes]]:
 
     from omdome.review.draft import DraftError
 
+    if source != "-" and Path(source).is_dir():
+        raise DraftError("{path}: is a directory, not a file", path=source)
     if source != "-" and not Path(source).is_file():
         raise DraftError("{path}: no such file", path=source)
     handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
@@ -107,15 +110,17 @@ def _parse(raw: bytes, plain: bool) -> tuple[object, str]:
     try:
         line = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ValueError(f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start})") from None
+        raise ValueError(Message("not UTF-8 text: byte 0x{byte} at offset {offset}; save the file as UTF-8",
+                                 byte=f"{raw[error.start]:02x}", offset=error.start)) from None
     if plain:
         return None, line.rstrip("\r\n")
     try:
         data = json.loads(line)
     except json.JSONDecodeError as error:
-        raise ValueError(f"not valid JSON: {error.msg} (column {error.colno})") from None
+        raise ValueError(Message("not valid JSON: {reason} (column {column})", reason=error.msg,
+                                 column=error.colno)) from None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-        raise ValueError('each line must be a JSON object with a string "text"')
+        raise ValueError(Message('each line must be a JSON object with a string "text"'))
     return data.get("id"), data["text"]
 
 
@@ -134,4 +139,9 @@ def _emit(result, fmt: str) -> None:  # type: ignore[no-untyped-def]
 
 def _emit_error(number: int, message: str, raw: bytes | None, fmt: str, id_: object = None) -> None:
     """A bad line is reported on standard error with its number, and skipped."""
-    print(f"omdome: line {number}: {message}", file=sys.stderr)
+    from omdome.cli import ui_language
+    from omdome.i18n import translate, translator
+
+    _ = translator(ui_language())
+    where = _("line {line}").format(line=number)
+    print(f"omdome: {where}: {translate(message, _)}", file=sys.stderr)

@@ -9,6 +9,7 @@ import numpy as np
 
 from omdome.detect.hostility import find_insults, find_threats
 from omdome.detect.lexicons import phrases
+from omdome.i18n import Message
 from omdome.text.language import detect_language
 from omdome.triage import embedding
 from omdome.triage.categories import PRESCRIPTIONS, Category
@@ -168,11 +169,12 @@ def _sentiment(model: TriageModel, counts, norm, language, category: str) -> str
 
 def _checked(text: object) -> str:
     if not isinstance(text, str):
-        raise CommentError("the comment is not text")
+        raise CommentError(Message("the comment is not text"))
     if not text.strip():
-        raise CommentError("the comment is empty")
+        raise CommentError(Message("the comment is empty"))
     if len(text) > MAX_COMMENT_CHARS:
-        raise CommentError(f"the comment is {len(text):,} characters; the limit is {MAX_COMMENT_CHARS:,}")
+        raise CommentError(Message("the comment is {length} characters; the limit is {limit}",
+                                   length=len(text), limit=MAX_COMMENT_CHARS))
     return text
 
 
