@@ -15,7 +15,7 @@ from omdome.triage import embedding
 from omdome.triage.categories import PRESCRIPTIONS, Category
 from omdome.triage.facts import FactMatch, Facts
 from omdome.triage.features import feature_counts, prepare
-from omdome.triage.heads import softmax
+from omdome.triage.heads import StackedHeads, softmax
 from omdome.triage.model import TriageModel, load_model
 from omdome.triage.replies import suggest_reply
 from omdome.triage.sentiment import polarity
@@ -73,6 +73,7 @@ class Triager:
         self.facts = facts
         self.use_embedding = (not fast and self.model.category_embed is not None
                               and embedding.available())
+        self._heads = StackedHeads([self.model.category, self.model.sentiment, self.model.toxicity])
 
     def triage(self, text: str, id: object = None) -> TriageResult:
         return self.triage_many([(id, text)])[0]
@@ -88,7 +89,8 @@ class Triager:
         language = guess.family
         norm = prepare(text)
         counts = feature_counts(text, language, norm)
-        log_probs = np.log(softmax(self.model.category.logits(counts)) + 1e-9)
+        category_logits, sentiment_logits, toxicity_logits = self._heads.logits(counts)
+        log_probs = np.log(softmax(category_logits) + 1e-9)
         path = "fast"
         if vector is not None and self.model.category_embed is not None:
             embed_log = np.log(softmax(self.model.category_embed.logits(vector)) + 1e-9)
@@ -126,12 +128,12 @@ class Triager:
         elif confidence < self.model.review_below:
             reasons.append("low confidence: check by hand")
 
-        toxicity = float(softmax(self.model.toxicity.logits(counts))[-1])
+        toxicity = float(softmax(toxicity_logits)[-1])
         if threats:
             toxicity = max(toxicity, 0.9)
         elif insults and category == Category.HATEFUL:
             toxicity = max(toxicity, 0.7)
-        sentiment = _sentiment(self.model, counts, norm, lang, category)
+        sentiment = _sentiment(self.model, sentiment_logits, norm, lang, category)
         level, why = urgency(norm, lang, threat=bool(threats), category=category)
         if why:
             reasons.append(f"urgent: {why}")
@@ -154,7 +156,7 @@ class Triager:
         )
 
 
-def _sentiment(model: TriageModel, counts, norm, language, category: str) -> str:  # type: ignore[no-untyped-def]
+def _sentiment(model: TriageModel, logits, norm, language, category: str) -> str:  # type: ignore[no-untyped-def]
     """Lexicon evidence where there is any, then the category's own tone, then the head."""
     score = polarity(norm, language)
     if score:
@@ -163,7 +165,7 @@ def _sentiment(model: TriageModel, counts, norm, language, category: str) -> str
         return "positive"
     if category in (Category.COMPLAINT, Category.HATEFUL):
         return "negative"
-    probs = softmax(model.sentiment.logits(counts))
+    probs = softmax(logits)
     return model.sentiment.classes[int(np.argmax(probs))]
 
 

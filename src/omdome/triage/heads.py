@@ -40,6 +40,21 @@ class HashedHead:
         return cls(tuple(str(c) for c in data["classes"]), weights, data["intercept"].astype(np.float32))
 
 
+class StackedHeads:
+    """Several hashed heads read with one gather of feature rows (the hot path reads all three)."""
+
+    def __init__(self, heads: list[HashedHead]):
+        self.heads = heads
+        self.weights = np.hstack([h.weights for h in heads])
+        self.intercept = np.concatenate([h.intercept for h in heads])
+        bounds = np.cumsum([0] + [h.weights.shape[1] for h in heads])
+        self.slices = [slice(a, b) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+    def logits(self, counts: Counter[int]) -> list[np.ndarray]:
+        both = HashedHead((), self.weights, self.intercept).logits(counts)
+        return [both[s] for s in self.slices]
+
+
 @dataclass(frozen=True)
 class DenseHead:
     """Logistic regression over a sentence embedding (the optional, slower path)."""
