@@ -22,6 +22,8 @@ def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> N
                         help=_("'shipped': add the comments the shipped model was trained on"))
     parser.add_argument("--signal-data", metavar="DIR",
                         help=_("folder with the public sentiment/toxicity data (data/public)"))
+    parser.add_argument("--toxicity-data", nargs="*", default=[], metavar="FILE",
+                        help=_("labelled toxicity examples (JSONL with \"text\" and \"toxic\")"))
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--fast-only", action="store_true", help=_("do not train the embedding head"))
     parser.add_argument("--force", action="store_true", help=_("replace an existing model directory"))
@@ -60,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
 
     result = train_model(examples, output, seed=args.seed, use_embedding=not args.fast_only,
-                         signal_folder=signal, base=base, log=log)
+                         signal_folder=signal, base=base, log=log,
+                         toxicity_files=[Path(p) for p in args.toxicity_data])
     print(json.dumps({"model": str(output), "held_out": result.held_out}, indent=2, ensure_ascii=False))
     return 0

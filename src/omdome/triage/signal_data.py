@@ -44,3 +44,20 @@ def own_sentiment(examples: list[Example]) -> list[tuple[str, str]]:
 
 def own_toxicity(examples: list[Example]) -> list[tuple[str, int]]:
     return [(e.text, int(e.category in TOXIC)) for e in examples]
+
+
+def labelled_toxicity(paths: list[Path]) -> list[tuple[str, int]]:
+    """The project's own toxicity examples: JSONL of {"text": …, "toxic": 0 or 1}."""
+    import json
+
+    rows = []
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                data = json.loads(line)
+                if not isinstance(data.get("text"), str) or data.get("toxic") not in (0, 1):
+                    raise ValueError(f"{path}:{number}: needs a string \"text\" and \"toxic\": 0 or 1")
+                rows.append((data["text"], int(data["toxic"])))
+    return rows

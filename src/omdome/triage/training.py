@@ -285,6 +285,7 @@ def train_model(
     seed: int = 13,
     use_embedding: bool = True,
     signal_folder: Path | None = None,
+    toxicity_files: list[Path] | None = None,
     base: TriageModel | None = None,
     held_out_share: float = 0.2,
     log: Callable[[str], None] = print,
@@ -298,19 +299,21 @@ def train_model(
                                             stratify=labels)
     log(f"held-out evaluation: training on {len(train_part)}, scoring on {len(held_out)}")
     probe = output.with_name(f".{output.name}.probe")
-    _fit_and_save(train_part, probe, seed, use_embedding, signal_folder, base, log=lambda _: None)
+    _fit_and_save(train_part, probe, seed, use_embedding, signal_folder, base, log=lambda _: None,
+                  toxicity_files=toxicity_files)
     scores = {"fast": evaluate(probe, held_out, fast=True)}
     if use_embedding:
         scores["default"] = evaluate(probe, held_out, fast=False)
     shutil.rmtree(probe, ignore_errors=True)
     log("final model: training on all examples")
-    meta = _fit_and_save(examples, output, seed, use_embedding, signal_folder, base, log, scores)
+    meta = _fit_and_save(examples, output, seed, use_embedding, signal_folder, base, log, scores,
+                         toxicity_files=toxicity_files)
     return TrainReport(scores, meta)
 
 
 def _fit_and_save(examples, output, seed, use_embedding, signal_folder, base, log,  # type: ignore[no-untyped-def]
-                  scores=None) -> dict[str, object]:
-    from omdome.triage.signal_data import absabank_sentiment, dkhate_toxicity
+                  scores=None, toxicity_files=None) -> dict[str, object]:
+    from omdome.triage.signal_data import absabank_sentiment, dkhate_toxicity, labelled_toxicity
 
     fit = fit_category(examples, seed=seed, use_embedding=use_embedding, log=log)
     sources = [f"own comments: {len(examples)} ({data_hash(examples)})"]
@@ -323,6 +326,10 @@ def _fit_and_save(examples, output, seed, use_embedding, signal_folder, base, lo
             sentiment_pairs += absabank
             toxicity_pairs += dkhate
             sources += [f"ABSAbank-Imm (CC BY 4.0): {len(absabank)}", f"DKHate (CC BY 4.0): {len(dkhate)}"]
+        if toxicity_files:
+            own = labelled_toxicity(list(toxicity_files))
+            toxicity_pairs += own
+            sources.append(f"own toxicity examples: {len(own)}")
         sentiment = fit_signal(sentiment_pairs, ["negative", "neutral", "positive"], seed)
         toxicity = fit_signal(toxicity_pairs, [0, 1], seed)
     else:
