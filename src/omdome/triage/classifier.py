@@ -82,78 +82,84 @@ class Triager:
         texts = [_checked(text) for _, text in items]
         vectors = embedding.embed(texts) if self.use_embedding else None
         return [self._one(id_, text, None if vectors is None else vectors[i])
-                for i, (id_, text) in enumerate(zip((i for i, _ in items), texts, strict=True))]
+                for i, (id_, text) in enumerate(zip([i for i, _ in items], texts, strict=True))]
 
-    def _one(self, id_: object, text: str, vector: np.ndarray | None) -> TriageResult:
-        guess = detect_language(text)
-        language = guess.family
-        norm = prepare(text)
-        counts = feature_counts(text, language, norm)
+    def _scores(self, counts, vector: np.ndarray | None):  # type: ignore[no-untyped-def]
+        """Category probabilities (blended with the embedding head when there is a vector)."""
         category_logits, sentiment_logits, toxicity_logits = self._heads.logits(counts)
         log_probs = np.log(softmax(category_logits) + 1e-9)
         path = "fast"
         if vector is not None and self.model.category_embed is not None:
             embed_log = np.log(softmax(self.model.category_embed.logits(vector)) + 1e-9)
-            w = self.model.blend
-            log_probs = (1 - w) * log_probs + w * embed_log
+            log_probs = (1 - self.model.blend) * log_probs + self.model.blend * embed_log
             path = "default"
         probs = softmax(log_probs + self.model.bias(path))
-        classes = self.model.category.classes
-        scores = {c: float(p) for c, p in zip(classes, probs, strict=True)}
-        category = max(scores, key=scores.__getitem__)
-        reasons = [f"model: {category} ({scores[category]:.2f})"]
+        scores = {c: float(p) for c, p in zip(self.model.category.classes, probs, strict=True)}
+        return scores, sentiment_logits, float(softmax(toxicity_logits)[-1])
 
+    def _one(self, id_: object, text: str, vector: np.ndarray | None) -> TriageResult:
+        language = detect_language(text).family
         lang = language if language in ("sv", "en", "nb", "da") else None
-        threats = find_threats(norm, lang)
-        insults = find_insults(norm, lang)
+        norm = prepare(text)
+        scores, sentiment_logits, toxicity = self._scores(feature_counts(text, language, norm), vector)
+        top = max(scores, key=scores.__getitem__)
+        reasons = [f"model: {top} ({scores[top]:.2f})"]
+
+        threats, insults = find_threats(norm, lang), find_insults(norm, lang)
         match = self.facts.misconception_in(text) if self.facts else None
-        category = _overrule(category, threats, match, reasons, insults, text)
-        if category == Category.COMPLAINT and insults:
-            reasons.append(f"insult noted: {insults[0].text!r}")
-        if category == Category.HATEFUL and insults and not threats:
-            reasons.append(f"insult: {insults[0].text!r}")
-
+        category = _overrule(top, threats, match, reasons, insults, text)
         prescription = PRESCRIPTIONS[Category(category)]
-        moderation = prescription.moderation
-        if category == Category.HATEFUL and (threats or _incites(norm, lang)):
-            moderation = "report"
-            reasons.append("obviously unlawful content (threat or incitement): report it")
-
-        confidence = scores.get(category, 1.0)
-        if category != max(scores, key=scores.__getitem__):
-            confidence = max(confidence, 0.9)  # decided by a rule, not the model
+        moderation = _moderation(category, prescription.moderation, threats, insults, norm, lang, reasons)
+        # A category decided by a rule rather than the model is as sure as the rule.
+        confidence = scores[category] if category == top else max(scores[category], 0.9)
         needs_review = confidence < self.model.review_below or language == "und"
         if language == "und":
             reasons.append("language not one of sv, en, nb, da: check by hand")
         elif confidence < self.model.review_below:
             reasons.append("low confidence: check by hand")
-
-        toxicity = float(softmax(toxicity_logits)[-1])
         if threats:
             toxicity = max(toxicity, 0.9)
         elif insults and category == Category.HATEFUL:
             toxicity = max(toxicity, 0.7)
-        sentiment = _sentiment(self.model, sentiment_logits, norm, lang, category)
         level, why = urgency(norm, lang, threat=bool(threats), category=category)
         if why:
             reasons.append(f"urgent: {why}")
+        fact, reply = self._reply(text, category, prescription.action, language, match, reasons)
+        return TriageResult(
+            id=id_, category=str(category), action=prescription.action, moderation=moderation,
+            confidence=round(confidence, 3), needs_review=needs_review, language=language,
+            sentiment=_sentiment(self.model, sentiment_logits, norm, lang, category),
+            toxicity=round(toxicity, 3), is_question=is_question(text), urgency=level,
+            reasons=reasons, fact=fact, suggested_reply=reply, scores=scores,
+        )
 
-        person = self.facts.expert_for(text) if self.facts and prescription.action == "answer" else None
+    def _reply(self, text: str, category: str, action: str, language: str, match: FactMatch | None,
+               reasons: list[str]) -> tuple[dict[str, str] | None, str | None]:
+        """The fact to cite (if any) and the suggested reply, routing questions to an expert."""
+        person = self.facts.expert_for(text) if self.facts and action == "answer" else None
         if person is not None:
             reasons.append(f"route to {person.name} ({person.role})")
         fact = None
         if match is not None:
-            fact = {"topic": match.fact.topic, "statement": match.fact.statement,
-                    "source": match.fact.source}
+            fact = {"topic": match.fact.topic, "statement": match.fact.statement, "source": match.fact.source}
         elif category == Category.CORRECTION:
             reasons.append("no fact in the facts file matches: check the claim before replying")
-        reply = suggest_reply(prescription.action, language, fact=match, person=person)
-        return TriageResult(
-            id=id_, category=str(category), action=prescription.action, moderation=moderation,
-            confidence=round(confidence, 3), needs_review=needs_review, language=language,
-            sentiment=sentiment, toxicity=round(toxicity, 3), is_question=is_question(text),
-            urgency=level, reasons=reasons, fact=fact, suggested_reply=reply, scores=scores,
-        )
+        return fact, suggest_reply(action, language, fact=match, person=person)
+
+
+def _moderation(category: str, default: str, threats: list, insults: list, norm, lang,  # type: ignore[no-untyped-def]
+                reasons: list[str]) -> str:
+    """Hide hateful comments; report the obviously unlawful (a threat, incitement against a group)."""
+    if category == Category.COMPLAINT and insults:
+        reasons.append(f"insult noted: {insults[0].text!r}")
+    if category != Category.HATEFUL:
+        return default
+    if insults and not threats:
+        reasons.append(f"insult: {insults[0].text!r}")
+    if threats or _incites(norm, lang):
+        reasons.append("obviously unlawful content (threat or incitement): report it")
+        return "report"
+    return default
 
 
 def _sentiment(model: TriageModel, logits, norm, language, category: str) -> str:  # type: ignore[no-untyped-def]
