@@ -20,10 +20,13 @@ setup: bootstrap
 	$(UV) sync --frozen --python 3.11 --group dev
 
 # uv is the only tool installed outside the project's virtual environment.
+# On a bare Debian Python without pip, root installs python3-pip first.
 bootstrap:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || \
 		python3 -m pip install --quiet "uv>=0.5" || \
-		python3 -m pip install --quiet --user --break-system-packages "uv>=0.5"
+		python3 -m pip install --quiet --user --break-system-packages "uv>=0.5" || \
+		{ [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq python3-pip && \
+		  python3 -m pip install --quiet --break-system-packages "uv>=0.5"; }
 
 lint: setup
 	$(UV) run --frozen ruff check src tests bench
