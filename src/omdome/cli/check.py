@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 from omdome.cli.errors import EXPECTED, report
-from omdome.cli.io import MAX_INPUT_BYTES, decode, read_text
+from omdome.cli.io import MAX_INPUT_BYTES, decode, numbered_lines, read_text
 from omdome.cli.report import format_review
 from omdome.review.draft import DraftError
 
@@ -68,9 +67,7 @@ def _run_jsonl(source: str, policy, profile, language, _) -> int:  # type: ignor
     from omdome.review import review_draft
 
     bad = blocked = False
-    for number, line in _lines(source):
-        if line is not None and not line.strip():
-            continue
+    for number, line in numbered_lines(source):
         result: dict[str, object]
         try:
             if line is None:
@@ -84,28 +81,6 @@ def _run_jsonl(source: str, policy, profile, language, _) -> int:  # type: ignor
             result = {"id": _id_of(line or b""), "line": number, "error": error.translated(_)}
         print(json.dumps(result, ensure_ascii=False))
     return 2 if bad else 1 if blocked else 0
-
-
-def _lines(source: str) -> Iterator[tuple[int, bytes | None]]:
-    """Numbered lines of a file (or standard input); None for a line over the draft limit."""
-    if source != "-" and Path(source).is_dir():
-        raise DraftError("{path}: is a directory, not a file", path=source)
-    if source != "-" and not Path(source).exists():
-        raise DraftError("{path}: no such file", path=source)
-    handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
-    try:
-        number = 0
-        while line := handle.readline(MAX_INPUT_BYTES + 1):
-            number += 1
-            if len(line) <= MAX_INPUT_BYTES:
-                yield number, line
-                continue
-            while not line.endswith(b"\n") and (line := handle.readline(MAX_INPUT_BYTES)):
-                pass  # skip the rest of the oversized line without holding it in memory
-            yield number, None
-    finally:
-        if handle is not sys.stdin.buffer:
-            handle.close()
 
 
 def _parse_line(line: str) -> tuple[object, str]:

@@ -3,39 +3,68 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import BinaryIO
 
 from omdome.review.draft import MAX_DRAFT_CHARS, DraftError
 
 # A UTF-8 character is at most four bytes; reading past this cannot give a valid draft.
 MAX_INPUT_BYTES = MAX_DRAFT_CHARS * 4
-MAX_JSONL_BYTES = 2 * 1024**3
+
+
+@contextmanager
+def open_input(source: str) -> Iterator[BinaryIO]:
+    """A file opened for reading, or standard input for "-"; every failure a DraftError.
+
+    open() rather than is_file(): pipes and /dev/fd/N are fine inputs too.
+    """
+    if source == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        handle = open(source, "rb")  # noqa: SIM115 - closed below, after the caller is done
+    except IsADirectoryError:
+        raise DraftError("{path}: is a directory, not a file", path=source) from None
+    except FileNotFoundError:
+        raise DraftError("{path}: no such file", path=source) from None
+    except OSError as error:
+        raise DraftError("{path}: cannot read the file ({reason})", path=source,
+                         reason=error.strerror or str(error)) from None
+    with handle:
+        yield handle
 
 
 def read_bytes(source: str, limit: int = MAX_INPUT_BYTES) -> bytes:
     """All bytes of ``source`` ("-" for standard input), refusing more than ``limit``."""
-    if source == "-":
-        if sys.stdin.isatty():
-            print(_PROMPT, file=sys.stderr)
-        data = sys.stdin.buffer.read(limit + 1)
-        where = "standard input"
-    else:
-        try:
-            # open() rather than is_file(): pipes and /dev/fd/N are fine inputs too.
-            with open(source, "rb") as handle:
-                data = handle.read(limit + 1)
-        except IsADirectoryError:
-            raise DraftError("{path}: is a directory, not a file", path=source) from None
-        except FileNotFoundError:
-            raise DraftError("{path}: no such file", path=source) from None
-        except OSError as error:
-            raise DraftError("{path}: cannot read the file ({reason})", path=source,
-                             reason=error.strerror or str(error)) from None
-        where = source
+    if source == "-" and sys.stdin.isatty():
+        print(_PROMPT, file=sys.stderr)
+    with open_input(source) as handle:
+        data = handle.read(limit + 1)
+    where = "standard input" if source == "-" else source
     if len(data) > limit:
         raise DraftError("{where}: the input is larger than {limit} bytes; the limit for one "
                          "draft is {chars} characters", where=where, limit=limit,
                          chars=MAX_DRAFT_CHARS)
     return data
+
+
+def numbered_lines(source: str, limit: int = MAX_INPUT_BYTES) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered non-blank lines of ``source``; None for a line over ``limit`` bytes.
+
+    An oversized line is skipped in pieces, so an archive never has to fit in memory.
+    """
+    with open_input(source) as handle:
+        number = 0
+        while line := handle.readline(limit + 1):
+            number += 1
+            if len(line) <= limit:
+                if line.strip():
+                    yield number, line
+                continue
+            while not line.endswith(b"\n") and (line := handle.readline(limit)):
+                pass
+            yield number, None
 
 
 _PROMPT = "Type or paste the draft, then press Ctrl-D. / Skriv eller klistra in utkastet och tryck Ctrl-D."

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 from omdome.cli.errors import EXPECTED, report
+from omdome.cli.io import MAX_INPUT_BYTES, numbered_lines
 from omdome.i18n import Message
 
 
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         facts = load_facts(args.facts) if args.facts else None
         model = load_model(args.model) if args.model else None
         triager = Triager(model, facts, fast=args.fast)
-        lines = _numbered_lines(args.file)
+        lines = numbered_lines(args.file)
         bad = False
         for batch in _batches(lines, 32):
             good: list[tuple[int, object, str]] = []
@@ -76,27 +77,8 @@ def _triage_batch(triager, good, fmt, comment_error) -> bool:  # type: ignore[no
     return bad
 
 
-def _numbered_lines(source: str) -> Iterator[tuple[int, bytes]]:
-    from pathlib import Path
-
-    from omdome.review.draft import DraftError
-
-    if source != "-" and Path(source).is_dir():
-        raise DraftError("{path}: is a directory, not a file", path=source)
-    if source != "-" and not Path(source).is_file():
-        raise DraftError("{path}: no such file", path=source)
-    handle = sys.stdin.buffer if source == "-" else open(source, "rb")  # noqa: SIM115
-    try:
-        for number, line in enumerate(handle, 1):
-            if line.strip():
-                yield number, line
-    finally:
-        if handle is not sys.stdin.buffer:
-            handle.close()
-
-
-def _batches(lines: Iterator[tuple[int, bytes]], size: int) -> Iterator[list[tuple[int, bytes]]]:
-    batch: list[tuple[int, bytes]] = []
+def _batches(lines: Iterator[tuple[int, bytes | None]], size: int) -> Iterator[list[tuple[int, bytes | None]]]:
+    batch: list[tuple[int, bytes | None]] = []
     for item in lines:
         batch.append(item)
         if len(batch) == size:
@@ -106,7 +88,9 @@ def _batches(lines: Iterator[tuple[int, bytes]], size: int) -> Iterator[list[tup
         yield batch
 
 
-def _parse(raw: bytes, plain: bool) -> tuple[object, str]:
+def _parse(raw: bytes | None, plain: bool) -> tuple[object, str]:
+    if raw is None:
+        raise ValueError(Message("the line is longer than {limit} bytes", limit=MAX_INPUT_BYTES))
     try:
         line = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

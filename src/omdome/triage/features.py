@@ -8,7 +8,6 @@ file and makes the weights the only thing a model directory has to carry.
 from __future__ import annotations
 
 import re
-import zlib
 from collections import Counter
 from functools import lru_cache
 from zlib import crc32
@@ -78,7 +77,7 @@ def signals(raw: str, norm: Normalized, cleaned: str, language: str | None) -> l
 
 @lru_cache(maxsize=200_000)
 def _hash(feature: str) -> int:
-    return zlib.crc32(feature.encode("utf-8")) & (N_FEATURES - 1)
+    return crc32(feature.encode("utf-8")) & (N_FEATURES - 1)
 
 
 @lru_cache(maxsize=200_000)

@@ -215,11 +215,6 @@ def _choose_blend(log_fast, log_embed, y, classes, log) -> float:  # type: ignor
     return best
 
 
-def _softmax_rows(p: np.ndarray) -> np.ndarray:
-    """One-vs-rest probabilities normalised per row, as the head's softmax does at run time."""
-    return p / p.sum(axis=1, keepdims=True)
-
-
 def fit_signal(pairs: list, classes: list, seed: int, c: float = 3.0) -> HashedHead:  # type: ignore[type-arg]
     texts = [t for t, _ in pairs]
     y = np.array([label for _, label in pairs])
