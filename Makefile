@@ -4,17 +4,30 @@ export UV_PYTHON_DOWNLOADS := never
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 EXAMPLES := src/omdome/examples
 
-.PHONY: run test setup bootstrap lint bench messages model clean
+.PHONY: run test test-postgres browser-deps example setup bootstrap lint bench messages model clean
 
-## run: set up, then check the bundled example draft against the example policy
+## run: set up, migrate the SQLite database, load the demo threads and serve http://127.0.0.1:8000
 run: setup
+	OMDOME_DEBUG=1 $(UV) run --frozen omdome serve --demo
+
+## test: set up, then run the whole suite on SQLite (browser tests in Debian's Chromium included),
+## and the web tests again on PostgreSQL
+test: setup browser-deps
+	$(UV) run --frozen pytest -n auto -q
+	$(MAKE) --no-print-directory test-postgres
+
+## test-postgres: the web tests on a throw-away PostgreSQL cluster (installed from Debian if missing)
+test-postgres: setup
+	DATABASE_URL=$$(scripts/postgres.sh) $(UV) run --frozen pytest -n auto -q tests/web
+
+browser-deps:
+	scripts/browser.sh
+
+## example: check the bundled example draft against the example policy
+example: setup
 	@$(UV) run --frozen omdome check $(EXAMPLES)/draft.sv.txt \
 		--profile $(EXAMPLES)/profile.sv.toml --policy $(EXAMPLES)/policy.sv.toml; \
 	status=$$?; [ $$status -le 1 ] || exit $$status
-
-## test: set up, then run the whole suite (unit, CLI and model-quality tests) in parallel
-test: setup
-	$(UV) run --frozen pytest -n auto -q
 
 setup: bootstrap
 	$(UV) sync --frozen --python 3.11 --group dev
@@ -41,13 +54,16 @@ bench: bootstrap
 ## messages: refresh the gettext catalogues after changing user-facing strings
 messages: setup
 	$(UV) run --frozen pybabel extract -k _ -k N_ -k DraftError -k Message --no-location --sort-output \
-		-o src/omdome/locale/omdome.pot src/omdome
+		--ignore-dirs web -o src/omdome/locale/omdome.pot src/omdome
 	$(UV) run --frozen pybabel update -i src/omdome/locale/omdome.pot -d src/omdome/locale \
 		-D omdome --no-location --omit-header
 	$(UV) run --frozen pybabel compile -d src/omdome/locale -D omdome
+	cd src/omdome/web && OMDOME_DEBUG=1 DJANGO_SETTINGS_MODULE=omdome.web.settings \
+		$(UV) run --frozen django-admin makemessages -l sv --no-location --ignore "static/*"
+	$(UV) run --frozen pybabel compile -d src/omdome/web/locale -D django
 
 clean:
-	rm -rf .venv .pytest_cache .ruff_cache
+	rm -rf .venv .pytest_cache .ruff_cache var
 
 ## model: retrain the shipped triage model from the repository's data (reproducible: fixed seed)
 model: setup

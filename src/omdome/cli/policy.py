@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from omdome.cli.errors import EXPECTED, report
+from omdome.cli.io import write_text_atomic
 
 
 def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> None:
@@ -109,10 +108,7 @@ def _write(text: str, output: str | None, force: bool, _: Callable[[str], str]) 
               .format(file=output), file=sys.stderr)
         return 2
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
+        write_text_atomic(path, text)
     except OSError as error:
         print(f"omdome: {_('error')}: {output}: {error.strerror}", file=sys.stderr)
         return 2

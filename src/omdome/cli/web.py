@@ -1,0 +1,226 @@
+"""The web app's commands: serve, worker, createadmin, demo, import/export of comments, manage."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+
+ADDRESS = "127.0.0.1:8000"
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omdome.web.settings")
+    import django
+
+    django.setup()
+    from django.utils import translation
+
+    from omdome.cli import ui_language
+
+    translation.activate(ui_language())
+
+
+def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> None:
+    serve = commands.add_parser("serve", help=_("set up the database and serve the web app"),
+                                description=_("Apply migrations, then serve the web app and run a task worker."))
+    serve.add_argument("address", nargs="?", default=ADDRESS, help=_("host:port (default %(default)s)"))
+    serve.add_argument("--no-worker", action="store_true", help=_("do not start a background task worker"))
+    serve.add_argument("--demo", action="store_true", help=_("load the demo threads first"))
+    serve.set_defaults(handler=run_serve)
+
+    worker = commands.add_parser("worker", help=_("run background tasks and periodic jobs"))
+    worker.add_argument("--batch", action="store_true", help=_("run the tasks waiting now, then stop"))
+    worker.set_defaults(handler=run_worker)
+
+    admin = commands.add_parser("createadmin", help=_("create the first administrator"),
+                                description=_("Create an administrator with a staff profile. The password is "
+                                              "read from OMDOME_ADMIN_PASSWORD or asked for."))
+    admin.add_argument("username")
+    admin.add_argument("--name", required=True, help=_("real name, shown on staff replies"))
+    admin.add_argument("--role", default="", help=_("role, shown on staff replies"))
+    admin.add_argument("--employer", default="", help=_("the organisation"))
+    admin.add_argument("--email", default="")
+    admin.set_defaults(handler=run_createadmin)
+
+    demo = commands.add_parser("demo", help=_("load a demo site with a few threads"))
+    demo.set_defaults(handler=run_demo)
+
+    importer = commands.add_parser("import-comments", help=_("import comments from Disqus or WordPress"),
+                                   description=_("Import a Disqus XML export or a WordPress WXR file into a "
+                                                 "registered site. Imported comments are triaged; a broken file "
+                                                 "imports nothing."))
+    importer.add_argument("format", choices=("disqus", "wordpress"))
+    importer.add_argument("file")
+    importer.add_argument("--site", required=True, help=_("the site's name or number"))
+    importer.set_defaults(handler=run_import)
+
+    exporter = commands.add_parser("export-comments", help=_("export a site's comments as JSON"))
+    exporter.add_argument("--site", required=True, help=_("the site's name or number"))
+    exporter.add_argument("-o", "--output", default="-", help=_("file to write (default: standard output)"))
+    exporter.set_defaults(handler=run_export)
+
+    manage = commands.add_parser("manage", help=_("run a Django management command"), add_help=False)
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(handler=run_manage)
+
+
+def prepare_database() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("createcachetable", verbosity=0)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.core.management import call_command
+
+    prepare_database()
+    if args.demo:
+        run_demo(args)
+    worker = None
+    if not args.no_worker:
+        worker = subprocess.Popen([sys.executable, "-m", "omdome", "worker"])
+    try:
+        call_command("runserver", args.address, use_reloader=False)
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=10)
+    return 0
+
+
+def run_worker(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.core.management import call_command
+
+    from omdome.web.scheduling.registry import enqueue_due
+
+    def schedule() -> None:
+        while True:
+            try:
+                enqueue_due()
+            except Exception as error:  # the scheduler must outlive a failing database call
+                print(f"omdome worker: scheduler: {error}", file=sys.stderr)
+            time.sleep(30)
+
+    if args.batch:
+        enqueue_due()
+        call_command("db_worker", "--batch", "--no-startup-delay")
+        return 0
+    threading.Thread(target=schedule, name="omdome-scheduler", daemon=True).start()
+    call_command("db_worker")
+    return 0
+
+
+def run_createadmin(args: argparse.Namespace) -> int:
+    import getpass
+
+    setup_django()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.password_validation import ValidationError, validate_password
+
+    from omdome.web.people.models import StaffProfile
+
+    prepare_database()
+    user_model = get_user_model()
+    if user_model.objects.filter(username=args.username).exists():
+        print(f"omdome: error: a user named {args.username!r} exists already", file=sys.stderr)
+        return 2
+    password = os.environ.get("OMDOME_ADMIN_PASSWORD")
+    if password is None:
+        password = getpass.getpass("Password: ")
+        if password != getpass.getpass("Password (again): "):
+            print("omdome: error: the passwords differ", file=sys.stderr)
+            return 2
+    candidate = user_model(username=args.username, email=args.email)
+    try:
+        validate_password(password, candidate)
+    except ValidationError as error:
+        print("omdome: error: " + " ".join(error.messages), file=sys.stderr)
+        return 2
+    user = user_model.objects.create_superuser(args.username, args.email, password)
+    StaffProfile.objects.create(user=user, real_name=args.name, role=args.role, employer=args.employer,
+                                work_email=args.email)
+    print(f"created administrator {args.username}")
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    setup_django()
+    from omdome.web.comments.demo import load_demo
+
+    prepare_database()
+    threads = load_demo()
+    print(f"demo site loaded: {threads} threads")
+    return 0
+
+
+def run_manage(args: argparse.Namespace) -> int:
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["omdome manage", *args.rest])
+    return 0
+
+
+def _site(name: str):  # type: ignore[no-untyped-def]
+    from omdome.web.comments.models import Site
+
+    site = Site.objects.filter(pk=int(name)).first() if name.isdigit() else Site.objects.filter(name=name).first()
+    if site is None:
+        known = ", ".join(f"{s.pk}: {s.name}" for s in Site.objects.all()) or "none"
+        raise LookupError(f"no site {name!r} (registered sites: {known})")
+    return site
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    setup_django()
+    from omdome.web.comments.importers.records import ImportFileError
+    from omdome.web.comments.importing import import_file
+
+    prepare_database()
+    try:
+        result = import_file(args.format, Path(args.file), _site(args.site))
+    except (ImportFileError, LookupError) as error:
+        print(f"omdome: error: {error}", file=sys.stderr)
+        return 2
+    skipped = ", ".join(f"{n} {why}" for why, n in sorted(result.skipped.items())) or "none"
+    print(f"imported {result.imported} comments in {result.threads} threads "
+          f"({result.withheld} withheld, {result.pending} pending review); skipped: {skipped}")
+    for problem in result.problems:
+        print(f"omdome: warning: {problem}", file=sys.stderr)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    import json
+
+    setup_django()
+    from pathlib import Path
+
+    from omdome.cli.io import write_text_atomic
+    from omdome.web.comments.exporting import export_site
+
+    try:
+        data = export_site(_site(args.site))
+    except LookupError as error:
+        print(f"omdome: error: {error}", file=sys.stderr)
+        return 2
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        try:
+            write_text_atomic(Path(args.output), text)
+        except OSError as error:
+            print(f"omdome: error: {args.output}: {error.strerror}", file=sys.stderr)
+            return 2
+    return 0

@@ -1,0 +1,39 @@
+"""The project's JSON API: each app exposes a router, added here in one visible list."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import NinjaAPI
+from ninja.errors import HttpError, ValidationError
+
+from omdome import __version__
+from omdome.web.comments.api import router as comments_router
+from omdome.web.comments.errors import CommentRejected
+
+api = NinjaAPI(title="Omdöme", version=__version__, urls_namespace="api",
+               description="Comments with the organisation's social-media policy built in.")
+api.add_router("/", comments_router)
+
+
+@api.exception_handler(CommentRejected)
+def rejected(request: HttpRequest, error: CommentRejected):
+    response = api.create_response(request, error.to_dict(), status=error.status)
+    if "retry_after" in error.extra:
+        response["Retry-After"] = str(error.extra["retry_after"])
+    return response
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, error: ValidationError):
+    first = error.errors[0] if error.errors else {}
+    location = [str(part) for part in first.get("loc", ()) if part not in ("body", "data", "query")]
+    field = location[0] if location else None
+    message = f"{field}: {first.get('msg', 'invalid')}" if field else str(first.get("msg", "invalid input"))
+    return api.create_response(request, {"code": "invalid", "field": field, "message": message}, status=400)
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, error: HttpError):
+    # Bodies that are not JSON, and the like: same error shape as everything else.
+    code = "invalid" if error.status_code == 400 else "error"
+    return api.create_response(request, {"code": code, "message": str(error)}, status=error.status_code)

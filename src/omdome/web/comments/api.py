@@ -1,0 +1,142 @@
+"""The public comment API used by the widget (django-ninja; OpenAPI at /api/openapi.json)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from ninja import Field, Router, Schema, Status
+
+from omdome.web.comments import services, sites
+from omdome.web.comments.listing import comment_data, site_data, thread_tree
+from omdome.web.comments.threadkey import origin_of
+from omdome.web.comments.tokens import edit_window
+
+router = Router(tags=["comments"])
+
+
+class StaffOut(Schema):
+    name: str
+    role: str
+    organisation: str
+
+
+class CommentOut(Schema):
+    id: int
+    parent: int | None
+    author: str
+    html: str = Field(description="Sanitised HTML of the text")
+    created: str
+    edited: str | None
+    deleted: bool = Field(description="Removed, kept as a placeholder because replies hang under it")
+    staff: StaffOut | None = Field(description="Set on a verified staff reply")
+    replies: list[CommentOut]
+
+
+CommentOut.model_rebuild()
+
+
+class ThreadOut(Schema):
+    url: str
+    title: str
+    closed: bool
+
+
+class PrivacyOut(Schema):
+    controller: str
+    contact: str
+    retention_days: int
+    url: str | None
+
+
+class SiteOut(Schema):
+    name: str
+    house_rules_url: str | None
+    operator: str
+    operator_url: str | None
+    privacy: PrivacyOut
+
+
+class ThreadComments(Schema):
+    thread: ThreadOut
+    count: int
+    comments: list[CommentOut]
+    site: SiteOut | None
+
+
+class CommentIn(Schema):
+    thread: str = Field(max_length=1000, description="URL of the page")
+    title: str | None = Field(None, max_length=300)
+    text: str = Field(max_length=20000)
+    author: str = Field(max_length=200)
+    email: str | None = Field(None, max_length=254)
+    parent: int | None = None
+    website: str = Field("", max_length=200, description="Honeypot: leave empty")
+    confirmed: bool = Field(False, description="Send although the think-twice prompt was shown")
+
+
+class Posted(Schema):
+    id: int
+    status: str
+    comment: CommentOut
+    edit_token: str
+    edit_until: str
+
+
+class EditIn(Schema):
+    text: str = Field(max_length=20000)
+    confirmed: bool = False
+
+
+class Changed(Schema):
+    id: int
+    status: str
+    comment: CommentOut | None = None
+
+
+class Problem(Schema):
+    code: str
+    message: str
+    field: str | None = None
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+@router.get("/comments", response=ThreadComments, summary="The published comments of a page")
+def list_comments(request: HttpRequest, thread: str):
+    thread_obj = sites.find_thread(thread)
+    if thread_obj is None:
+        url = sites.thread_url_or_error(thread)
+        return {"thread": {"url": url, "title": "", "closed": False}, "count": 0, "comments": [],
+                "site": site_data(sites.site_for_origin(origin_of(url)))}
+    count, comments = thread_tree(thread_obj)
+    return {"thread": {"url": thread_obj.url, "title": thread_obj.title, "closed": thread_obj.closed},
+            "count": count, "comments": comments, "site": site_data(thread_obj.site)}
+
+
+@router.post("/comments", response={201: Posted, 400: Problem, 403: Problem, 409: Problem, 429: Problem},
+             summary="Write a comment")
+def post_comment(request: HttpRequest, data: CommentIn):
+    thread = sites.thread_for(data.thread, data.title or "", request.headers.get("Origin"))
+    posted = services.post_comment(thread=thread, text=data.text, author=data.author, email=data.email or "",
+                                   parent=data.parent, honeypot=data.website, confirmed=data.confirmed,
+                                   ip=client_ip(request))
+    comment = posted.comment
+    return Status(201, {"id": comment.pk, "status": comment.status, "comment": comment_data(comment, own=True),
+                 "edit_token": posted.edit_token, "edit_until": (comment.created + edit_window()).isoformat()})
+
+
+@router.patch("/comments/{comment_id}", response={200: Changed, 400: Problem, 403: Problem, 404: Problem,
+                                                  409: Problem, 429: Problem}, summary="Edit your own comment")
+def edit_comment(request: HttpRequest, comment_id: int, data: EditIn):
+    comment = services.edit_comment(comment_id=comment_id, token=request.headers.get("X-Omdome-Edit-Token", ""),
+                                    text=data.text, confirmed=data.confirmed, ip=client_ip(request))
+    return {"id": comment.pk, "status": comment.status, "comment": comment_data(comment, own=True)}
+
+
+@router.delete("/comments/{comment_id}", response={200: Changed, 403: Problem, 404: Problem},
+               summary="Remove your own comment")
+def delete_comment(request: HttpRequest, comment_id: int):
+    comment = services.delete_by_author(comment_id=comment_id,
+                                        token=request.headers.get("X-Omdome-Edit-Token", ""))
+    return {"id": comment.pk, "status": comment.status}

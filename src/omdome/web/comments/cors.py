@@ -1,0 +1,45 @@
+"""CORS for the widget: the API answers browsers only on the pages of registered sites."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+
+from omdome.web.comments.models import Site
+from omdome.web.comments.threadkey import is_local_origin
+
+PUBLIC_PREFIXES = ("/api/comments", "/widget.")
+ALLOWED_HEADERS = "Content-Type, X-Omdome-Edit-Token"
+ALLOWED_METHODS = "GET, POST, PATCH, DELETE, OPTIONS"
+
+
+def allowed_origin(origin: str) -> bool:
+    from django.conf import settings
+
+    origin = origin.rstrip("/").lower()
+    if settings.DEBUG and is_local_origin(origin):
+        return True
+    return any(origin in site.origin_list for site in Site.objects.only("origins"))
+
+
+class SiteCorsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        origin = request.headers.get("Origin")
+        public = request.path.startswith(PUBLIC_PREFIXES)
+        if public and origin and request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+            response = HttpResponse(status=204)
+            if allowed_origin(origin):
+                response["Access-Control-Allow-Methods"] = ALLOWED_METHODS
+                response["Access-Control-Allow-Headers"] = ALLOWED_HEADERS
+                response["Access-Control-Max-Age"] = "600"
+                response["Access-Control-Allow-Origin"] = origin
+            response["Vary"] = "Origin"
+            return response
+        response = self.get_response(request)
+        if public:
+            response["Vary"] = "Origin"
+            if origin and allowed_origin(origin):
+                response["Access-Control-Allow-Origin"] = origin
+        return response

@@ -1,0 +1,61 @@
+"""What readers see of a thread: published comments as a tree, in the shape the API returns."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from omdome.web.comments.models import Comment, Site, Status, Thread
+
+
+def comment_data(c: Comment, replies: list[dict] | None = None, *, own: bool = False) -> dict[str, object]:
+    """A comment as readers see it; ``own``: as its writer sees it, whatever its status."""
+    shown = own or c.status == Status.PUBLISHED
+    return {
+        "id": c.pk,
+        "parent": c.parent_id,
+        "author": c.author if shown else "",
+        "html": c.html if shown else "",
+        "created": c.created.isoformat(),
+        "edited": c.edited.isoformat() if c.edited and shown else None,
+        "deleted": not shown,
+        "staff": ({"name": c.staff_name, "role": c.staff_role, "organisation": c.staff_organisation}
+                  if c.staff_id and shown else None),
+        "replies": replies or [],
+    }
+
+
+def thread_tree(thread: Thread) -> tuple[int, list[dict]]:
+    """(number of published comments, top-level comments with their replies).
+
+    A comment that is not published appears only as an empty placeholder, and only when
+    published replies hang under it, so that the conversation keeps its shape.
+    """
+    children: dict[int | None, list[Comment]] = defaultdict(list)
+    for c in thread.comments.order_by("created", "id"):
+        children[c.parent_id].append(c)
+    count = 0
+
+    def build(c: Comment) -> dict | None:
+        nonlocal count
+        replies = [r for r in (build(x) for x in children[c.pk]) if r is not None]
+        if c.status == Status.PUBLISHED:
+            count += 1
+            return comment_data(c, replies)
+        return comment_data(c, replies) if replies else None
+
+    top = [d for d in (build(c) for c in children[None]) if d is not None]
+    return count, top
+
+
+def site_data(site: Site | None) -> dict[str, object] | None:
+    if site is None:
+        return None
+    return {
+        "name": site.name,
+        "house_rules_url": site.house_rules_url or None,
+        "operator": site.operator or site.name,
+        "operator_url": site.operator_url or None,
+        "privacy": {"controller": site.privacy_controller or site.operator or site.name,
+                    "contact": site.privacy_contact, "retention_days": site.retention_days,
+                    "url": site.privacy_url or None},
+    }

@@ -1,0 +1,31 @@
+"""Comment text to safe HTML: a small Markdown subset, then an allow-list sanitiser.
+
+Rendered once when a comment is written and stored, never on each read. Raw HTML in the
+text is shown as text, and nh3 removes anything the renderer lets through that is not
+on the allow-list.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import nh3
+from markdown_it import MarkdownIt
+
+TAGS = {"p", "br", "em", "strong", "a", "code", "pre", "ul", "ol", "li", "blockquote"}
+ATTRIBUTES: dict[str, set[str]] = {"a": {"href"}, "*": set()}
+URL_SCHEMES = {"http", "https", "mailto"}
+LINK_REL = "nofollow ugc noopener"
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    rules = ["emphasis", "link", "autolink", "backticks", "newline", "list", "blockquote", "escape", "entity"]
+    return MarkdownIt("zero", {"html": False, "breaks": True, "linkify": False}).enable(rules)
+
+
+def render_comment(text: str) -> str:
+    """Safe HTML for ``text``: emphasis, links, code, lists and quotes; everything else as text."""
+    html = _markdown().render(text)
+    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=LINK_REL,
+                     strip_comments=True).strip()

@@ -1,0 +1,142 @@
+"""Sites, threads, comments and the moderation log.
+
+Nothing here is ever hard-deleted by the application: a comment removed by its author or
+by a moderator changes status and the change is logged.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Site(models.Model):
+    """A web site of the organisation whose pages may embed the comment widget."""
+
+    name = models.CharField(_("name"), max_length=160)
+    origins = models.TextField(
+        _("allowed origins"),
+        help_text=_("One origin per line, e.g. https://www.sundby.se. Only pages there may embed the widget."),
+    )
+    language = models.CharField(_("language"), max_length=2, choices=[("sv", _("Swedish")), ("en", _("English"))],
+                                default="sv")
+    sector = models.CharField(_("sector"), max_length=7,
+                              choices=[("private", _("company or organisation")), ("public", _("public sector"))],
+                              default="private", help_text=_("Public sector sites also get the public-sector checks."))
+    premoderation = models.BooleanField(_("pre-moderation"), default=False,
+                                        help_text=_("Hold every new comment until a moderator publishes it."))
+    premoderate_first_time = models.BooleanField(
+        _("pre-moderate first-time commenters"), default=False,
+        help_text=_("Hold comments from someone who has no published comment on this site yet."))
+    house_rules_url = models.URLField(_("house rules page"), blank=True)
+    operator = models.CharField(_("run by"), max_length=200, blank=True,
+                                help_text=_("Who runs the comment service, shown above the form."))
+    operator_url = models.URLField(_("operator page"), blank=True)
+    privacy_controller = models.CharField(_("data controller"), max_length=200, blank=True)
+    privacy_contact = models.CharField(_("data protection contact"), max_length=200, blank=True)
+    privacy_url = models.URLField(_("privacy notice page"), blank=True)
+    retention_days = models.PositiveIntegerField(_("keep comments for (days)"), default=365)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def origin_list(self) -> list[str]:
+        return [o.strip().rstrip("/").lower() for o in self.origins.splitlines() if o.strip()]
+
+
+class Thread(models.Model):
+    """The comments of one page, keyed by its normalised URL and created on first use."""
+
+    site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="threads", verbose_name=_("site"))
+    url = models.CharField(_("page URL"), max_length=1000, unique=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    closed = models.BooleanField(_("closed to new comments"), default=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class Status(models.TextChoices):
+    PUBLISHED = "published", _("published")
+    PENDING = "pending", _("pending review")
+    WITHHELD = "withheld", _("withheld for review")
+    HIDDEN = "hidden", _("hidden by a moderator")
+    DELETED = "deleted", _("removed by its author")
+
+
+class Comment(models.Model):
+    thread = models.ForeignKey(Thread, on_delete=models.PROTECT, related_name="comments", verbose_name=_("thread"))
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="replies",
+                               verbose_name=_("reply to"))
+    author = models.CharField(_("name"), max_length=80)
+    email = models.EmailField(_("e-mail"), blank=True)
+    text = models.TextField(_("text"))
+    html = models.TextField(_("rendered text"), editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED,
+                              db_index=True)
+    possibly_unlawful = models.BooleanField(_("possibly unlawful"), default=False,
+                                            help_text=_("Triage advised reporting it (a threat or incitement)."))
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                              related_name="staff_comments", verbose_name=_("staff member"))
+    staff_name = models.CharField(_("staff name"), max_length=120, blank=True)
+    staff_role = models.CharField(_("staff role"), max_length=120, blank=True)
+    staff_organisation = models.CharField(_("staff organisation"), max_length=160, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    edited = models.DateTimeField(_("edited"), null=True, blank=True)
+    imported_from = models.CharField(_("imported from"), max_length=200, blank=True)
+    # Triage (rule 5), stored as it was when the comment was written or last edited.
+    category = models.CharField(_("category"), max_length=12, blank=True, db_index=True)
+    action = models.CharField(_("action"), max_length=12, blank=True)
+    confidence = models.FloatField(_("confidence"), null=True, blank=True)
+    toxicity = models.FloatField(_("toxicity"), null=True, blank=True)
+    needs_review = models.BooleanField(_("needs review"), default=False)
+    triage = models.JSONField(_("triage result"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        ordering = ["created", "id"]
+        indexes = [models.Index(fields=["thread", "status", "created"])]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:60]}"
+
+    @property
+    def is_staff_reply(self) -> bool:
+        return self.staff_id is not None
+
+
+class ModerationEvent(models.Model):
+    """One entry of the moderation log: who did what to a comment, when, and why."""
+
+    comment = models.ForeignKey(Comment, on_delete=models.PROTECT, related_name="events", verbose_name=_("comment"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                              verbose_name=_("done by"))
+    action = models.CharField(_("action"), max_length=40)
+    from_status = models.CharField(_("from status"), max_length=10, blank=True)
+    to_status = models.CharField(_("to status"), max_length=10, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    created = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("moderation event")
+        verbose_name_plural = _("moderation log")
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} #{self.comment_id}"

@@ -1,0 +1,163 @@
+"""The rules for writing, editing, removing and moderating comments.
+
+The API, the HTML views, the admin and the importers all call these functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from omdome.policy.loader import builtin_policy
+from omdome.review.reviewer import review_draft
+from omdome.web.comments import pipeline
+from omdome.web.comments.errors import CommentRejected
+from omdome.web.comments.markup import render_comment
+from omdome.web.comments.models import Comment, ModerationEvent, Status, Thread
+from omdome.web.comments.tokens import check_edit_token, edit_token, edit_window
+
+VISIBLE_AFTER_EDIT = {Status.PUBLISHED, Status.PENDING, Status.WITHHELD}
+
+
+@dataclass
+class Posted:
+    comment: Comment
+    edit_token: str
+
+
+def _triage_fields(s: pipeline.Submission) -> dict[str, object]:
+    t = s.triage
+    if t is None:
+        return {}
+    return {"category": t.category, "action": t.action, "confidence": t.confidence, "toxicity": t.toxicity,
+            "needs_review": t.needs_review, "triage": t.to_dict(), "possibly_unlawful": s.possibly_unlawful}
+
+
+def log(comment: Comment, action: str, *, actor=None, from_status: str = "", reason: str = "") -> None:
+    ModerationEvent.objects.create(comment=comment, actor=actor, action=action, from_status=from_status,
+                                   to_status=comment.status, reason=reason)
+
+
+def post_comment(*, thread: Thread, text: str, author: str, email: str = "", parent: int | None = None,
+                 honeypot: str = "", confirmed: bool = False, ip: str | None = None) -> Posted:
+    """Run a reader's comment through the pipeline and store it with its triage."""
+    s = pipeline.run(pipeline.Submission(thread=thread, text=text, author=author, email=email, parent_id=parent,
+                                         honeypot=honeypot, confirmed=confirmed, ip=ip))
+    with transaction.atomic():
+        comment = Comment.objects.create(thread=thread, parent=s.parent, author=s.author, email=s.email,
+                                         text=s.text, html=s.html, status=s.status, ip_address=ip,
+                                         **_triage_fields(s))
+        log(comment, "created", reason="; ".join(s.reasons))
+    _rescore_later(comment)
+    return Posted(comment, edit_token(comment.pk))
+
+
+def _rescore_later(comment: Comment) -> None:
+    from omdome.web.comments.tasks import rescore_comment
+
+    transaction.on_commit(lambda: rescore_comment.enqueue(comment.pk))
+
+
+def _own_comment(comment_id: int, token: str) -> Comment:
+    comment = Comment.objects.select_related("thread__site").filter(pk=comment_id, staff__isnull=True).first()
+    if comment is None or comment.status not in VISIBLE_AFTER_EDIT:
+        raise CommentRejected("not_found", _("There is no such comment."), status=404)
+    problem = check_edit_token(token, comment_id)
+    if problem == "edit_expired":
+        raise CommentRejected(problem, _("A comment can only be changed in the first %(n)d minutes.")
+                              % {"n": edit_window().seconds // 60}, status=403)
+    if problem:
+        raise CommentRejected(problem, _("You can only change your own comments."), status=403)
+    return comment
+
+
+def edit_comment(*, comment_id: int, token: str, text: str, confirmed: bool = False,
+                 ip: str | None = None) -> Comment:
+    """The writer changes their comment within the edit window; it is triaged again."""
+    comment = _own_comment(comment_id, token)
+    s = pipeline.Submission(thread=comment.thread, text=text, author=comment.author, email=comment.email,
+                            confirmed=confirmed, ip=ip, editing=comment)
+    pipeline.run(s, [pipeline.validate, pipeline.limit_rate, pipeline.sanitise, pipeline.classify,
+                     pipeline.think_twice, pipeline.site_rules, pipeline.triage_moderation])
+    with transaction.atomic():
+        before = comment.status
+        # An edit cannot release a comment a moderator has not seen yet.
+        status = s.status if before == Status.PUBLISHED else before if s.status == Status.PUBLISHED else s.status
+        Comment.objects.filter(pk=comment.pk).update(text=s.text, html=s.html, status=status,
+                                                     edited=timezone.now(), **_triage_fields(s))
+        comment.refresh_from_db()
+        log(comment, "edited_by_author", from_status=before, reason="; ".join(s.reasons))
+    _rescore_later(comment)
+    return comment
+
+
+def delete_by_author(*, comment_id: int, token: str) -> Comment:
+    """The writer removes their comment: it is hidden and kept, never erased."""
+    comment = _own_comment(comment_id, token)
+    with transaction.atomic():
+        before = comment.status
+        comment.status = Status.DELETED
+        comment.save(update_fields=["status"])
+        log(comment, "deleted_by_author", from_status=before)
+    return comment
+
+
+def moderate(*, comment: Comment, actor, to_status: str, reason: str = "") -> Comment:
+    """A moderator publishes, hides or holds a comment; the change and its reason are logged."""
+    if to_status not in (Status.PUBLISHED, Status.HIDDEN, Status.WITHHELD, Status.PENDING):
+        raise ValueError(f"a moderator cannot set status {to_status!r}")
+    with transaction.atomic():
+        before = comment.status
+        comment.status = to_status
+        comment.save(update_fields=["status"])
+        log(comment, f"moderated_{to_status}", actor=actor, from_status=before, reason=reason)
+    return comment
+
+
+def close_thread(*, thread: Thread, actor, closed: bool = True) -> Thread:
+    thread.closed = closed
+    thread.save(update_fields=["closed"])
+    return thread
+
+
+class DraftBlocked(Exception):
+    """A staff reply the draft check blocks; it may be sent with a written reason."""
+
+    def __init__(self, review):
+        super().__init__("the draft check blocks this reply")
+        self.review = review
+
+
+def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = None,
+                     override_reason: str = "") -> Comment:
+    """A verified staff reply (rule 1), checked against rules 1–4 of the policy first."""
+    profile = getattr(user, "staff_profile", None)
+    if not user.is_staff or profile is None or not profile.can_reply_publicly:
+        raise CommentRejected("not_verified", _("Only staff with a real name and role in their profile can reply."),
+                              status=403)
+    if thread.closed:
+        raise CommentRejected("thread_closed", _("Comments are closed on this page."), status=403)
+    parent_comment = None
+    if parent is not None:
+        parent_comment = Comment.objects.filter(pk=parent, thread=thread).first()
+        if parent_comment is None:
+            raise CommentRejected("invalid", _("The comment you reply to does not exist on this page."),
+                                  field="parent")
+    policy = builtin_policy(thread.site.language, thread.site.sector)
+    review = review_draft(text, profile=profile.author_profile(), policy=policy)
+    if review.verdict == "block" and not override_reason.strip():
+        raise DraftBlocked(review)
+    with transaction.atomic():
+        comment = Comment.objects.create(
+            thread=thread, parent=parent_comment, author=profile.real_name, email=profile.work_email,
+            text=text.strip(), html=render_comment(text.strip()), status=Status.PUBLISHED, staff=user,
+            staff_name=profile.real_name, staff_role=profile.role, staff_organisation=profile.employer,
+            category="", triage={"review": review.to_dict()})
+        log(comment, "staff_reply", actor=user)
+        if review.verdict == "block":
+            codes = ", ".join(f.code for f in review.findings if f.severity == "block")
+            log(comment, "draft_check_overridden", actor=user, reason=f"{override_reason.strip()} [{codes}]")
+    return comment

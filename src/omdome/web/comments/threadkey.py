@@ -1,0 +1,52 @@
+"""The key of a thread: the page URL, normalised so that one page gets one thread."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+TRACKING_PREFIXES = ("utm_",)
+TRACKING_PARAMS = {"fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref"}
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+class BadThreadURL(ValueError):
+    """The thread key is not an absolute http(s) URL."""
+
+
+def normalize_thread_url(url: str) -> str:
+    """Lower-case scheme and host, no default port, fragment or tracking parameters; '/' for an empty path.
+
+    >>> normalize_thread_url("HTTPS://Www.Sundby.se:443/nyheter/?utm_source=fb#kommentarer")
+    'https://www.sundby.se/nyheter/'
+    """
+    url = (url or "").strip()
+    if len(url) > 1000:
+        raise BadThreadURL("the page URL is longer than 1,000 characters")
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:
+        raise BadThreadURL(f"not a valid URL: {error}") from None
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        raise BadThreadURL("the page URL must start with http:// or https:// and name a host")
+    host = parts.hostname.lower()
+    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+             if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES)]
+    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
+
+
+def origin_of(url: str) -> str:
+    """``scheme://host[:port]`` of a normalised URL."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def is_local_origin(origin: str) -> bool:
+    """Pages on this machine (any port): the demo site of development mode."""
+    try:
+        host = urlsplit(origin).hostname or ""
+    except ValueError:
+        return False
+    return host in ("localhost", "127.0.0.1", "::1")

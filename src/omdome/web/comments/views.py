@@ -1,0 +1,80 @@
+"""HTML views: the widget files, staff replies and the feeds. Thin: parse, call a service, render."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from omdome.review.draft import DraftError
+from omdome.web.comments import services
+from omdome.web.comments.errors import CommentRejected
+from omdome.web.comments.forms import StaffReplyForm
+from omdome.web.comments.models import Thread
+
+STATIC = Path(__file__).parent / "static" / "omdome"
+WIDGET_FILES = {"widget.js": "text/javascript; charset=utf-8", "widget.css": "text/css; charset=utf-8"}
+
+
+def widget_file(request: HttpRequest, name: str) -> FileResponse:
+    if name not in WIDGET_FILES:
+        raise Http404
+    response = FileResponse((STATIC / name).open("rb"), content_type=WIDGET_FILES[name])
+    response["Cache-Control"] = "public, max-age=300"
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    return response
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@staff_member_required
+def thread_list(request: HttpRequest) -> HttpResponse:
+    threads = Thread.objects.select_related("site").order_by("-created")[:200]
+    return render(request, "comments/thread_list.html", {"threads": threads})
+
+
+@staff_member_required
+@require_http_methods(["GET", "POST"])
+def staff_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
+    """A thread as staff see it, with the form for a verified reply (rule 1)."""
+    thread = get_object_or_404(Thread.objects.select_related("site"), pk=thread_id)
+    form = StaffReplyForm(request.POST or None, thread=thread)
+    review = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_staff_reply(user=request.user, thread=thread, text=form.cleaned_data["text"],
+                                      parent=form.cleaned_data["parent"],
+                                      override_reason=form.cleaned_data["override_reason"])
+        except services.DraftBlocked as blocked:
+            review = blocked.review
+            form.ask_for_reason()
+        except (CommentRejected, DraftError) as error:
+            form.add_error("text", str(getattr(error, "message", error)))
+        else:
+            messages.success(request, _("Your reply is published."))
+            return redirect("comments:staff_thread", thread_id=thread.pk)
+    profile = getattr(request.user, "staff_profile", None)
+    context = {"thread": thread, "comments": thread.comments.select_related("parent").order_by("created", "id"),
+               "form": form, "review": review, "profile": profile,
+               "can_reply": bool(profile and profile.can_reply_publicly)}
+    return render(request, "comments/staff_thread.html", context)
+
+
+def demo_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """A host page that embeds the widget (development mode only)."""
+    from omdome.web.comments.demo import DEMO_BASE, PAGES, is_demo_enabled
+
+    if not is_demo_enabled() or slug not in PAGES:
+        raise Http404
+    return render(request, "comments/demo_page.html", {"title": PAGES[slug][0], "thread_url": f"{DEMO_BASE}{slug}/"})

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from omdome.web.api import api
+from omdome.web.comments import views as comment_views
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="comments:thread_list", permanent=False)),
+    path("healthz", comment_views.healthz, name="healthz"),
+    path("widget.js", comment_views.widget_file, {"name": "widget.js"}, name="widget_js"),
+    path("widget.css", comment_views.widget_file, {"name": "widget.css"}, name="widget_css"),
+    path("api/", api.urls),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("omdome.web.comments.urls")),
+]

@@ -1,0 +1,135 @@
+"""User journeys in a real browser: a host page on another port embeds the widget."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.conftest import run_axe, screenshot
+from omdome.web.comments.models import Comment, Status, Thread
+from web.factories import make_staff
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+HATEFUL = "Ni är ett gäng jävla idioter allihop"
+COMPLAINT = "Tredje gången i år som gatan grävs upp, och ingen har informerat oss som bor här."
+
+
+def open_widget(page, url: str):
+    page.goto(url)
+    page.wait_for_selector(".omdome .omdome-count")
+    return page.locator(".omdome")
+
+
+def write(page, text: str, author: str = "Lena Berg"):
+    page.fill(".omdome form [name=author]", author)
+    page.fill(".omdome form [name=text]", text)
+    page.click(".omdome form .omdome-submit")
+
+
+def test_a_reader_posts_a_comment_and_sees_it(page, host):
+    widget = open_widget(page, host.url())
+    assert "Inga kommentarer" in widget.locator(".omdome-count").inner_text()
+    write(page, "Tack för att ni berättar i god tid! *Bra* jobbat.")
+    comment = page.locator(".omdome-comment").first
+    comment.wait_for()
+    assert "Tack för att ni berättar i god tid!" in comment.inner_text()
+    assert comment.locator("em").inner_text() == "Bra"
+    assert "1 kommentar" in widget.locator(".omdome-count").inner_text()
+    screenshot(page, "reader-posts-a-comment")
+    # After a reload the comment comes from the server, not from the page's memory.
+    page.reload()
+    page.wait_for_selector(".omdome-comment")
+    assert page.locator(".omdome-comment").count() == 1
+    assert Comment.objects.get().status == Status.PUBLISHED
+    assert page.js_errors == []
+
+
+def test_reading_sets_no_cookie(page, host):
+    open_widget(page, host.url())
+    cookies = page.context.cookies()
+    assert cookies == []
+
+
+def test_a_staff_reply_shows_the_badge_with_name_and_role_on_the_host_page(page, host, live_server):
+    open_widget(page, host.url())
+    write(page, "När öppnar Storgatan igen?", author="Per")
+    page.locator(".omdome-comment").first.wait_for()
+    make_staff(real_name="Karin Ek", role="Kommunikatör", employer="Sundby kommun")
+    thread = Thread.objects.get()
+    question = Comment.objects.get()
+    staff_page = page.context.new_page()
+    staff_page.goto(f"{live_server.url}/admin/login/?next=/staff/threads/{thread.pk}/")
+    staff_page.fill("#id_username", "karin")
+    staff_page.fill("#id_password", "ett-langt-losenord-42")
+    staff_page.click("input[type=submit]")
+    staff_page.wait_for_selector("#id_text")
+    staff_page.select_option("#id_parent", str(question.pk))
+    staff_page.fill("#id_text", "Hej Per! Storgatan öppnar igen på fredag. /Karin, kommunikatör")
+    staff_page.click("form button[type=submit]")
+    staff_page.wait_for_selector(".messages")
+    screenshot(staff_page, "staff-reply-form")
+    page.reload()
+    badge = page.locator(".omdome-staff-badge")
+    badge.wait_for()
+    text = badge.inner_text()
+    assert "Karin Ek" in text and "Kommunikatör" in text and "Sundby kommun" in text
+    screenshot(page, "staff-badge-on-host-page")
+
+
+def test_a_hateful_comment_gets_the_think_twice_prompt_and_is_then_held(page, host):
+    open_widget(page, host.url())
+    write(page, HATEFUL)
+    prompt = page.locator(".omdome-think-twice")
+    prompt.wait_for()
+    screenshot(page, "think-twice-prompt")
+    assert not Comment.objects.exists(), "nothing is stored before the writer decides"
+    assert run_axe(page) == []
+    page.click(".omdome-think-twice .omdome-send-anyway")
+    page.wait_for_function("document.querySelector('.omdome-status').textContent.trim().length > 0")
+    stored = Comment.objects.get()
+    assert stored.status == Status.WITHHELD and stored.category == "hateful"
+    page.reload()
+    page.wait_for_selector(".omdome .omdome-count")
+    assert page.locator(".omdome-comment").count() == 0
+    assert "idioter" not in page.locator(".omdome").inner_text()
+    screenshot(page, "held-comment-absent")
+
+
+def test_rephrasing_after_the_prompt_keeps_the_text_for_editing(page, host):
+    open_widget(page, host.url())
+    write(page, HATEFUL)
+    page.locator(".omdome-think-twice").wait_for()
+    page.click(".omdome-think-twice .omdome-rephrase")
+    assert page.input_value(".omdome form [name=text]") == HATEFUL
+    assert page.evaluate("document.activeElement.name") == "text"
+    page.fill(".omdome form [name=text]", COMPLAINT)
+    page.click(".omdome form .omdome-submit")
+    page.locator(".omdome-comment").first.wait_for()
+    assert Comment.objects.get().status == Status.PUBLISHED
+
+
+def test_the_widget_follows_the_host_page_language(page, host):
+    host.lang = "en"
+    widget = open_widget(page, host.url("/news/roadworks"))
+    assert "No comments yet" in widget.locator(".omdome-count").inner_text()
+
+
+def test_the_widget_passes_axe_with_comments_replies_badge_and_form_errors(page, host, live_server):
+    from omdome.web.comments import services
+
+    open_widget(page, host.url())
+    write(page, "En fråga: hur går bussarna under vägarbetet?", author="Per")
+    page.locator(".omdome-comment").first.wait_for()
+    thread, question = Thread.objects.get(), Comment.objects.get()
+    services.post_comment(thread=thread, text="Jag undrar samma sak.", author="Ali", parent=question.pk)
+    services.post_staff_reply(user=make_staff(), thread=thread, parent=question.pk,
+                              text="Hej! Bussarna kör via Kyrkvägen. /Karin, kommunikatör")
+    page.reload()
+    page.locator(".omdome-staff-badge").wait_for()
+    assert run_axe(page) == []
+    # An empty submit shows field errors; those must be accessible too.
+    page.fill(".omdome form [name=author]", "")
+    page.fill(".omdome form [name=text]", "")
+    page.click(".omdome form .omdome-submit")
+    screenshot(page, "widget-with-replies")
+    assert run_axe(page) == []

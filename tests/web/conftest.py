@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def xss_payloads() -> list[tuple[int, str]]:
+    """(number, payload): each payload calls window.__xss(number) if it ever runs."""
+    lines = (DATA / "xss_payloads.txt").read_text(encoding="utf-8").splitlines()
+    payloads = [line for line in lines if line and not line.startswith("# ")]
+    for number, payload in enumerate(payloads, 1):
+        assert re.search(rf"\b{number}\b", payload), f"payload {number} does not carry its number"
+    return list(enumerate(payloads, 1))

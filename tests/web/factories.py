@@ -1,0 +1,35 @@
+"""Small factories: each test makes the rows it needs."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+
+from omdome.web.comments import services
+from omdome.web.comments.models import Site, Thread
+from omdome.web.people.models import StaffProfile
+
+HOST = "https://www.sundby.se"
+
+
+def make_site(**overrides) -> Site:
+    values = {"name": "Sundby kommun", "origins": f"{HOST}\nhttps://sundby.se", "operator": "Sundby kommun",
+              "house_rules_url": f"{HOST}/regler", "privacy_controller": "Sundby kommun",
+              "privacy_contact": "dataskydd@sundby.se", "sector": "public"}
+    values.update(overrides)
+    return Site.objects.create(**values)
+
+
+def make_thread(site: Site | None = None, path: str = "/nyheter/vagarbete", **overrides) -> Thread:
+    site = site or make_site()
+    return Thread.objects.create(site=site, url=f"{site.origin_list[0]}{path}", title="Vägarbete", **overrides)
+
+
+def make_comment(thread: Thread, text: str = "Tack för informationen!", author: str = "Lena", **kwargs):
+    return services.post_comment(thread=thread, text=text, author=author, **kwargs)
+
+
+def make_staff(username: str = "karin", *, real_name: str = "Karin Ek", role: str = "Kommunikatör",
+               employer: str = "Sundby kommun", is_staff: bool = True, **profile):
+    user = get_user_model().objects.create_user(username, password="ett-langt-losenord-42", is_staff=is_staff)
+    StaffProfile.objects.create(user=user, real_name=real_name, role=role, employer=employer, **profile)
+    return user

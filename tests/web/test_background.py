@@ -1,0 +1,97 @@
+"""Background tasks, the periodic scheduler, and the admin commands."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from omdome.web.comments.models import Comment, Status
+from omdome.web.comments.tasks import rescore_comment
+from omdome.web.scheduling import registry
+from omdome.web.scheduling.models import PeriodicRun
+from web.factories import make_comment, make_thread
+
+pytestmark = pytest.mark.django_db
+
+
+def test_posting_a_comment_queues_a_fuller_rescore(django_capture_on_commit_callbacks):
+    from django_tasks import default_task_backend
+
+    default_task_backend.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        comment = make_comment(make_thread()).comment
+    queued = default_task_backend.results
+    assert [r.task.func for r in queued] == [rescore_comment.func] and queued[0].args == [comment.pk]
+
+
+def test_the_rescore_stores_the_fuller_triage_and_can_withhold():
+    comment = make_comment(make_thread(), "Tack för informationen, mycket bra!").comment
+    assert rescore_comment.call(comment.pk) == "praise"
+    comment.refresh_from_db()
+    assert comment.status == Status.PUBLISHED and comment.triage["category"] == "praise"
+    # A published comment the fuller model says to hide is withheld, and the change is logged.
+    Comment.objects.filter(pk=comment.pk).update(text="Jag vet var du bor, akta dig din jävel")
+    assert rescore_comment.call(comment.pk) == "hateful"
+    comment.refresh_from_db()
+    assert comment.status == Status.WITHHELD and comment.possibly_unlawful
+    assert comment.events.filter(action="withheld_after_rescore").exists()
+
+
+def test_periodic_jobs_are_enqueued_once_per_interval():
+    from django_tasks import default_task_backend
+
+    default_task_backend.clear()
+    now = timezone.now()
+    assert "prune_task_results" in registry.enqueue_due(now)
+    assert registry.enqueue_due(now + timedelta(hours=1)) == []
+    assert registry.enqueue_due(now + timedelta(days=1, minutes=1)) == ["prune_task_results"]
+    assert PeriodicRun.objects.get(name="prune_task_results").last_enqueued == now + timedelta(days=1, minutes=1)
+
+
+def test_a_job_name_cannot_be_registered_twice_for_another_task():
+    from omdome.web.scheduling.jobs import prune_task_results
+
+    with pytest.raises(ValueError):
+        registry.register_periodic("prune_task_results", timedelta(hours=1), rescore_comment)
+    with pytest.raises(ValueError):
+        registry.register_periodic("too_often", timedelta(seconds=5), prune_task_results)
+
+
+def test_createadmin_makes_a_superuser_with_a_hashed_password_and_a_staff_profile(monkeypatch, capsys):
+    from omdome.cli import main
+
+    monkeypatch.setenv("OMDOME_ADMIN_PASSWORD", "ett-riktigt-langt-losenord")
+    assert main(["createadmin", "admin", "--name", "Karin Ek", "--role", "Kommunikationschef",
+                 "--employer", "Sundby kommun"]) == 0
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.check_password("ett-riktigt-langt-losenord")
+    assert user.password != "ett-riktigt-langt-losenord"
+    assert user.staff_profile.can_reply_publicly
+    assert main(["createadmin", "admin", "--name", "X"]) == 2
+    monkeypatch.setenv("OMDOME_ADMIN_PASSWORD", "123")
+    monkeypatch.setenv("OMDOME_LANG", "sv")
+    assert main(["createadmin", "other", "--name", "X"]) == 2
+    assert "lösenord" in capsys.readouterr().err.lower()
+
+
+def test_the_demo_loads_once(capsys):
+    from omdome.cli import main
+
+    assert main(["demo"]) == 0 and main(["demo"]) == 0
+    assert Comment.objects.filter(thread__url__startswith="http://127.0.0.1:8000/demo/").count() == 7
+    assert Comment.objects.filter(staff__isnull=False).count() == 1
+
+
+def test_the_admin_lists_comments_and_never_deletes(admin_client):
+    comment = make_comment(make_thread(), "<b>Hej</b> från admin-testet").comment
+    page = admin_client.get("/admin/comments/comment/")
+    assert page.status_code == 200 and "&lt;b&gt;Hej&lt;/b&gt;" in page.content.decode()
+    assert admin_client.get(f"/admin/comments/comment/{comment.pk}/delete/").status_code == 403
+    response = admin_client.post("/admin/comments/comment/", {"action": "set_hidden", "_selected_action": [comment.pk]})
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.status == Status.HIDDEN
+    assert comment.events.get(action="moderated_hidden").actor.username == "admin"

@@ -1,0 +1,77 @@
+"""Verified staff replies (rule 1) and the draft check (rules 1–4) in front of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from omdome.web.comments import services
+from omdome.web.comments.errors import CommentRejected
+from omdome.web.comments.models import Comment
+from web.factories import make_comment, make_staff, make_thread
+
+pytestmark = pytest.mark.django_db
+GOOD_REPLY = "Hej! Gatan öppnar igen på fredag. /Karin, kommunikatör"
+PERSONNUMMER_REPLY = "Hej Lena, jag har kollat ditt ärende med personnummer 19811218-9876, återkommer."
+
+
+def test_a_staff_reply_passes_the_draft_check_and_is_published_with_name_and_role():
+    thread = make_thread()
+    reply = services.post_staff_reply(user=make_staff(), thread=thread, text=GOOD_REPLY)
+    assert (reply.staff_name, reply.staff_role, reply.staff_organisation) == ("Karin Ek", "Kommunikatör",
+                                                                              "Sundby kommun")
+    assert reply.status == "published" and reply.triage["review"]["verdict"] in ("ok", "warn")
+
+
+def test_staff_without_a_role_cannot_reply_publicly():
+    with pytest.raises(CommentRejected) as raised:
+        services.post_staff_reply(user=make_staff(role=""), thread=make_thread(), text=GOOD_REPLY)
+    assert raised.value.code == "not_verified"
+
+
+def test_a_user_who_is_not_staff_cannot_reply_as_staff():
+    with pytest.raises(CommentRejected):
+        services.post_staff_reply(user=make_staff(is_staff=False), thread=make_thread(), text=GOOD_REPLY)
+
+
+def test_a_blocking_finding_stops_the_reply():
+    thread = make_thread()
+    with pytest.raises(services.DraftBlocked) as raised:
+        services.post_staff_reply(user=make_staff(), thread=thread, text=PERSONNUMMER_REPLY)
+    assert any(f.severity == "block" for f in raised.value.review.findings)
+    assert not Comment.objects.exists()
+
+
+def test_an_override_needs_a_written_reason_and_is_logged():
+    user = make_staff()
+    reply = services.post_staff_reply(user=user, thread=make_thread(), text=PERSONNUMMER_REPLY,
+                                      override_reason="Lena bad själv om att numret upprepas")
+    event = reply.events.get(action="draft_check_overridden")
+    assert event.actor == user and "Lena bad själv" in event.reason and "pii.personnummer" in event.reason
+
+
+def test_the_staff_page_needs_login_and_shows_the_reply_form(client):
+    thread = make_thread()
+    make_comment(thread, "När öppnar gatan?")
+    assert client.get(f"/staff/threads/{thread.pk}/").status_code == 302
+    client.force_login(make_staff())
+    page = client.get(f"/staff/threads/{thread.pk}/")
+    assert page.status_code == 200 and "csrfmiddlewaretoken" in page.content.decode()
+
+
+def test_the_staff_page_posts_a_reply_or_shows_what_blocks_it(client):
+    thread = make_thread()
+    client.force_login(make_staff())
+    blocked = client.post(f"/staff/threads/{thread.pk}/", {"text": PERSONNUMMER_REPLY, "parent": ""})
+    assert blocked.status_code == 200 and "role=\"alert\"" in blocked.content.decode()
+    assert not Comment.objects.exists()
+    ok = client.post(f"/staff/threads/{thread.pk}/", {"text": GOOD_REPLY, "parent": ""})
+    assert ok.status_code == 302 and Comment.objects.get().staff_name == "Karin Ek"
+
+
+def test_staff_posts_need_a_csrf_token(client):
+    from django.test import Client
+
+    thread = make_thread()
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(make_staff())
+    assert strict.post(f"/staff/threads/{thread.pk}/", {"text": GOOD_REPLY}).status_code == 403

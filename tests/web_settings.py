@@ -1,0 +1,13 @@
+"""Settings for the test suite: the project's settings with test-only keys and a task backend
+that stores tasks without running them (tests call the task functions directly)."""
+
+import os
+
+os.environ.setdefault("OMDOME_DEBUG", "1")
+os.environ.setdefault("OMDOME_SECRET_KEY", "test-suite-only-key-not-a-secret-0123456789-abcdefghij")
+
+from omdome.web.settings import *  # noqa: E402,F403
+
+TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+# Fast hashing for the many users the tests create; production uses Django's default (PBKDF2).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
