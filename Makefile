@@ -56,7 +56,7 @@ messages: setup
 	$(UV) run --frozen pybabel extract -k _ -k N_ -k DraftError -k Message --no-location --sort-output \
 		--ignore-dirs web -o src/omdome/locale/omdome.pot src/omdome
 	$(UV) run --frozen pybabel update -i src/omdome/locale/omdome.pot -d src/omdome/locale \
-		-D omdome --no-location --omit-header
+		-D omdome --no-fuzzy-matching --ignore-obsolete --no-wrap
 	$(UV) run --frozen pybabel compile -d src/omdome/locale -D omdome
 	cd src/omdome/web && OMDOME_DEBUG=1 DJANGO_SETTINGS_MODULE=omdome.web.settings \
 		$(UV) run --frozen django-admin makemessages -l sv --no-location --ignore "static/*"

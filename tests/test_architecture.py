@@ -71,3 +71,9 @@ def test_every_personal_data_kind_is_documented():
     docs = (SRC.parents[1] / "docs" / "checks.md").read_text(encoding="utf-8")
     missing = [cls.__name__ for cls in RECOGNIZERS if f"`{cls.__name__}`" not in docs]
     assert not missing, f"undocumented recognizers: {missing}"
+
+
+def test_the_web_layer_does_not_reach_into_the_command_line_layer():
+    for path in (SRC / "web").rglob("*.py"):
+        bad = [name for name in _imports(path) if name.startswith("omdome.cli")]
+        assert not bad, f"{path.relative_to(SRC)} imports {bad}"

@@ -32,3 +32,16 @@ def test_english_falls_back_to_the_source_strings():
     assert translator("en")("Verdict") == "Verdict"
     assert translator("sv")("Verdict") == "Bedömning"
     assert translator("xx")("Verdict") == "Bedömning"  # unknown languages get Swedish
+
+
+def test_every_web_message_has_a_current_swedish_translation():
+    import gettext
+
+    source = Path(omdome.__file__).parent / "web" / "locale" / "sv" / "LC_MESSAGES" / "django.po"
+    catalogue = read_po(source.open("rb"))
+    untranslated = [m.id for m in catalogue if m.id and (not m.string or m.fuzzy or
+                                                          (isinstance(m.string, tuple) and not all(m.string)))]
+    assert not untranslated
+    compiled = gettext.GNUTranslations(source.with_suffix(".mo").open("rb"))
+    stale = [m.id for m in catalogue if m.id and isinstance(m.id, str) and compiled.gettext(m.id) != m.string]
+    assert not stale, "run `make messages`"

@@ -133,3 +133,31 @@ def test_the_widget_passes_axe_with_comments_replies_badge_and_form_errors(page,
     page.click(".omdome form .omdome-submit")
     screenshot(page, "widget-with-replies")
     assert run_axe(page) == []
+
+
+def test_a_keyboard_user_writes_a_comment_and_shares_it(page, host):
+    """Tab to the fields, type, press Enter on the button; then open "Spara / dela" by keyboard."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_widget(page, host.url())
+    page.focus(".omdome form [name=author]")
+    page.keyboard.type("Lena Berg")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "email"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "text"
+    page.keyboard.type("Tack för den tydliga informationen om omvägarna!")
+    page.focus(".omdome form .omdome-submit")
+    page.keyboard.press("Enter")
+    comment = page.locator(".omdome-comment").first
+    comment.wait_for()
+    comment_id = comment.get_attribute("data-id")
+    share = comment.locator(".omdome-share summary")
+    share.focus()
+    page.keyboard.press("Enter")
+    mail = comment.locator(".omdome-mail")
+    assert mail.is_visible()
+    assert f"omdome-comment-{comment_id}" in mail.get_attribute("href")
+    comment.locator(".omdome-copy").click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{host.url()}#omdome-comment-{comment_id}"
+    page.wait_for_function("document.querySelector('.omdome-status').textContent.includes('kopierad')")
+    screenshot(page, "share-menu")

@@ -165,3 +165,25 @@ def test_the_suite_runs_on_the_configured_database():
 
     expected = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
     assert connection.vendor == expected
+
+
+def test_in_development_mode_local_pages_on_any_port_are_a_demo_site(client, settings):
+    settings.DEBUG = True
+    response = post(client, origin="http://localhost:4321", thread="http://localhost:4321/min-sida")
+    assert response.status_code == 201
+    assert Thread.objects.get().site.name == "Demo (localhost)"
+    settings.DEBUG = False
+    refused = post(client, origin="http://localhost:4322", thread="http://localhost:4322/annan-sida")
+    assert refused.status_code == 403
+
+
+def test_the_widget_stays_within_its_size_budget():
+    """At most 15 KB gzipped for the script and its style sheet together."""
+    import gzip
+    from pathlib import Path
+
+    import omdome.web.comments as comments
+
+    folder = Path(comments.__file__).parent / "static" / "omdome"
+    size = sum(len(gzip.compress((folder / name).read_bytes(), 9)) for name in ("widget.js", "widget.css"))
+    assert size <= 15 * 1024

@@ -95,3 +95,21 @@ def test_the_admin_lists_comments_and_never_deletes(admin_client):
     comment.refresh_from_db()
     assert comment.status == Status.HIDDEN
     assert comment.events.get(action="moderated_hidden").actor.username == "admin"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_runs_tasks_stored_by_the_database_backend(settings):
+    from django_tasks import task_backends
+    from django_tasks_db.models import DBTaskResult
+
+    from omdome.cli import main
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    comment = make_comment(make_thread(), "Tack för hjälpen med bygglovet!").comment
+    task_backends["default"]  # the backend of the new setting
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    Comment.objects.filter(pk=comment.pk).update(category="")
+    assert main(["worker", "--batch"]) == 0
+    assert DBTaskResult.objects.get(args_kwargs__args=[comment.pk]).status == "SUCCESSFUL"
+    comment.refresh_from_db()
+    assert comment.category == "praise"
