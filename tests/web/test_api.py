@@ -109,11 +109,12 @@ def test_cors_preflight_only_for_registered_origins(client):
 
 
 def test_rate_limited_requests_get_429_with_retry_after(client, settings):
-    settings.OMDOME_RATE_LIMITS = {"ip": (1, 60), "thread": (100, 60)}
+    settings.OMDOME_RATE_LIMITS = {"read": (2, 60), "ip": (1, 60), "thread": (100, 60)}
     make_site()
     assert post(client).status_code == 201
     response = post(client, text="Igen")
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
+    assert [client.get("/api/comments", {"thread": PAGE}).status_code for _ in range(3)] == [200, 200, 429]
 
 
 def test_edit_and_delete_with_the_token(client):

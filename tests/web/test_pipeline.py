@@ -125,7 +125,7 @@ def test_a_reply_to_a_comment_of_another_thread_is_refused():
 
 
 def test_rate_limit_per_ip(settings):
-    settings.OMDOME_RATE_LIMITS = {"ip": (2, 60), "thread": (100, 60)}
+    settings.OMDOME_RATE_LIMITS = {"read": (100, 60), "ip": (2, 60), "thread": (100, 60)}
     thread = make_thread()
     make_comment(thread, ip="192.0.2.7")
     make_comment(thread, "Och en sak till.", ip="192.0.2.7")

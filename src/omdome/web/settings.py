@@ -149,8 +149,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Public endpoints: comments a client may post per window (see comments/ratelimit.py).
+# Public endpoints: reads and comments a client may make per window (see comments/ratelimit.py).
 OMDOME_RATE_LIMITS = {
+    "read": (int(os.environ.get("OMDOME_RATE_READ", "300")), 60),
     "ip": (int(os.environ.get("OMDOME_RATE_IP", "5")), 60),
     "thread": (int(os.environ.get("OMDOME_RATE_THREAD", "30")), 60),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from omdome.web.comments import services, sites
+from omdome.web.comments import ratelimit, services, sites
 from omdome.web.comments.listing import comment_data, site_data, thread_tree
 from omdome.web.comments.threadkey import origin_of
 from omdome.web.comments.tokens import edit_window
@@ -102,8 +102,11 @@ def client_ip(request: HttpRequest) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-@router.get("/comments", response=ThreadComments, summary="The published comments of a page")
+@router.get("/comments", response={200: ThreadComments, 400: Problem, 429: Problem},
+            summary="The published comments of a page")
 def list_comments(request: HttpRequest, thread: str):
+    if ip := client_ip(request):
+        ratelimit.hit("read", ip)
     thread_obj = sites.find_thread(thread)
     if thread_obj is None:
         url = sites.thread_url_or_error(thread)

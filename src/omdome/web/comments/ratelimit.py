@@ -24,5 +24,6 @@ def hit(scope: str, key: str) -> None:
         count = 1
     if count > limit:
         retry = window - now % window
-        raise CommentRejected("rate_limited", _("Too many comments in a short time. Try again in a minute."),
-                              status=429, retry_after=retry)
+        message = (_("Too many requests in a short time. Try again in a minute.") if scope == "read"
+                   else _("Too many comments in a short time. Try again in a minute."))
+        raise CommentRejected("rate_limited", message, status=429, retry_after=retry)
