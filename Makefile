@@ -50,6 +50,7 @@ bench: bootstrap
 	$(UV) run --frozen python -m bench.bench_pii
 	$(UV) run --frozen python -m bench.bench_review
 	$(UV) run --frozen python -m bench.bench_triage
+	$(UV) run --frozen python -m bench.bench_comments
 
 ## messages: refresh the gettext catalogues after changing user-facing strings
 messages: setup
