@@ -113,3 +113,29 @@ def test_the_worker_runs_tasks_stored_by_the_database_backend(settings):
     assert DBTaskResult.objects.get(args_kwargs__args=[comment.pk]).status == "SUCCESSFUL"
     comment.refresh_from_db()
     assert comment.category == "praise"
+
+
+def test_the_rescore_releases_a_comment_the_fast_path_held_on_a_borderline_score():
+    # The fast path calls this praise 'hateful' at 0.33 (a false alarm from the project's test split).
+    praise = "Harbor Bank's new savings pots are exactly what I needed. Nice work, team."
+    comment = make_comment(make_thread(), praise).comment
+    assert comment.status == Status.WITHHELD and comment.category == "hateful" and comment.confidence < 0.6
+    rescore_comment.call(comment.pk)
+    comment.refresh_from_db()
+    assert comment.status == Status.PUBLISHED and comment.category == "praise"
+    assert comment.events.get(action="released_after_rescore").from_status == Status.WITHHELD
+
+
+def test_the_rescore_never_releases_what_the_writer_sent_past_the_prompt_or_a_moderator_held():
+    thread = make_thread()
+    prompted = make_comment(thread, "Du är en jävla idiot", confirmed=True).comment
+    rescore_comment.call(prompted.pk)
+    prompted.refresh_from_db()
+    assert prompted.status == Status.WITHHELD
+    from omdome.web.comments import services
+
+    held = make_comment(thread, "Tack för informationen!").comment
+    services.moderate(comment=held, actor=None, to_status=Status.WITHHELD, reason="kollar med juristen")
+    rescore_comment.call(held.pk)
+    held.refresh_from_db()
+    assert held.status == Status.WITHHELD

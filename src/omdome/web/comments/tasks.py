@@ -12,8 +12,10 @@ from omdome.web.comments.models import Comment, Status
 def rescore_comment(comment_id: int) -> str:
     """Triage again with the fuller model (the embedding, when installed) and store the result.
 
-    The fast path decided when the comment was posted; if the fuller model says the
-    comment should be hidden, a published comment is withheld for a moderator.
+    The fast path decided when the comment was posted. If the fuller model says the
+    comment should be hidden, a published comment is withheld for a moderator; if the fast
+    path alone withheld it, on a borderline score and without a rule or a moderator behind
+    it, and the fuller model is sure it may stay, it is released.
     """
     from omdome.triage import embedding
     from omdome.web.comments.services import log
@@ -23,6 +25,7 @@ def rescore_comment(comment_id: int) -> str:
     comment = Comment.objects.filter(pk=comment_id, staff__isnull=True).first()
     if comment is None:
         return "gone"
+    fast = comment.triage
     result = _full_triager().triage(comment.text)
     with transaction.atomic():
         comment.category, comment.action = result.category, result.action
@@ -33,14 +36,30 @@ def rescore_comment(comment_id: int) -> str:
         before = comment.status
         if before == Status.PUBLISHED and result.moderation in ("hide", "report"):
             comment.status = Status.WITHHELD
+        elif before == Status.WITHHELD and _releasable(comment, fast, result):
+            comment.status = Status.PENDING if comment.thread.site.premoderation else Status.PUBLISHED
+        if comment.status != before:
             fields.append("status")
         comment.save(update_fields=fields)
         if comment.status != before:
-            log(comment, "withheld_after_rescore", from_status=before, reason=f"{result.category}")
+            action = "withheld_after_rescore" if comment.status == Status.WITHHELD else "released_after_rescore"
+            log(comment, action, from_status=before, reason=f"{fast.get('category')} -> {result.category}")
     return result.category
 
 
 _TRIAGER = None
+RELEASE_AT = 0.8
+
+
+def _releasable(comment: Comment, fast: dict, result) -> bool:  # type: ignore[no-untyped-def]
+    """Withheld only by a borderline fast-path score, and the fuller model is sure it is fine."""
+    from omdome.web.comments.pipeline import THINK_TWICE_AT
+
+    by_rule = any(str(r).startswith(("threat", "insult")) for r in fast.get("reasons", []))
+    prompted = fast.get("category") == "hateful" and (fast.get("confidence", 0) >= THINK_TWICE_AT or by_rule)
+    moderated = comment.events.exclude(action__in=("created", "edited_by_author")).exists()
+    return (not prompted and not moderated and result.moderation == "keep"
+            and result.confidence >= RELEASE_AT and not result.needs_review)
 
 
 def _full_triager():  # type: ignore[no-untyped-def]
