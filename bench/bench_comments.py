@@ -40,7 +40,6 @@ def setup_app(folder: str):  # type: ignore[no-untyped-def]
     from django.test import Client
 
     call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
     from omdome.web.comments.models import Site
 
     Site.objects.create(name="Bench", origins="https://www.sundby.se")

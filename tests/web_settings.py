@@ -11,3 +11,10 @@ from omdome.web.settings import *  # noqa: E402,F403
 TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 # Fast hashing for the many users the tests create; production uses Django's default (PBKDF2).
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    import tempfile
+    from pathlib import Path
+
+    # A file, not memory: tests with threads need connections that see the same database.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / "omdome-test.sqlite3")}  # noqa: F405

@@ -113,13 +113,10 @@ class HostSite:
 
 @pytest.fixture
 def host(live_server, settings) -> Iterator[HostSite]:
-    from django.core.cache import cache
-
     from web.factories import make_site
 
     # The journeys post more often than a reader would; the limits have tests of their own.
     settings.OMDOME_RATE_LIMITS = {"read": (1000, 60), "ip": (1000, 60), "thread": (1000, 60)}
-    cache.clear()
     site = HostSite(live_server.url)
     make_site(name="Sundby kommun", origins=site.origin)
     yield site

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 
 from omdome.web.comments import services
 from omdome.web.comments.models import Site, Thread
@@ -20,6 +21,7 @@ def make_site(**overrides) -> Site:
 
 
 def make_thread(site: Site | None = None, path: str = "/nyheter/vagarbete", **overrides) -> Thread:
+    """A thread that exists already (pages normally get theirs with the first comment)."""
     site = site or make_site()
     return Thread.objects.create(site=site, url=f"{site.origin_list[0]}{path}", title="Vägarbete", **overrides)
 
@@ -28,8 +30,13 @@ def make_comment(thread: Thread, text: str = "Tack för informationen!", author:
     return services.post_comment(thread=thread, text=text, author=author, **kwargs)
 
 
+STAFF_PERMISSIONS = ("view_comment", "reply_as_staff")
+
+
 def make_staff(username: str = "karin", *, real_name: str = "Karin Ek", role: str = "Kommunikatör",
-               employer: str = "Sundby kommun", is_staff: bool = True, **profile):
+               employer: str = "Sundby kommun", is_staff: bool = True, permissions=STAFF_PERMISSIONS, **profile):
     user = get_user_model().objects.create_user(username, password="ett-langt-losenord-42", is_staff=is_staff)
+    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="comments",
+                                                         codename__in=permissions))
     StaffProfile.objects.create(user=user, real_name=real_name, role=role, employer=employer, **profile)
     return user

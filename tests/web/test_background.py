@@ -45,9 +45,10 @@ def test_periodic_jobs_are_enqueued_once_per_interval():
 
     default_task_backend.clear()
     now = timezone.now()
-    assert "prune_task_results" in registry.enqueue_due(now)
-    assert registry.enqueue_due(now + timedelta(hours=1)) == []
-    assert registry.enqueue_due(now + timedelta(days=1, minutes=1)) == ["prune_task_results"]
+    assert set(registry.enqueue_due(now)) == {"prune_task_results", "prune_rate_counters"}
+    assert registry.enqueue_due(now + timedelta(minutes=30)) == []
+    assert registry.enqueue_due(now + timedelta(hours=1)) == ["prune_rate_counters"]
+    assert "prune_task_results" in registry.enqueue_due(now + timedelta(days=1, minutes=1))
     assert PeriodicRun.objects.get(name="prune_task_results").last_enqueued == now + timedelta(days=1, minutes=1)
 
 

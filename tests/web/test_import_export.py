@@ -16,8 +16,13 @@ from web.factories import make_comment, make_site, make_thread
 pytestmark = pytest.mark.django_db
 
 
+def import_site():
+    """The site whose pages the example exports come from."""
+    return make_site(name="Exempelstad", origins="https://www.example.se\nhttps://blogg.example.se")
+
+
 def test_a_disqus_export_is_imported_with_threads_replies_and_triage():
-    site = make_site()
+    site = import_site()
     result = import_file("disqus", DATA / "disqus-export.xml", site)
     assert (result.imported, result.threads) == (17, 3)
     assert result.skipped == {"spam": 1, "deleted": 1}
@@ -31,7 +36,7 @@ def test_a_disqus_export_is_imported_with_threads_replies_and_triage():
 
 
 def test_importing_the_same_file_twice_adds_nothing():
-    site = make_site()
+    site = import_site()
     import_file("disqus", DATA / "disqus-export.xml", site)
     again = import_file("disqus", DATA / "disqus-export.xml", site)
     assert again.imported == 0 and again.skipped["already imported"] == 17
@@ -39,7 +44,7 @@ def test_importing_the_same_file_twice_adds_nothing():
 
 
 def test_a_wordpress_export_is_imported_without_spam_trash_or_pingbacks():
-    result = import_file("wordpress", DATA / "wordpress-export.xml", make_site())
+    result = import_file("wordpress", DATA / "wordpress-export.xml", import_site())
     assert (result.imported, result.threads) == (12, 3)
     assert result.skipped == {"spam": 1, "deleted": 1, "pingback": 1}
     # Not approved in WordPress: imported, but a moderator decides.
@@ -50,7 +55,7 @@ def test_a_wordpress_export_is_imported_without_spam_trash_or_pingbacks():
 
 
 def test_imported_comments_keep_their_dates():
-    import_file("wordpress", DATA / "wordpress-export.xml", make_site())
+    import_file("wordpress", DATA / "wordpress-export.xml", import_site())
     assert Comment.objects.order_by("created").first().created.year < 2026
 
 
@@ -66,7 +71,7 @@ def test_imported_comments_keep_their_dates():
 ])
 def test_broken_and_hostile_files_are_refused_and_nothing_is_stored(kind, name, words):
     with pytest.raises(ImportFileError) as raised:
-        import_file(kind, DATA / name, make_site())
+        import_file(kind, DATA / name, import_site())
     assert words in str(raised.value) and name in str(raised.value)
     assert not Comment.objects.exists() and not Thread.objects.exists()
 
@@ -74,7 +79,7 @@ def test_broken_and_hostile_files_are_refused_and_nothing_is_stored(kind, name, 
 def test_the_cli_imports_and_exports(tmp_path, monkeypatch, capsys, django_db_blocker):
     from omdome.cli import main
 
-    site = make_site()
+    site = import_site()
     assert main(["import-comments", "disqus", str(DATA / "disqus-export.xml"), "--site", site.name]) == 0
     assert "imported 17 comments in 3 threads" in capsys.readouterr().out
     out = tmp_path / "export.json"
@@ -88,7 +93,7 @@ def test_the_cli_imports_and_exports(tmp_path, monkeypatch, capsys, django_db_bl
 def test_the_cli_says_what_is_wrong_with_a_bad_file_and_exits_2(tmp_path, capsys):
     from omdome.cli import main
 
-    site = make_site()
+    site = import_site()
     broken = tmp_path / "export.xml"
     shutil.copy(DATA / "disqus-billion-laughs.xml", broken)
     assert main(["import-comments", "disqus", str(broken), "--site", site.name]) == 2
@@ -114,3 +119,45 @@ def _depth(comment: Comment) -> int:
     while comment.parent_id:
         comment, depth = comment.parent, depth + 1
     return depth
+
+
+def _item(source_id, text="Ett svar.", parent=None, created=None, skip=None, url="https://www.sundby.se/a"):
+    from datetime import UTC, datetime
+
+    from omdome.web.comments.importers.records import ImportedComment
+
+    return ImportedComment(source_id=source_id, thread_url=url, thread_title="A", author="Lena", email="",
+                           text=text, created=datetime(2021, 1, created or 1, tzinfo=UTC) if created else None,
+                           parent_id=parent, skip_reason=skip)
+
+
+def test_replies_find_their_parents_whatever_the_order_and_dates_and_skipped_parents_stay_as_placeholders():
+    from omdome.web.comments.importers.records import ImportReport
+    from omdome.web.comments.importing import store
+
+    site = make_site()
+    report = ImportReport(comments=[
+        _item("x:3", "Svar på svaret.", parent="x:2", created=1),     # dated before its parent
+        _item("x:2", "Svar.", parent="x:1"),                           # no date at all
+        _item("x:1", "Köp billiga klockor här!", skip="spam", created=5),  # spam, but has replies
+        _item("x:4", "Svar på något som saknas.", parent="x:99"),
+    ], threads=1)
+    result = store(report, site)
+    assert (result.imported, result.placeholders) == (3, 1)
+    spam = Comment.objects.get(imported_from="x:1")
+    assert spam.status == Status.HIDDEN and spam.depth == 0
+    assert Comment.objects.get(imported_from="x:2").parent == spam
+    assert Comment.objects.get(imported_from="x:3").depth == 2
+    assert any("x:99" in p for p in result.problems)
+
+
+def test_an_import_cannot_take_pages_of_another_site():
+    from omdome.web.comments.importers.records import ImportReport
+    from omdome.web.comments.importing import store
+
+    other = make_site(name="Grannkommunen", origins="https://www.grannkommun.se")
+    make_thread(other, "/b")
+    result = store(ImportReport(comments=[_item("x:1", url="https://www.other-org.se/sida"),
+                                          _item("x:2", url="https://www.grannkommun.se/b")]), make_site())
+    assert result.imported == 0 and len(result.problems) == 2
+    assert not Comment.objects.exists()

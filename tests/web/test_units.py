@@ -16,6 +16,8 @@ from omdome.web.comments.threadkey import BadThreadURL, normalize_thread_url
     ("http://localhost:8001", "http://localhost:8001/"),
     ("https://sundby.se/sok?q=parkering&utm_medium=x", "https://sundby.se/sok?q=parkering"),
     ("https://sundby.se/å%C3%A4", "https://sundby.se/å%C3%A4"),
+    ("https://sundby.se/sok?b=2&a=1", "https://sundby.se/sok?a=1&b=2"),
+    ("http://[::1]:8000/x", "http://[::1]:8000/x"),
 ])
 def test_thread_keys(url, key):
     assert normalize_thread_url(url) == key
@@ -34,6 +36,8 @@ def test_bad_thread_urls(url):
     ("<b>html</b>", "<p>&lt;b&gt;html&lt;/b&gt;</p>"),
     ("[x](javascript:alert(1))", "<p>[x](javascript:alert(1))</p>"),
     ("rad ett\nrad två", "<p>rad ett<br>\nrad två</p>"),
+    ("[här](/min-sida) och [där](//evil.example)", '<p><a rel="nofollow ugc noopener">här</a> och '
+                                                   '<a rel="nofollow ugc noopener">där</a></p>'),
 ])
 def test_the_markdown_subset_is_rendered_and_sanitised(text, html):
     assert render_comment(text) == html

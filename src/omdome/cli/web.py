@@ -73,7 +73,6 @@ def prepare_database() -> None:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("createcachetable", verbosity=0)
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -193,8 +192,9 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"omdome: error: {error}", file=sys.stderr)
         return 2
     skipped = ", ".join(f"{n} {why}" for why, n in sorted(result.skipped.items())) or "none"
+    kept = f"; {result.placeholders} kept, not shown, for their replies" if result.placeholders else ""
     print(f"imported {result.imported} comments in {result.threads} threads "
-          f"({result.withheld} withheld, {result.pending} pending review); skipped: {skipped}")
+          f"({result.withheld} withheld, {result.pending} pending review); skipped: {skipped}{kept}")
     for problem in result.problems:
         print(f"omdome: warning: {problem}", file=sys.stderr)
     return 0

@@ -103,13 +103,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "omdome_cache",
-    }
-}
-
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("OMDOME_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
@@ -156,6 +149,11 @@ OMDOME_RATE_LIMITS = {
     "thread": (int(os.environ.get("OMDOME_RATE_THREAD", "30")), 60),
 }
 OMDOME_EDIT_MINUTES = 10
+# Behind a reverse proxy: how many proxies add to X-Forwarded-For (the client address comes
+# from there), and whether they tell Django the request came over HTTPS.
+OMDOME_TRUSTED_PROXIES = int(os.environ.get("OMDOME_TRUSTED_PROXIES", "0"))
+if OMDOME_TRUSTED_PROXIES:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,

@@ -42,15 +42,20 @@ class EventInline(admin.TabularInline):
 
 def _moderate(to_status: str, label):  # type: ignore[no-untyped-def]
     def action(modeladmin, request, queryset):
+        changed = 0
         for comment in queryset:
-            services.moderate(comment=comment, actor=request.user, to_status=to_status,
-                              reason=f"admin: {label}")
-        n = queryset.count()
-        modeladmin.message_user(request, ngettext("%(n)d comment changed.", "%(n)d comments changed.", n)
-                                % {"n": n}, messages.SUCCESS)
+            try:
+                services.moderate(comment=comment, actor=request.user, to_status=to_status,
+                                  reason=f"admin: {label}")
+                changed += 1
+            except ValueError as error:
+                modeladmin.message_user(request, f"#{comment.pk}: {error}", messages.WARNING)
+        modeladmin.message_user(request, ngettext("%(n)d comment changed.", "%(n)d comments changed.", changed)
+                                % {"n": changed}, messages.SUCCESS)
 
     action.__name__ = f"set_{to_status}"
     action.short_description = label
+    action.allowed_permissions = ("change",)
     return action
 
 

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from omdome.web.comments import ratelimit, services, sites
+from omdome.web.comments.clientip import client_ip, rate_key
 from omdome.web.comments.listing import comment_data, site_data, thread_tree
 from omdome.web.comments.threadkey import origin_of
 from omdome.web.comments.tokens import edit_window
@@ -26,7 +27,8 @@ class CommentOut(Schema):
     html: str = Field(description="Sanitised HTML of the text")
     created: str
     edited: str | None
-    deleted: bool = Field(description="Removed, kept as a placeholder because replies hang under it")
+    deleted: bool = Field(description="Not shown, kept as a placeholder because replies hang under it")
+    removed_by: str | None = Field(None, description='"author" or "moderation" for a placeholder')
     staff: StaffOut | None = Field(description="Set on a verified staff reply")
     replies: list[CommentOut]
 
@@ -98,15 +100,11 @@ class Problem(Schema):
     field: str | None = None
 
 
-def client_ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
-
-
 @router.get("/comments", response={200: ThreadComments, 400: Problem, 429: Problem},
             summary="The published comments of a page")
 def list_comments(request: HttpRequest, thread: str):
     if ip := client_ip(request):
-        ratelimit.hit("read", ip)
+        ratelimit.hit("read", rate_key(ip))
     thread_obj = sites.find_thread(thread)
     if thread_obj is None:
         url = sites.thread_url_or_error(thread)
@@ -120,10 +118,10 @@ def list_comments(request: HttpRequest, thread: str):
 @router.post("/comments", response={201: Posted, 400: Problem, 403: Problem, 409: Problem, 429: Problem},
              summary="Write a comment")
 def post_comment(request: HttpRequest, data: CommentIn):
-    thread = sites.thread_for(data.thread, data.title or "", request.headers.get("Origin"))
-    posted = services.post_comment(thread=thread, text=data.text, author=data.author, email=data.email or "",
-                                   parent=data.parent, honeypot=data.website, confirmed=data.confirmed,
-                                   ip=client_ip(request))
+    posted = services.post_comment(thread_url=data.thread, title=data.title or "",
+                                   origin=request.headers.get("Origin"), text=data.text, author=data.author,
+                                   email=data.email or "", parent=data.parent, honeypot=data.website,
+                                   confirmed=data.confirmed, ip=client_ip(request))
     comment = posted.comment
     return Status(201, {"id": comment.pk, "status": comment.status, "comment": comment_data(comment, own=True),
                  "edit_token": posted.edit_token, "edit_until": (comment.created + edit_window()).isoformat()})
@@ -133,7 +131,8 @@ def post_comment(request: HttpRequest, data: CommentIn):
                                                   409: Problem, 429: Problem}, summary="Edit your own comment")
 def edit_comment(request: HttpRequest, comment_id: int, data: EditIn):
     comment = services.edit_comment(comment_id=comment_id, token=request.headers.get("X-Omdome-Edit-Token", ""),
-                                    text=data.text, confirmed=data.confirmed, ip=client_ip(request))
+                                    text=data.text, confirmed=data.confirmed, ip=client_ip(request),
+                                    origin=request.headers.get("Origin"))
     return {"id": comment.pk, "status": comment.status, "comment": comment_data(comment, own=True)}
 
 

@@ -6,3 +6,11 @@ class CommentsConfig(AppConfig):
     name = "omdome.web.comments"
     label = "comments"
     verbose_name = _("Comments")
+
+    def ready(self) -> None:
+        from datetime import timedelta
+
+        from omdome.web.comments.tasks import prune_rate_counters
+        from omdome.web.scheduling.registry import register_periodic
+
+        register_periodic("prune_rate_counters", timedelta(hours=1), prune_rate_counters)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 
 from omdome.web.comments.models import Site
 from omdome.web.comments.threadkey import is_local_origin
@@ -35,11 +36,11 @@ class SiteCorsMiddleware:
                 response["Access-Control-Allow-Headers"] = ALLOWED_HEADERS
                 response["Access-Control-Max-Age"] = "600"
                 response["Access-Control-Allow-Origin"] = origin
-            response["Vary"] = "Origin"
+            patch_vary_headers(response, ["Origin"])
             return response
         response = self.get_response(request)
         if public:
-            response["Vary"] = "Origin"
+            patch_vary_headers(response, ["Origin"])
             if origin and allowed_origin(origin):
                 response["Access-Control-Allow-Origin"] = origin
         return response

@@ -33,8 +33,12 @@ def demo_staff():  # type: ignore[no-untyped-def]
 
     user, created = get_user_model().objects.get_or_create(username="demo-karin", defaults={"is_staff": True})
     if created:
+        from django.contrib.auth.models import Permission
+
         user.set_unusable_password()
         user.save()
+        user.user_permissions.add(*Permission.objects.filter(
+            content_type__app_label="comments", codename__in=["view_comment", "reply_as_staff"]))
         StaffProfile.objects.create(user=user, real_name="Karin Ek", role="Kommunikatör",
                                     employer="Sundby kommun (demo)", expertise="trafik, vägarbeten")
     return user

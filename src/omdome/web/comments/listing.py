@@ -18,6 +18,7 @@ def comment_data(c: Comment, replies: list[dict] | None = None, *, own: bool = F
         "created": c.created.isoformat(),
         "edited": c.edited.isoformat() if c.edited and shown else None,
         "deleted": not shown,
+        "removed_by": None if shown else "author" if c.status == Status.DELETED else "moderation",
         "staff": ({"name": c.staff_name, "role": c.staff_role, "organisation": c.staff_organisation}
                   if c.staff_id and shown else None),
         "replies": replies or [],
@@ -30,21 +31,18 @@ def thread_tree(thread: Thread) -> tuple[int, list[dict]]:
     A comment that is not published appears only as an empty placeholder, and only when
     published replies hang under it, so that the conversation keeps its shape.
     """
+    comments = list(thread.comments.order_by("created", "id"))
     children: dict[int | None, list[Comment]] = defaultdict(list)
-    for c in thread.comments.order_by("created", "id"):
+    for c in comments:
         children[c.parent_id].append(c)
-    count = 0
-
-    def build(c: Comment) -> dict | None:
-        nonlocal count
-        replies = [r for r in (build(x) for x in children[c.pk]) if r is not None]
-        if c.status == Status.PUBLISHED:
-            count += 1
-            return comment_data(c, replies)
-        return comment_data(c, replies) if replies else None
-
-    top = [d for d in (build(c) for c in children[None]) if d is not None]
-    return count, top
+    built: dict[int, dict | None] = {}
+    # Deepest first, so each comment's replies are built before it (no recursion).
+    for c in sorted(comments, key=lambda c: -c.depth):
+        replies = [built[r.pk] for r in children[c.pk] if built.get(r.pk) is not None]
+        shown = c.status == Status.PUBLISHED
+        built[c.pk] = comment_data(c, replies) if shown or replies else None
+    count = sum(1 for c in comments if c.status == Status.PUBLISHED)
+    return count, [built[c.pk] for c in children[None] if built[c.pk] is not None]
 
 
 def site_data(site: Site | None) -> dict[str, object] | None:

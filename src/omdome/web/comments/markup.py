@@ -27,5 +27,6 @@ def _markdown() -> MarkdownIt:
 def render_comment(text: str) -> str:
     """Safe HTML for ``text``: emphasis, links, code, lists and quotes; everything else as text."""
     html = _markdown().render(text)
+    # Relative links would resolve against the host page and pass for the site's own.
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=LINK_REL,
-                     strip_comments=True).strip()
+                     url_relative="deny", strip_comments=True).strip()

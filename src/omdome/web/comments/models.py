@@ -51,6 +51,16 @@ class Site(models.Model):
     def origin_list(self) -> list[str]:
         return [o.strip().rstrip("/").lower() for o in self.origins.splitlines() if o.strip()]
 
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from omdome.web.comments.threadkey import is_origin
+
+        bad = [o for o in self.origin_list if not is_origin(o)]
+        if bad:
+            raise ValidationError({"origins": _("Not an origin (scheme://host or scheme://host:port, nothing after "
+                                                "it): %(bad)s") % {"bad": ", ".join(bad)}})
+
 
 class Thread(models.Model):
     """The comments of one page, keyed by its normalised URL and created on first use."""
@@ -82,6 +92,7 @@ class Comment(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.PROTECT, related_name="comments", verbose_name=_("thread"))
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="replies",
                                verbose_name=_("reply to"))
+    depth = models.PositiveSmallIntegerField(_("depth"), default=0, editable=False)
     author = models.CharField(_("name"), max_length=80)
     email = models.EmailField(_("e-mail"), blank=True)
     text = models.TextField(_("text"))
@@ -90,6 +101,8 @@ class Comment(models.Model):
                               db_index=True)
     possibly_unlawful = models.BooleanField(_("possibly unlawful"), default=False,
                                             help_text=_("Triage advised reporting it (a threat or incitement)."))
+    held_by_site = models.BooleanField(_("held by the site's rules"), default=False,
+                                       help_text=_("Pre-moderation applied when it was written."))
     staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
                               related_name="staff_comments", verbose_name=_("staff member"))
     staff_name = models.CharField(_("staff name"), max_length=120, blank=True)
@@ -112,6 +125,7 @@ class Comment(models.Model):
         verbose_name_plural = _("comments")
         ordering = ["created", "id"]
         indexes = [models.Index(fields=["thread", "status", "created"])]
+        permissions = [("reply_as_staff", _("Can reply as verified staff"))]
 
     def __str__(self) -> str:
         return f"{self.author}: {self.text[:60]}"
@@ -131,6 +145,7 @@ class ModerationEvent(models.Model):
     from_status = models.CharField(_("from status"), max_length=10, blank=True)
     to_status = models.CharField(_("to status"), max_length=10, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+    text_before = models.TextField(_("text before the change"), blank=True)
     created = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
@@ -140,3 +155,18 @@ class ModerationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} #{self.comment_id}"
+
+
+class RateCounter(models.Model):
+    """Requests counted in one window of a rate limit; expired rows are pruned every hour."""
+
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("rate counter")
+        verbose_name_plural = _("rate counters")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

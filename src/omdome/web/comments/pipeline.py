@@ -15,21 +15,34 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from omdome.triage.classifier import Triager, TriageResult
-from omdome.web.comments import ratelimit
+from omdome.web.comments import ratelimit, sites
+from omdome.web.comments.clientip import rate_key
 from omdome.web.comments.errors import CommentRejected, ThinkTwice
 from omdome.web.comments.markup import render_comment
-from omdome.web.comments.models import Comment, Status, Thread
+from omdome.web.comments.models import Comment, Site, Status, Thread
+from omdome.web.comments.threadkey import origin_of
 
 MAX_TEXT, MAX_AUTHOR = 5000, 80
+# Replies nest at most this deep (0 is a top-level comment); a reply to a comment at the
+# deepest level becomes its sibling, as in most comment systems.
+MAX_DEPTH = 4
 
 
 @dataclass
 class Submission:
-    """A comment on its way in, and what the steps found out about it."""
+    """A comment on its way in, and what the steps found out about it.
 
-    thread: Thread
+    ``thread`` is None until the first comment of a page is stored; ``thread_url`` is the
+    page's normalised address and ``site`` the registered site it belongs to.
+    """
+
+    thread: Thread | None
     text: str
     author: str
+    thread_url: str = ""
+    title: str = ""
+    origin: str | None = None
+    site: Site | None = None
     email: str = ""
     parent_id: int | None = None
     honeypot: str = ""
@@ -41,6 +54,7 @@ class Submission:
     triage: TriageResult | None = None
     status: str = Status.PUBLISHED
     possibly_unlawful: bool = False
+    held_by_site: bool = False
     reasons: list[str] = field(default_factory=list)
 
 
@@ -50,8 +64,22 @@ def triager() -> Triager:
     return Triager(fast=True)
 
 
+def resolve_thread(s: Submission) -> None:
+    """The page's thread if it has one, else the site it would belong to; the origin must match."""
+    if s.thread is None:
+        s.thread_url = sites.thread_url_or_error(s.thread_url)
+        s.thread = Thread.objects.select_related("site").filter(url=s.thread_url).first()
+    s.site = s.thread.site if s.thread else sites.site_for_origin(origin_of(s.thread_url))
+    if s.site is None:
+        raise CommentRejected("origin_not_allowed", _("This page's site is not registered for comments."),
+                              status=403)
+    if s.origin and not sites.origin_allowed(s.site, s.origin):
+        raise CommentRejected("origin_not_allowed", _("Comments for this page cannot be sent from here."),
+                              status=403)
+
+
 def check_open(s: Submission) -> None:
-    if s.thread.closed:
+    if s.thread is not None and s.thread.closed:
         raise CommentRejected("thread_closed", _("Comments are closed on this page."), status=403)
 
 
@@ -78,16 +106,24 @@ def validate(s: Submission) -> None:
         except ValidationError:
             raise CommentRejected("invalid", _("The e-mail address is not valid."), field="email") from None
     if s.parent_id is not None and s.editing is None:
-        s.parent = Comment.objects.filter(pk=s.parent_id, thread=s.thread, status=Status.PUBLISHED).first()
+        s.parent = (Comment.objects.filter(pk=s.parent_id, thread=s.thread, status=Status.PUBLISHED).first()
+                    if s.thread is not None else None)
         if s.parent is None:
             raise CommentRejected("invalid", _("The comment you reply to does not exist on this page."),
                                   field="parent")
+        s.parent = within_depth(s.parent)
+
+
+def within_depth(parent: Comment) -> Comment:
+    while parent.depth >= MAX_DEPTH - 1 and parent.parent_id is not None:
+        parent = parent.parent
+    return parent
 
 
 def limit_rate(s: Submission) -> None:
     if s.ip:
-        ratelimit.hit("ip", s.ip)
-    ratelimit.hit("thread", str(s.thread.pk))
+        ratelimit.hit("ip", rate_key(s.ip))
+    ratelimit.hit("thread", s.thread.url if s.thread else s.thread_url)
 
 
 def sanitise(s: Submission) -> None:
@@ -110,26 +146,32 @@ def looks_hateful(t: TriageResult) -> bool:
 
 def think_twice(s: Submission) -> None:
     if s.triage and looks_hateful(s.triage) and not s.confirmed:
+        # No model reasons here: they would show writers how to get past the prompt.
         raise ThinkTwice("think_twice", _("Your comment may hurt or offend. Would you like to rephrase it? "
-                                          "If you send it as it is, a moderator reads it before it is shown."),
-                         reasons=s.triage.reasons)
+                                          "If you send it as it is, a moderator reads it before it is shown."))
 
 
 def site_rules(s: Submission) -> None:
-    site = s.thread.site
+    site = s.site
     if site.premoderation:
-        s.status = Status.PENDING
+        s.status, s.held_by_site = Status.PENDING, True
         s.reasons.append("site: pre-moderation")
     elif site.premoderate_first_time and s.editing is None and not _has_published(s):
-        s.status = Status.PENDING
+        s.status, s.held_by_site = Status.PENDING, True
         s.reasons.append("site: first comment from this writer")
 
 
 def _has_published(s: Submission) -> bool:
-    same_writer = Comment.objects.filter(thread__site=s.thread.site, status=Status.PUBLISHED)
+    """A published comment by the same name and e-mail (or name and address) on this site.
+
+    E-mail addresses are not verified, so the name must match too, and staff replies
+    never count: their addresses are public.
+    """
+    same_writer = Comment.objects.filter(thread__site=s.site, status=Status.PUBLISHED, staff__isnull=True,
+                                         author__iexact=s.author)
     if s.email:
         return same_writer.filter(email__iexact=s.email).exists()
-    return same_writer.filter(author=s.author, ip_address=s.ip).exists()
+    return bool(s.ip) and same_writer.filter(ip_address=s.ip).exists()
 
 
 def triage_moderation(s: Submission) -> None:
@@ -142,7 +184,7 @@ def triage_moderation(s: Submission) -> None:
 
 
 STEPS: list[Callable[[Submission], None]] = [
-    check_open, validate, limit_rate, sanitise, classify, think_twice, site_rules, triage_moderation,
+    resolve_thread, check_open, validate, limit_rate, sanitise, classify, think_twice, site_rules, triage_moderation,
 ]
 
 

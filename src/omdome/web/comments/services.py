@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -36,20 +37,29 @@ def _triage_fields(s: pipeline.Submission) -> dict[str, object]:
             "needs_review": t.needs_review, "triage": t.to_dict(), "possibly_unlawful": s.possibly_unlawful}
 
 
-def log(comment: Comment, action: str, *, actor=None, from_status: str = "", reason: str = "") -> None:
+def log(comment: Comment, action: str, *, actor=None, from_status: str = "", reason: str = "",
+        text_before: str = "") -> None:
     ModerationEvent.objects.create(comment=comment, actor=actor, action=action, from_status=from_status,
-                                   to_status=comment.status, reason=reason)
+                                   to_status=comment.status, reason=reason, text_before=text_before)
 
 
-def post_comment(*, thread: Thread, text: str, author: str, email: str = "", parent: int | None = None,
-                 honeypot: str = "", confirmed: bool = False, ip: str | None = None) -> Posted:
-    """Run a reader's comment through the pipeline and store it with its triage."""
-    s = pipeline.run(pipeline.Submission(thread=thread, text=text, author=author, email=email, parent_id=parent,
+def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: str = "", origin: str | None = None,
+                 text: str, author: str, email: str = "", parent: int | None = None, honeypot: str = "",
+                 confirmed: bool = False, ip: str | None = None) -> Posted:
+    """Run a reader's comment through the pipeline and store it with its triage.
+
+    A page's thread is created with its first stored comment, never by a refused one.
+    """
+    s = pipeline.run(pipeline.Submission(thread=thread, thread_url=thread_url, title=title, origin=origin,
+                                         text=text, author=author, email=email, parent_id=parent,
                                          honeypot=honeypot, confirmed=confirmed, ip=ip))
     with transaction.atomic():
-        comment = Comment.objects.create(thread=thread, parent=s.parent, author=s.author, email=s.email,
-                                         text=s.text, html=s.html, status=s.status, ip_address=ip,
-                                         **_triage_fields(s))
+        if s.thread is None:
+            s.thread, _created = Thread.objects.get_or_create(url=s.thread_url,
+                                                              defaults={"site": s.site, "title": title[:300]})
+        comment = Comment.objects.create(thread=s.thread, parent=s.parent, depth=s.parent.depth + 1 if s.parent else 0,
+                                         author=s.author, email=s.email, text=s.text, html=s.html, status=s.status,
+                                         held_by_site=s.held_by_site, ip_address=ip, **_triage_fields(s))
         log(comment, "created", reason="; ".join(s.reasons))
     _rescore_later(comment)
     return Posted(comment, edit_token(comment.pk))
@@ -75,21 +85,26 @@ def _own_comment(comment_id: int, token: str) -> Comment:
 
 
 def edit_comment(*, comment_id: int, token: str, text: str, confirmed: bool = False,
-                 ip: str | None = None) -> Comment:
-    """The writer changes their comment within the edit window; it is triaged again."""
+                 ip: str | None = None, origin: str | None = None) -> Comment:
+    """The writer changes their comment within the edit window; it is triaged again.
+
+    The text before the change is kept in the log, a comment once flagged as possibly
+    unlawful stays flagged, and an edit never releases a comment that waits for a moderator.
+    """
     comment = _own_comment(comment_id, token)
-    s = pipeline.Submission(thread=comment.thread, text=text, author=comment.author, email=comment.email,
-                            confirmed=confirmed, ip=ip, editing=comment)
-    pipeline.run(s, [pipeline.validate, pipeline.limit_rate, pipeline.sanitise, pipeline.classify,
-                     pipeline.think_twice, pipeline.site_rules, pipeline.triage_moderation])
+    s = pipeline.run(pipeline.Submission(thread=comment.thread, text=text, author=comment.author,
+                                         email=comment.email, confirmed=confirmed, ip=ip, origin=origin,
+                                         editing=comment))
     with transaction.atomic():
-        before = comment.status
-        # An edit cannot release a comment a moderator has not seen yet.
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        before, text_before = comment.status, comment.text
         status = s.status if before == Status.PUBLISHED else before if s.status == Status.PUBLISHED else s.status
+        fields = _triage_fields(s) | {"possibly_unlawful": comment.possibly_unlawful or s.possibly_unlawful,
+                                      "held_by_site": comment.held_by_site or s.held_by_site}
         Comment.objects.filter(pk=comment.pk).update(text=s.text, html=s.html, status=status,
-                                                     edited=timezone.now(), **_triage_fields(s))
+                                                     edited=timezone.now(), **fields)
         comment.refresh_from_db()
-        log(comment, "edited_by_author", from_status=before, reason="; ".join(s.reasons))
+        log(comment, "edited_by_author", from_status=before, reason="; ".join(s.reasons), text_before=text_before)
     _rescore_later(comment)
     return comment
 
@@ -106,21 +121,23 @@ def delete_by_author(*, comment_id: int, token: str) -> Comment:
 
 
 def moderate(*, comment: Comment, actor, to_status: str, reason: str = "") -> Comment:
-    """A moderator publishes, hides or holds a comment; the change and its reason are logged."""
+    """A moderator publishes, hides or holds a comment; the change and its reason are logged.
+
+    ``actor`` None is the system itself (tests, imports); a person needs the permission to
+    change comments. A comment its writer removed stays removed.
+    """
+    if actor is not None and not actor.has_perm("comments.change_comment"):
+        raise PermissionDenied("moderating comments needs the permission to change them")
     if to_status not in (Status.PUBLISHED, Status.HIDDEN, Status.WITHHELD, Status.PENDING):
         raise ValueError(f"a moderator cannot set status {to_status!r}")
+    if comment.status == Status.DELETED:
+        raise ValueError("the writer removed this comment; it cannot be shown again")
     with transaction.atomic():
         before = comment.status
         comment.status = to_status
         comment.save(update_fields=["status"])
         log(comment, f"moderated_{to_status}", actor=actor, from_status=before, reason=reason)
     return comment
-
-
-def close_thread(*, thread: Thread, actor, closed: bool = True) -> Thread:
-    thread.closed = closed
-    thread.save(update_fields=["closed"])
-    return thread
 
 
 class DraftBlocked(Exception):
@@ -135,7 +152,8 @@ def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = No
                      override_reason: str = "") -> Comment:
     """A verified staff reply (rule 1), checked against rules 1–4 of the policy first."""
     profile = getattr(user, "staff_profile", None)
-    if not user.is_staff or profile is None or not profile.can_reply_publicly:
+    if (not user.is_staff or not user.has_perm("comments.reply_as_staff") or profile is None
+            or not profile.can_reply_publicly):
         raise CommentRejected("not_verified", _("Only staff with a real name and role in their profile can reply."),
                               status=403)
     if thread.closed:
@@ -146,13 +164,15 @@ def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = No
         if parent_comment is None:
             raise CommentRejected("invalid", _("The comment you reply to does not exist on this page."),
                                   field="parent")
+        parent_comment = pipeline.within_depth(parent_comment)
     policy = builtin_policy(thread.site.language, thread.site.sector)
     review = review_draft(text, profile=profile.author_profile(), policy=policy)
     if review.verdict == "block" and not override_reason.strip():
         raise DraftBlocked(review)
     with transaction.atomic():
         comment = Comment.objects.create(
-            thread=thread, parent=parent_comment, author=profile.real_name, email=profile.work_email,
+            thread=thread, parent=parent_comment, depth=parent_comment.depth + 1 if parent_comment else 0,
+            author=profile.real_name, email=profile.work_email,
             text=text.strip(), html=render_comment(text.strip()), status=Status.PUBLISHED, staff=user,
             staff_name=profile.real_name, staff_role=profile.role, staff_organisation=profile.employer,
             category="", triage={"review": review.to_dict()})

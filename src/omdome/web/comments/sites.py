@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from omdome.web.comments.errors import CommentRejected
 from omdome.web.comments.models import Site, Thread
-from omdome.web.comments.threadkey import BadThreadURL, is_local_origin, normalize_thread_url, origin_of
+from omdome.web.comments.threadkey import BadThreadURL, is_local_origin, normalize_thread_url
 
 DEMO_SITE_NAME = "Demo (localhost)"
 
@@ -43,26 +42,6 @@ def thread_url_or_error(url: str) -> str:
 
 def find_thread(url: str) -> Thread | None:
     return Thread.objects.select_related("site").filter(url=thread_url_or_error(url)).first()
-
-
-def thread_for(url: str, title: str = "", request_origin: str | None = None) -> Thread:
-    """The thread of page ``url``, created on first use if its site is registered."""
-    key = thread_url_or_error(url)
-    thread = Thread.objects.select_related("site").filter(url=key).first()
-    if thread is None:
-        site = site_for_origin(origin_of(key))
-        if site is None:
-            raise CommentRejected("origin_not_allowed", _("This page's site is not registered for comments."),
-                                  status=403)
-        try:
-            with transaction.atomic():
-                thread = Thread.objects.create(site=site, url=key, title=title[:300])
-        except IntegrityError:  # created by a concurrent request
-            thread = Thread.objects.select_related("site").get(url=key)
-    if request_origin and not origin_allowed(thread.site, request_origin):
-        raise CommentRejected("origin_not_allowed", _("Comments for this page cannot be sent from here."),
-                              status=403)
-    return thread
 
 
 def origin_allowed(site: Site, origin: str) -> bool:

@@ -25,9 +25,14 @@ def rescore_comment(comment_id: int) -> str:
     comment = Comment.objects.filter(pk=comment_id, staff__isnull=True).first()
     if comment is None:
         return "gone"
-    fast = comment.triage
-    result = _full_triager().triage(comment.text)
+    text = comment.text
+    result = _full_triager().triage(text)
     with transaction.atomic():
+        # Re-read under a lock: a moderator or the writer may have acted while the model ran.
+        comment = Comment.objects.select_for_update().select_related("thread__site").get(pk=comment_id)
+        if comment.text != text:
+            return "stale: the text changed while it was scored"
+        fast = comment.triage
         comment.category, comment.action = result.category, result.action
         comment.confidence, comment.toxicity = result.confidence, result.toxicity
         comment.needs_review, comment.triage = result.needs_review, result.to_dict()
@@ -37,7 +42,7 @@ def rescore_comment(comment_id: int) -> str:
         if before == Status.PUBLISHED and result.moderation in ("hide", "report"):
             comment.status = Status.WITHHELD
         elif before == Status.WITHHELD and _releasable(comment, fast, result):
-            comment.status = Status.PENDING if comment.thread.site.premoderation else Status.PUBLISHED
+            comment.status = Status.PENDING if comment.held_by_site else Status.PUBLISHED
         if comment.status != before:
             fields.append("status")
         comment.save(update_fields=fields)
@@ -52,13 +57,15 @@ RELEASE_AT = 0.8
 
 
 def _releasable(comment: Comment, fast: dict, result) -> bool:  # type: ignore[no-untyped-def]
-    """Withheld only by a borderline fast-path score, and the fuller model is sure it is fine."""
+    """Withheld only by a borderline fast-path score of the text as first written, and the fuller
+    model is sure it is fine. Never a comment flagged as possibly unlawful, one that was edited
+    (an edit must not launder what a moderator should see), or one a moderator has acted on."""
     from omdome.web.comments.pipeline import THINK_TWICE_AT
 
     by_rule = any(str(r).startswith(("threat", "insult")) for r in fast.get("reasons", []))
     prompted = fast.get("category") == "hateful" and (fast.get("confidence", 0) >= THINK_TWICE_AT or by_rule)
-    moderated = comment.events.exclude(action__in=("created", "edited_by_author")).exists()
-    return (not prompted and not moderated and result.moderation == "keep"
+    touched = comment.events.exclude(action="created").exists()
+    return (not prompted and not touched and not comment.possibly_unlawful and result.moderation == "keep"
             and result.confidence >= RELEASE_AT and not result.needs_review)
 
 
@@ -69,3 +76,10 @@ def _full_triager():  # type: ignore[no-untyped-def]
 
         _TRIAGER = Triager(fast=False)
     return _TRIAGER
+
+
+@task()
+def prune_rate_counters() -> int:
+    from omdome.web.comments import ratelimit
+
+    return ratelimit.prune()

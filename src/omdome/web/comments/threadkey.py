@@ -31,10 +31,24 @@ def normalize_thread_url(url: str) -> str:
     if scheme not in DEFAULT_PORTS or not parts.hostname:
         raise BadThreadURL("the page URL must start with http:// or https:// and name a host")
     host = parts.hostname.lower()
+    if ":" in host:  # an IPv6 address keeps its brackets
+        host = f"[{host}]"
     netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-             if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES)]
+    # Sorted, so that the same page with its parameters in another order is the same thread.
+    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                   if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES))
     return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
+
+
+def is_origin(value: str) -> bool:
+    """``scheme://host[:port]`` with http or https and nothing after it."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 (raises on a bad port)
+    except ValueError:
+        return False
+    return (parts.scheme in DEFAULT_PORTS and bool(parts.hostname) and not parts.path and not parts.query
+            and not parts.fragment and not parts.username)
 
 
 def origin_of(url: str) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import permission_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -39,12 +40,14 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 @staff_member_required
+@permission_required("comments.view_comment", raise_exception=True)
 def thread_list(request: HttpRequest) -> HttpResponse:
     threads = Thread.objects.select_related("site").order_by("-created")[:200]
     return render(request, "comments/thread_list.html", {"threads": threads})
 
 
 @staff_member_required
+@permission_required("comments.view_comment", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def staff_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     """A thread as staff see it, with the form for a verified reply (rule 1)."""
@@ -67,7 +70,8 @@ def staff_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     profile = getattr(request.user, "staff_profile", None)
     context = {"thread": thread, "comments": thread.comments.select_related("parent").order_by("created", "id"),
                "form": form, "review": review, "profile": profile,
-               "can_reply": bool(profile and profile.can_reply_publicly)}
+               "can_reply": bool(profile and profile.can_reply_publicly
+                                 and request.user.has_perm("comments.reply_as_staff"))}
     return render(request, "comments/staff_thread.html", context)
 
 

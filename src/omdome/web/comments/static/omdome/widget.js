@@ -42,7 +42,7 @@
     reply: "Svara", edit: "Redigera", save: "Spara", cancel: "Avbryt", editLabel: "Redigera din kommentar",
     saved: "Ändringen är sparad.", del: "Ta bort",
     confirmDel: "Vill du ta bort din kommentar? Det går inte att ångra.", deleted: "Kommentaren är borttagen.",
-    removed: "Kommentaren har tagits bort av skribenten.", reviewing: "Kommentaren granskas innan den visas igen.",
+    removed: "Kommentaren har tagits bort av skribenten.", hidden: "Kommentaren visas inte.", reviewing: "Kommentaren granskas innan den visas igen.",
     edited: "redigerad", anon: "Anonym", staff: "Verifierad medarbetare",
     share: "Spara / dela", copy: "Kopiera länk", copied: "Länken är kopierad.",
     copyFail: "Länken kunde inte kopieras. Du kan kopiera den här: {url}", mail: "E-post", native: "Dela…",
@@ -77,7 +77,7 @@
     reply: "Reply", edit: "Edit", save: "Save", cancel: "Cancel", editLabel: "Edit your comment",
     saved: "Your change has been saved.", del: "Delete",
     confirmDel: "Do you want to delete your comment? This cannot be undone.", deleted: "The comment has been deleted.",
-    removed: "This comment was removed by its author.", reviewing: "This comment is being reviewed before it is shown again.",
+    removed: "This comment was removed by its author.", hidden: "This comment is not shown.", reviewing: "This comment is being reviewed before it is shown again.",
     edited: "edited", anon: "Anonymous", staff: "Verified staff",
     share: "Save / share", copy: "Copy link", copied: "The link has been copied.",
     copyFail: "The link could not be copied. You can copy it here: {url}", mail: "E-mail", native: "Share…",
@@ -163,7 +163,8 @@
   function dropToken(id) { var o = tokens(); delete o[id]; storeTokens(o); }
 
   function api(method, path, body, token) {
-    var headers = { Accept: "application/json" };
+    // Server messages in the page's language, not the browser's.
+    var headers = { Accept: "application/json", "Accept-Language": SV ? "sv" : "en" };
     if (body) headers["Content-Type"] = "application/json";
     if (token) headers["X-Omdome-Edit-Token"] = token;
     return fetch(BASE + path, {
@@ -286,12 +287,9 @@
   function thinkTwice(form, before, d, onRephrase, onAnyway) {
     removePanel(form);
     var id = "omdome-tt-" + (++uid);
-    var reasons = Array.isArray(d.reasons) ? d.reasons.filter(r => typeof r === "string" && r) : [];
     var panel = h("section", { class: "omdome-think-twice", "aria-labelledby": id, tabindex: "-1" }, [
       h("h3", { id: id }, L.ttHead),
       h("p", null, L.ttText),
-      typeof d.message === "string" && d.message ? h("p", null, d.message) : null,
-      reasons.length ? h("ul", null, reasons.map(r => h("li", null, r))) : null,
       h("div", { class: "omdome-form-actions" }, [
         btn("omdome-rephrase", L.rephrase, () => { panel.remove(); onRephrase(); }),
         btn("omdome-send-anyway", L.anyway, () => { panel.remove(); return onAnyway(); })
@@ -390,7 +388,7 @@
     var time = isNaN(when) ? null : h("time", { datetime: when.toISOString() }, dateFmt.format(when));
     if (c.deleted) {
       if (time) art.appendChild(h("header", { class: "omdome-meta" }, time));
-      art.appendChild(h("p", { class: "omdome-placeholder" }, L.removed));
+      art.appendChild(h("p", { class: "omdome-placeholder" }, c.removed_by === "author" ? L.removed : L.hidden));
       return art;
     }
     var author = typeof c.author === "string" && c.author.trim() ? c.author : L.anon;
@@ -575,7 +573,7 @@
       updateCount();
       var ol = childList(li);
       if (ol && ol.querySelector(".omdome-comment")) {
-        var ph = article({ id: id, deleted: true }, +art.getAttribute("data-depth") || 1);
+        var ph = article({ id: id, deleted: true, removed_by: "author" }, +art.getAttribute("data-depth") || 1);
         art.replaceWith(ph);
         focusEl(ph);
       } else {
