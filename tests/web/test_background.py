@@ -140,3 +140,45 @@ def test_the_rescore_never_releases_what_the_writer_sent_past_the_prompt_or_a_mo
     rescore_comment.call(held.pk)
     held.refresh_from_db()
     assert held.status == Status.WITHHELD
+
+
+def test_serve_in_production_mode_collects_static_files_and_runs_gunicorn(tmp_path):
+    """A real process on a free port, with production settings and its own SQLite file."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "OMDOME_DEBUG": "0", "OMDOME_DATA_DIR": str(tmp_path),
+           "OMDOME_SECRET_KEY": "a-test-key-that-is-long-enough-0123456789abcdef", "OMDOME_WEB_WORKERS": "1",
+           "OMDOME_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SETTINGS_MODULE": "omdome.web.settings"}
+    env.pop("DATABASE_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "omdome", "serve", f"127.0.0.1:{port}", "--no-worker"],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=2) as response:
+                    assert response.read() == b"ok\n"
+                break
+            except OSError:
+                time.sleep(0.25)
+        else:
+            raise AssertionError(server.stderr.read1().decode() if server.poll() is not None else "no answer")
+        with urllib.request.urlopen(f"{base}/static/admin/css/base.css", timeout=5) as response:
+            assert response.status == 200
+        with urllib.request.urlopen(f"{base}/widget.js", timeout=5) as response:
+            assert b"OmdomeWidget" in response.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert (tmp_path / "omdome.sqlite3").is_file() and (tmp_path / "static" / "admin").is_dir()
+    with socket.socket() as again:  # gunicorn stopped with it: nothing listens on the port any more
+        again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # closed connections may linger
+        again.bind(("127.0.0.1", port))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -76,21 +77,33 @@ def prepare_database() -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    """Development mode: Django's own server. Otherwise gunicorn, after collecting static files."""
     setup_django()
+    from django.conf import settings
     from django.core.management import call_command
 
     prepare_database()
     if args.demo:
         run_demo(args)
-    worker = None
-    if not args.no_worker:
-        worker = subprocess.Popen([sys.executable, "-m", "omdome", "worker"])
+    # Stopped with SIGTERM, stop the children too (the default would leave them running).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    children = []
     try:
-        call_command("runserver", args.address, use_reloader=False)
+        if not args.no_worker:
+            children.append(subprocess.Popen([sys.executable, "-m", "omdome", "worker"]))
+        if settings.DEBUG:
+            call_command("runserver", args.address, use_reloader=False)
+        else:
+            call_command("collectstatic", interactive=False, verbosity=0)
+            workers = os.environ.get("OMDOME_WEB_WORKERS", "2")
+            children.append(subprocess.Popen([sys.executable, "-m", "gunicorn", "omdome.web.wsgi", "--bind",
+                                              args.address, "--workers", workers, "--access-logfile", "-"]))
+            children[-1].wait()
     finally:
-        if worker is not None:
-            worker.terminate()
-            worker.wait(timeout=10)
+        for child in children:
+            child.terminate()
+        for child in children:
+            child.wait(timeout=20)
     return 0
 
 
