@@ -188,3 +188,10 @@ def test_the_widget_stays_within_its_size_budget():
     folder = Path(comments.__file__).parent / "static" / "omdome"
     size = sum(len(gzip.compress((folder / name).read_bytes(), 9)) for name in ("widget.js", "widget.css"))
     assert size <= 15 * 1024
+
+
+def test_a_request_body_over_the_upload_limit_gets_413(client):
+    make_site()
+    body = json.dumps({"thread": PAGE, "author": "A", "text": "x" * 3_000_000})
+    response = client.post("/api/comments", body, content_type="application/json")
+    assert response.status_code == 413 and response.json()["code"] == "too_large"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
@@ -30,6 +32,12 @@ def invalid(request: HttpRequest, error: ValidationError):
     field = location[0] if location else None
     message = f"{field}: {first.get('msg', 'invalid')}" if field else str(first.get("msg", "invalid input"))
     return api.create_response(request, {"code": "invalid", "field": field, "message": message}, status=400)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request: HttpRequest, error: RequestDataTooBig):
+    return api.create_response(request, {"code": "too_large", "message": _("The request is too large.")},
+                               status=413)
 
 
 @api.exception_handler(HttpError)

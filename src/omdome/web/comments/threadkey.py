@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from django.utils.translation import gettext as _
+
 TRACKING_PREFIXES = ("utm_",)
 TRACKING_PARAMS = {"fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref"}
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -21,15 +23,15 @@ def normalize_thread_url(url: str) -> str:
     """
     url = (url or "").strip()
     if len(url) > 1000:
-        raise BadThreadURL("the page URL is longer than 1,000 characters")
+        raise BadThreadURL(_("the address is longer than 1,000 characters"))
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as error:
-        raise BadThreadURL(f"not a valid URL: {error}") from None
+        raise BadThreadURL(_("not a valid address (%(error)s)") % {"error": error}) from None
     scheme = parts.scheme.lower()
     if scheme not in DEFAULT_PORTS or not parts.hostname:
-        raise BadThreadURL("the page URL must start with http:// or https:// and name a host")
+        raise BadThreadURL(_("it must start with http:// or https:// and name a host"))
     host = parts.hostname.lower()
     if ":" in host:  # an IPv6 address keeps its brackets
         host = f"[{host}]"
