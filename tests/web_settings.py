@@ -17,4 +17,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     from pathlib import Path
 
     # A file, not memory: tests with threads need connections that see the same database.
-    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / "omdome-test.sqlite3")}  # noqa: F405
+    # One folder per run (each xdist worker adds its own suffix), so runs side by side never meet.
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.mkdtemp(prefix="omdome-test-")) / "test.sqlite3")}  # noqa: F405

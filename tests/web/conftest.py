@@ -16,3 +16,12 @@ def xss_payloads() -> list[tuple[int, str]]:
     for number, payload in enumerate(payloads, 1):
         assert re.search(rf"\b{number}\b", payload), f"payload {number} does not carry its number"
     return list(enumerate(payloads, 1))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_read_counters():
+    """Read limits are counted in process memory, which no database rollback resets."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

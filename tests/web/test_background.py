@@ -45,10 +45,11 @@ def test_periodic_jobs_are_enqueued_once_per_interval():
 
     default_task_backend.clear()
     now = timezone.now()
-    assert set(registry.enqueue_due(now)) == {"prune_task_results", "prune_rate_counters"}
+    daily = {"prune_task_results", "forget_contact_details"}
+    assert set(registry.enqueue_due(now)) == daily | {"prune_rate_counters"}
     assert registry.enqueue_due(now + timedelta(minutes=30)) == []
     assert registry.enqueue_due(now + timedelta(hours=1)) == ["prune_rate_counters"]
-    assert "prune_task_results" in registry.enqueue_due(now + timedelta(days=1, minutes=1))
+    assert daily <= set(registry.enqueue_due(now + timedelta(days=1, minutes=1)))
     assert PeriodicRun.objects.get(name="prune_task_results").last_enqueued == now + timedelta(days=1, minutes=1)
 
 
@@ -182,3 +183,22 @@ def test_serve_in_production_mode_collects_static_files_and_runs_gunicorn(tmp_pa
     with socket.socket() as again:  # gunicorn stopped with it: nothing listens on the port any more
         again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # closed connections may linger
         again.bind(("127.0.0.1", port))
+
+
+def test_serve_exits_with_an_error_when_its_web_server_cannot_start(tmp_path):
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {**os.environ, "OMDOME_DEBUG": "0", "OMDOME_DATA_DIR": str(tmp_path), "OMDOME_WEB_WORKERS": "1",
+               "OMDOME_SECRET_KEY": "a-test-key-that-is-long-enough-0123456789abcdef",
+               "OMDOME_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SETTINGS_MODULE": "omdome.web.settings"}
+        env.pop("DATABASE_URL", None)
+        done = subprocess.run([sys.executable, "-m", "omdome", "serve", f"127.0.0.1:{port}", "--no-worker"],
+                              env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0 and "stopped with exit code" in done.stderr

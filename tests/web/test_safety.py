@@ -188,3 +188,75 @@ def test_site_origins_must_be_origins():
 def test_the_admin_user_model_still_hashes_passwords():
     user = get_user_model().objects.create_user("x", password="ett-langt-losenord-42")
     assert user.password.startswith(("pbkdf2_", "md5$", "argon2", "bcrypt")) and "ett-langt" not in user.password
+
+
+def test_a_long_page_address_keeps_its_own_rate_window(settings, monkeypatch):
+    import time
+
+    settings.OMDOME_RATE_LIMITS = {"thread": (1, 60)}
+    long_a, long_b = f"{HOST}/{'a' * 300}", f"{HOST}/{'a' * 300}b"
+    now = 1_800_000_000
+    monkeypatch.setattr(time, "time", lambda: now)
+    ratelimit.hit("thread", long_a)
+    ratelimit.hit("thread", long_b)  # shares the first 200 characters, not the counter
+    with pytest.raises(CommentRejected):
+        ratelimit.hit("thread", long_a)
+    now += 60
+    ratelimit.hit("thread", long_a)  # a new window
+
+
+def test_a_late_rescore_never_overrules_a_moderator():
+    comment = make_comment(make_thread(), "Tack för informationen!").comment
+    services.moderate(comment=comment, actor=None, to_status=Status.PUBLISHED, reason="läst och godkänd")
+    Comment.objects.filter(pk=comment.pk).update(text="Jag vet var du bor, akta dig din jävel")
+    rescore_comment.call(comment.pk)
+    comment.refresh_from_db()
+    assert comment.status == Status.PUBLISHED and comment.category == "hateful"
+
+
+def test_an_edit_leaves_a_held_comment_in_its_queue():
+    thread = make_thread(make_site(premoderation=True))
+    posted = make_comment(thread, "Du är en jävla idiot", confirmed=True)
+    assert posted.comment.status == Status.WITHHELD
+    edited = services.edit_comment(comment_id=posted.comment.pk, token=posted.edit_token, text="Förlåt, jag var arg.")
+    assert edited.status == Status.WITHHELD
+
+
+def test_contact_details_are_erased_after_the_retention_period():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    thread = make_thread(make_site(retention_days=30))
+    old = make_comment(thread, email="lena@example.se", ip="192.0.2.9").comment
+    new = make_comment(thread, "En färsk kommentar.", email="per@example.se", ip="192.0.2.10").comment
+    Comment.objects.filter(pk=old.pk).update(created=timezone.now() - timedelta(days=31))
+    assert services.forget_contact_details() == 1
+    old.refresh_from_db()
+    new.refresh_from_db()
+    assert (old.email, old.ip_address, old.text) == ("", None, "Tack för informationen!")
+    assert new.email == "per@example.se" and new.ip_address == "192.0.2.10"
+    assert old.events.filter(action="contact_details_erased").exists()
+    assert services.forget_contact_details() == 0
+
+
+def test_an_origin_written_with_its_default_port_still_matches(client):
+    make_site(origins="https://www.sundby.se:443/")
+    body = json.dumps({"thread": f"{HOST}/a", "text": "Hej!", "author": "A"})
+    assert client.post("/api/comments", body, content_type="application/json", HTTP_ORIGIN=HOST).status_code == 201
+
+
+def test_imported_replies_in_a_circle_or_on_another_page_are_kept_as_comments_of_their_own():
+    from omdome.web.comments.importers.records import ImportedComment, ImportReport
+    from omdome.web.comments.importing import store
+
+    def item(source_id, parent, url=f"{HOST}/x"):
+        return ImportedComment(source_id=source_id, thread_url=url, thread_title="X", author="A", email="",
+                               text=f"Kommentar {source_id}", created=None, parent_id=parent)
+
+    result = store(ImportReport(comments=[item("a", "b"), item("b", "a"), item("c", "c"),
+                                          item("p", None), item("r", "p", url=f"{HOST}/y")]), make_site())
+    assert result.imported == 5
+    reply = Comment.objects.get(imported_from="r")
+    assert reply.parent is None and reply.thread.url == f"{HOST}/y"
+    assert sum("circle" in p for p in result.problems) == 2 and any("another page" in p for p in result.problems)

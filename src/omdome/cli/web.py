@@ -87,7 +87,8 @@ def run_serve(args: argparse.Namespace) -> int:
         run_demo(args)
     # Stopped with SIGTERM, stop the children too (the default would leave them running).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    children = []
+    children: list[subprocess.Popen] = []
+    code = 0
     try:
         if not args.no_worker:
             children.append(subprocess.Popen([sys.executable, "-m", "omdome", "worker"]))
@@ -98,13 +99,33 @@ def run_serve(args: argparse.Namespace) -> int:
             workers = os.environ.get("OMDOME_WEB_WORKERS", "2")
             children.append(subprocess.Popen([sys.executable, "-m", "gunicorn", "omdome.web.wsgi", "--bind",
                                               args.address, "--workers", workers, "--access-logfile", "-"]))
-            children[-1].wait()
+            code = _watch(children)
     finally:
+        _stop(children)
+    return code
+
+
+def _watch(children: list[subprocess.Popen]) -> int:
+    """Wait until a child ends: the web server's or the worker's end is the service's end."""
+    while True:
         for child in children:
+            if child.poll() is not None:
+                print(f"omdome serve: {' '.join(child.args[2:4])} stopped with exit code {child.returncode}",
+                      file=sys.stderr)
+                return child.returncode or 1
+        time.sleep(1)
+
+
+def _stop(children: list[subprocess.Popen]) -> None:
+    for child in children:
+        if child.poll() is None:
             child.terminate()
-        for child in children:
+    for child in children:
+        try:
             child.wait(timeout=20)
-    return 0
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
 
 
 def run_worker(args: argparse.Namespace) -> int:

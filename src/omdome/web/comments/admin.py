@@ -33,7 +33,7 @@ class EventInline(admin.TabularInline):
     model = ModerationEvent
     extra = 0
     can_delete = False
-    readonly_fields = ("created", "action", "actor", "from_status", "to_status", "reason")
+    readonly_fields = ("created", "action", "actor", "from_status", "to_status", "reason", "text_before")
     fields = readonly_fields
 
     def has_add_permission(self, request, obj=None) -> bool:
@@ -66,7 +66,8 @@ class CommentAdmin(NoDeleteAdmin):
     search_fields = ("author", "text", "email")
     readonly_fields = ("thread", "parent", "author", "email", "text", "status", "ip_address", "created", "edited",
                        "staff", "staff_name", "staff_role", "staff_organisation", "category", "action",
-                       "confidence", "toxicity", "needs_review", "triage", "possibly_unlawful", "imported_from")
+                       "confidence", "toxicity", "needs_review", "triage", "possibly_unlawful", "held_by_site",
+                       "imported_from", "depth")
     exclude = ("html",)
     inlines = [EventInline]
     actions = [_moderate(Status.PUBLISHED, _("Publish")), _moderate(Status.HIDDEN, _("Hide")),
@@ -84,7 +85,7 @@ class CommentAdmin(NoDeleteAdmin):
 class ModerationEventAdmin(NoDeleteAdmin):
     list_display = ("created", "action", "comment", "actor", "from_status", "to_status")
     list_filter = ("action",)
-    readonly_fields = ("comment", "actor", "action", "from_status", "to_status", "reason", "created")
+    readonly_fields = ("comment", "actor", "action", "from_status", "to_status", "reason", "text_before", "created")
 
     def has_add_permission(self, request) -> bool:
         return False

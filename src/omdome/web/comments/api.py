@@ -104,7 +104,7 @@ class Problem(Schema):
             summary="The published comments of a page")
 def list_comments(request: HttpRequest, thread: str):
     if ip := client_ip(request):
-        ratelimit.hit("read", rate_key(ip))
+        ratelimit.hit_approx("read", rate_key(ip))
     thread_obj = sites.find_thread(thread)
     if thread_obj is None:
         url = sites.thread_url_or_error(thread)

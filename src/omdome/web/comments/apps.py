@@ -10,7 +10,8 @@ class CommentsConfig(AppConfig):
     def ready(self) -> None:
         from datetime import timedelta
 
-        from omdome.web.comments.tasks import prune_rate_counters
+        from omdome.web.comments.tasks import forget_contact_details, prune_rate_counters
         from omdome.web.scheduling.registry import register_periodic
 
         register_periodic("prune_rate_counters", timedelta(hours=1), prune_rate_counters)
+        register_periodic("forget_contact_details", timedelta(days=1), forget_contact_details)

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
 from omdome.web.comments.models import Site
-from omdome.web.comments.threadkey import is_local_origin
+from omdome.web.comments.threadkey import is_local_origin, normalize_origin
 
 PUBLIC_PREFIXES = ("/api/comments", "/widget.")
 ALLOWED_HEADERS = "Content-Type, X-Omdome-Edit-Token"
@@ -16,7 +16,7 @@ ALLOWED_METHODS = "GET, POST, PATCH, DELETE, OPTIONS"
 def allowed_origin(origin: str) -> bool:
     from django.conf import settings
 
-    origin = origin.rstrip("/").lower()
+    origin = normalize_origin(origin)
     if settings.DEBUG and is_local_origin(origin):
         return True
     return any(origin in site.origin_list for site in Site.objects.only("origins"))

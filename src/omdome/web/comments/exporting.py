@@ -21,6 +21,7 @@ def export_site(site: Site) -> dict[str, object]:
             if c.staff_id else None,
             "category": c.category, "possibly_unlawful": c.possibly_unlawful, "imported_from": c.imported_from,
             "log": [{"action": e.action, "from": e.from_status, "to": e.to_status, "reason": e.reason,
+                     "text_before": e.text_before,
                      "when": e.created.isoformat(), "by": e.actor.get_username() if e.actor else None}
                     for e in sorted(c.events.all(), key=lambda e: (e.created, e.pk))],
         })

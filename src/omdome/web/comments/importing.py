@@ -76,7 +76,7 @@ def _importable(comments: list[ImportedComment], site: Site, known: dict[str, in
         if c.source_id in known:
             result.skipped["already imported"] += 1
             continue
-        if not c.text:
+        if not c.text and c.source_id not in needed:
             result.skipped["empty"] += 1
             continue
         try:
@@ -112,12 +112,17 @@ def _store(items: dict[str, ImportedComment], triage: dict, site: Site, known: d
             if parent_key and parent is None:
                 result.problems.append(f"{item.source_id}: its parent {parent_key} is not in the file or was "
                                        "skipped; stored as a comment of its own")
+            elif parent is not None and parent.thread.url != item.thread_url:
+                result.problems.append(f"{item.source_id}: its parent {parent_key} is on another page; "
+                                       "stored as a comment of its own")
+                parent = None
             if parent is not None:
                 parent = pipeline.within_depth(parent)
             stored[item.source_id] = _store_one(item, parent, triage.get(item.source_id), threads, site, result)
-        if len(waiting) == len(pending):  # a cycle of parents: break it
-            item = waiting.pop(0)
-            item.parent_id = None
+        if len(waiting) == len(pending):  # replies that are each other's parents: cut the circle
+            waiting[0].parent_id = None
+            result.problems.append(f"{waiting[0].source_id}: its replies form a circle; stored as a comment "
+                                   "of its own")
         pending = waiting
     result.threads = len(threads)
 

@@ -36,7 +36,9 @@ class Site(models.Model):
     privacy_controller = models.CharField(_("data controller"), max_length=200, blank=True)
     privacy_contact = models.CharField(_("data protection contact"), max_length=200, blank=True)
     privacy_url = models.URLField(_("privacy notice page"), blank=True)
-    retention_days = models.PositiveIntegerField(_("keep comments for (days)"), default=365)
+    retention_days = models.PositiveIntegerField(
+        _("keep e-mail and IP addresses for (days)"), default=365,
+        help_text=_("After this many days a comment's e-mail and IP address are erased; the widget says so."))
     created = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -49,7 +51,9 @@ class Site(models.Model):
 
     @property
     def origin_list(self) -> list[str]:
-        return [o.strip().rstrip("/").lower() for o in self.origins.splitlines() if o.strip()]
+        from omdome.web.comments.threadkey import normalize_origin
+
+        return [normalize_origin(o) for o in self.origins.splitlines() if o.strip()]
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

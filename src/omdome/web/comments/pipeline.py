@@ -23,9 +23,9 @@ from omdome.web.comments.models import Comment, Site, Status, Thread
 from omdome.web.comments.threadkey import origin_of
 
 MAX_TEXT, MAX_AUTHOR = 5000, 80
-# Replies nest at most this deep (0 is a top-level comment); a reply to a comment at the
-# deepest level becomes its sibling, as in most comment systems.
-MAX_DEPTH = 4
+# Replies nest at most this many levels (depth 0 is a top-level comment), as many as the
+# widget shows; a reply to a comment at the deepest level becomes its sibling.
+MAX_DEPTH = 3
 
 
 @dataclass
@@ -184,7 +184,7 @@ def triage_moderation(s: Submission) -> None:
 
 
 STEPS: list[Callable[[Submission], None]] = [
-    resolve_thread, check_open, validate, limit_rate, sanitise, classify, think_twice, site_rules, triage_moderation,
+    resolve_thread, check_open, limit_rate, validate, sanitise, classify, think_twice, site_rules, triage_moderation,
 ]
 
 

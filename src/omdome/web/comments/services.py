@@ -17,7 +17,7 @@ from omdome.review.reviewer import review_draft
 from omdome.web.comments import pipeline
 from omdome.web.comments.errors import CommentRejected
 from omdome.web.comments.markup import render_comment
-from omdome.web.comments.models import Comment, ModerationEvent, Status, Thread
+from omdome.web.comments.models import Comment, ModerationEvent, Site, Status, Thread
 from omdome.web.comments.tokens import check_edit_token, edit_token, edit_window
 
 VISIBLE_AFTER_EDIT = {Status.PUBLISHED, Status.PENDING, Status.WITHHELD}
@@ -98,7 +98,9 @@ def edit_comment(*, comment_id: int, token: str, text: str, confirmed: bool = Fa
     with transaction.atomic():
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
         before, text_before = comment.status, comment.text
-        status = s.status if before == Status.PUBLISHED else before if s.status == Status.PUBLISHED else s.status
+        # Only a published comment can change status by an edit (to pending or withheld);
+        # one that waits for a moderator stays in the queue it is in.
+        status = s.status if before == Status.PUBLISHED else before
         fields = _triage_fields(s) | {"possibly_unlawful": comment.possibly_unlawful or s.possibly_unlawful,
                                       "held_by_site": comment.held_by_site or s.held_by_site}
         Comment.objects.filter(pk=comment.pk).update(text=s.text, html=s.html, status=status,
@@ -181,3 +183,24 @@ def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = No
             codes = ", ".join(f.code for f in review.findings if f.severity == "block")
             log(comment, "draft_check_overridden", actor=user, reason=f"{override_reason.strip()} [{codes}]")
     return comment
+
+
+def forget_contact_details(now=None) -> int:  # type: ignore[no-untyped-def]
+    """Erase the e-mail and IP address of comments older than their site's retention period.
+
+    The widget's privacy notice promises this; the name and text stay with the comment.
+    """
+    from datetime import timedelta
+
+    now = now or timezone.now()
+    erased = 0
+    for site in Site.objects.all():
+        old = (Comment.objects.filter(thread__site=site, created__lt=now - timedelta(days=site.retention_days),
+                                      staff__isnull=True)
+               .exclude(email="", ip_address__isnull=True))
+        for comment in old.iterator():
+            with transaction.atomic():
+                Comment.objects.filter(pk=comment.pk).update(email="", ip_address=None)
+                log(comment, "contact_details_erased", reason=f"retention {site.retention_days} days")
+            erased += 1
+    return erased

@@ -7,14 +7,14 @@ from django.utils.translation import gettext as _
 
 from omdome.web.comments.errors import CommentRejected
 from omdome.web.comments.models import Site, Thread
-from omdome.web.comments.threadkey import BadThreadURL, is_local_origin, normalize_thread_url
+from omdome.web.comments.threadkey import BadThreadURL, is_local_origin, normalize_origin, normalize_thread_url
 
 DEMO_SITE_NAME = "Demo (localhost)"
 
 
 def site_for_origin(origin: str) -> Site | None:
     """The registered site that allows ``origin``; in development, local pages get the demo site."""
-    origin = origin.rstrip("/").lower()
+    origin = normalize_origin(origin)
     for site in Site.objects.all():
         if origin in site.origin_list:
             return site
@@ -45,5 +45,5 @@ def find_thread(url: str) -> Thread | None:
 
 
 def origin_allowed(site: Site, origin: str) -> bool:
-    origin = origin.rstrip("/").lower()
+    origin = normalize_origin(origin)
     return origin in site.origin_list or (settings.DEBUG and is_local_origin(origin))

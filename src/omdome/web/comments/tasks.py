@@ -39,7 +39,10 @@ def rescore_comment(comment_id: int) -> str:
         comment.possibly_unlawful = comment.possibly_unlawful or result.moderation == "report"
         fields = ["category", "action", "confidence", "toxicity", "needs_review", "triage", "possibly_unlawful"]
         before = comment.status
-        if before == Status.PUBLISHED and result.moderation in ("hide", "report"):
+        moderated = comment.events.filter(action__startswith="moderated_").exists()
+        if moderated:
+            pass  # a moderator's decision stands
+        elif before == Status.PUBLISHED and result.moderation in ("hide", "report"):
             comment.status = Status.WITHHELD
         elif before == Status.WITHHELD and _releasable(comment, fast, result):
             comment.status = Status.PENDING if comment.held_by_site else Status.PUBLISHED
@@ -83,3 +86,10 @@ def prune_rate_counters() -> int:
     from omdome.web.comments import ratelimit
 
     return ratelimit.prune()
+
+
+@task()
+def forget_contact_details() -> int:
+    from omdome.web.comments import services
+
+    return services.forget_contact_details()

@@ -42,6 +42,15 @@ def normalize_thread_url(url: str) -> str:
     return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
 
 
+def normalize_origin(value: str) -> str:
+    """Lower case, no trailing slash, no default port: ``HTTPS://X.se:443/`` is ``https://x.se``."""
+    value = value.strip().rstrip("/").lower()
+    for scheme, port in DEFAULT_PORTS.items():
+        if value.startswith(f"{scheme}://") and value.endswith(f":{port}"):
+            return value[: -len(f":{port}")]
+    return value
+
+
 def is_origin(value: str) -> bool:
     """``scheme://host[:port]`` with http or https and nothing after it."""
     try:
