@@ -75,3 +75,15 @@ def test_staff_posts_need_a_csrf_token(client):
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(make_staff())
     assert strict.post(f"/staff/threads/{thread.pk}/", {"text": GOOD_REPLY}).status_code == 403
+
+
+def test_the_thread_list_pages_through_every_thread(client):
+    from web.factories import make_site
+
+    site = make_site()
+    for i in range(130):
+        make_thread(site, f"/sida-{i}")
+    client.force_login(make_staff())
+    first = client.get("/staff/").content.decode()
+    assert first.count("/staff/threads/") == 100 and "?page=2" in first
+    assert client.get("/staff/", {"page": 2}).content.decode().count("/staff/threads/") == 30

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import permission_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -42,8 +43,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @staff_member_required
 @permission_required("comments.view_comment", raise_exception=True)
 def thread_list(request: HttpRequest) -> HttpResponse:
-    threads = Thread.objects.select_related("site").order_by("-created")[:200]
-    return render(request, "comments/thread_list.html", {"threads": threads})
+    threads = Thread.objects.select_related("site").order_by("-created")
+    page = Paginator(threads, 100).get_page(request.GET.get("page"))
+    return render(request, "comments/thread_list.html", {"threads": page, "page": page})
 
 
 @staff_member_required
