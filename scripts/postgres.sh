@@ -3,6 +3,7 @@
 # Installs PostgreSQL from Debian when it is missing (needs root). initdb refuses to run as
 # root, so the cluster belongs to the `postgres` user. Stop it with: scripts/postgres.sh stop
 set -euo pipefail
+. "$(dirname "$0")/debian-install.sh"
 PORT="${OMDOME_PG_PORT:-54329}"
 DIR="${OMDOME_PG_DIR:-/tmp/omdome-pg-$PORT}"
 
@@ -22,14 +23,7 @@ if [ "${1:-start}" = stop ]; then
 fi
 
 if [ -z "$(pg_bin)" ]; then
-    if [ "$(id -u)" != 0 ]; then
-        echo "PostgreSQL is not installed and this user cannot install it (run as root once)." >&2
-        exit 1
-    fi
-    echo "installing PostgreSQL from Debian…" >&2
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq --no-install-recommends postgresql >&2
+    debian_install PostgreSQL postgresql
 fi
 BIN=$(pg_bin)
 
