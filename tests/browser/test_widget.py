@@ -161,3 +161,19 @@ def test_a_keyboard_user_writes_a_comment_and_shares_it(page, host):
     assert page.evaluate("navigator.clipboard.readText()") == f"{host.url()}#omdome-comment-{comment_id}"
     page.wait_for_function("document.querySelector('.omdome-status').textContent.includes('kopierad')")
     screenshot(page, "share-menu")
+
+
+def test_after_a_reload_the_writer_edits_the_text_as_written(page, host):
+    source = "Tack! Se `Storgatan 5` och\n\n> citatet från förra veckan"
+    open_widget(page, host.url())
+    write(page, source)
+    page.locator(".omdome-comment").first.wait_for()
+    page.reload()
+    page.locator(".omdome-comment .omdome-edit").first.click()
+    page.wait_for_function(f"document.querySelector('.omdome-edit-form textarea').value === {source!r}")
+    page.fill(".omdome-edit-form textarea", source + "\n\nTillägg: tack igen!")
+    page.click(".omdome-edit-form .omdome-save")
+    page.wait_for_function("document.querySelector('.omdome-comment blockquote') !== null")
+    stored = Comment.objects.get()
+    assert stored.text.startswith(source) and stored.edited is not None
+    assert "<code>Storgatan 5</code>" in stored.html

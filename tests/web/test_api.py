@@ -195,3 +195,12 @@ def test_a_request_body_over_the_upload_limit_gets_413(client):
     body = json.dumps({"thread": PAGE, "author": "A", "text": "x" * 3_000_000})
     response = client.post("/api/comments", body, content_type="application/json")
     assert response.status_code == 413 and response.json()["code"] == "too_large"
+
+
+def test_the_writer_can_read_back_the_source_of_their_own_comment_only(client):
+    make_site()
+    posted = post(client, text="*Tack* för `infon`").json()
+    url = f"/api/comments/{posted['id']}/source"
+    assert client.get(url, HTTP_X_OMDOME_EDIT_TOKEN=posted["edit_token"]).json() == {
+        "id": posted["id"], "text": "*Tack* för `infon`"}
+    assert client.get(url).status_code == 403

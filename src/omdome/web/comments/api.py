@@ -136,6 +136,18 @@ def edit_comment(request: HttpRequest, comment_id: int, data: EditIn):
     return {"id": comment.pk, "status": comment.status, "comment": comment_data(comment, own=True)}
 
 
+class Source(Schema):
+    id: int
+    text: str
+
+
+@router.get("/comments/{comment_id}/source", response={200: Source, 403: Problem, 404: Problem},
+            summary="The text of your own comment, as you wrote it (for editing)")
+def comment_source(request: HttpRequest, comment_id: int):
+    comment = services.own_comment(comment_id=comment_id, token=request.headers.get("X-Omdome-Edit-Token", ""))
+    return {"id": comment.pk, "text": comment.text}
+
+
 @router.delete("/comments/{comment_id}", response={200: Changed, 403: Problem, 404: Problem},
                summary="Remove your own comment")
 def delete_comment(request: HttpRequest, comment_id: int):

@@ -71,6 +71,11 @@ def _rescore_later(comment: Comment) -> None:
     transaction.on_commit(lambda: rescore_comment.enqueue(comment.pk))
 
 
+def own_comment(*, comment_id: int, token: str) -> Comment:
+    """The writer's own comment, proved by its edit token, while it may still be changed."""
+    return _own_comment(comment_id, token)
+
+
 def _own_comment(comment_id: int, token: str) -> Comment:
     comment = Comment.objects.select_related("thread__site").filter(pk=comment_id, staff__isnull=True).first()
     if comment is None or comment.status not in VISIBLE_AFTER_EDIT:

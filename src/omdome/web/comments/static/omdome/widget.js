@@ -489,6 +489,16 @@
     var tid = "omdome-edit-" + id;
     var ta = h("textarea", { id: tid, name: "text", rows: 6, maxlength: 5000, required: true, "aria-required": "true", "aria-describedby": tid + "-hint" });
     ta.value = sources[id] != null ? sources[id] : toMarkdown(body).trim();
+    if (sources[id] == null && tokenFor(id)) {
+      // After a reload the text as written comes from the server; until then, a rebuilt copy.
+      var shown = ta.value;
+      api("GET", "/api/comments/" + id + "/source", null, tokenFor(id).token).then(r => {
+        if (r.status === 200 && typeof r.data.text === "string") {
+          sources[id] = r.data.text;
+          if (ta.value === shown) ta.value = r.data.text;
+        }
+      });
+    }
     var save = btn("omdome-save", L.save, null, "submit");
     var actions = h("div", { class: "omdome-form-actions" }, [save, btn("omdome-cancel-edit", L.cancel, () => close(true))]);
     var f = h("form", { class: "omdome-edit-form", novalidate: true }, [
