@@ -173,7 +173,7 @@ def test_after_a_reload_the_writer_edits_the_text_as_written(page, host):
     page.wait_for_function(f"document.querySelector('.omdome-edit-form textarea').value === {source!r}")
     page.fill(".omdome-edit-form textarea", source + "\n\nTillägg: tack igen!")
     page.click(".omdome-edit-form .omdome-save")
-    page.wait_for_function("document.querySelector('.omdome-comment blockquote') !== null")
+    page.wait_for_function("document.querySelector('.omdome-comment .omdome-body').textContent.includes('Tillägg')")
     stored = Comment.objects.get()
     assert stored.text.startswith(source) and stored.edited is not None
     assert "<code>Storgatan 5</code>" in stored.html
