@@ -12,7 +12,7 @@ from omdome.web.comments.models import Comment, Status
 from omdome.web.comments.tasks import rescore_comment
 from omdome.web.scheduling import registry
 from omdome.web.scheduling.models import PeriodicRun
-from web.factories import make_comment, make_thread
+from web.factories import held_on_a_borderline_score, make_comment, make_thread
 
 pytestmark = pytest.mark.django_db
 
@@ -118,10 +118,8 @@ def test_the_worker_runs_tasks_stored_by_the_database_backend(settings):
 
 
 def test_the_rescore_releases_a_comment_the_fast_path_held_on_a_borderline_score():
-    # The fast path calls this praise 'hateful' at 0.33 (a false alarm from the project's test split).
     praise = "Harbor Bank's new savings pots are exactly what I needed. Nice work, team."
-    comment = make_comment(make_thread(), praise).comment
-    assert comment.status == Status.WITHHELD and comment.category == "hateful" and comment.confidence < 0.6
+    comment = held_on_a_borderline_score(make_comment(make_thread(), praise).comment)
     rescore_comment.call(comment.pk)
     comment.refresh_from_db()
     assert comment.status == Status.PUBLISHED and comment.category == "praise"

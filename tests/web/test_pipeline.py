@@ -187,7 +187,8 @@ def test_moderators_cannot_set_a_status_only_authors_may_set():
 
 
 def test_a_borderline_model_score_holds_the_comment_without_prompting_the_writer():
-    """The fast model leans towards 'hateful' on some plain complaints (0.47 here): no prompt, but a moderator looks."""
-    c = make_comment(make_thread(), "Jag är besviken på hur vägarbetet planerats.").comment
+    """An implicit threat the fast model is unsure of (0.53, no rule fires): no prompt, but a moderator looks."""
+    text = "Kommer förbi ert kontor med ett basebollträ på måndag, får se om ni skrattar då"
+    c = make_comment(make_thread(), text).comment
     assert c.category == "hateful" and c.confidence < 0.6
     assert c.status == Status.WITHHELD
