@@ -25,7 +25,7 @@ def test_a_new_page_gets_its_thread_on_the_first_comment(client):
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["status"] == "published" and body["comment"]["author"] == "Lena"
-    assert body["edit_token"] and body["edit_until"] > body["comment"]["created"]
+    assert body["edit_token"] and body["edit_until"] > body["comment"]["created"] and body["edit_seconds"] == 600
     assert Thread.objects.get().url == PAGE
     assert response["Access-Control-Allow-Origin"] == HOST
 

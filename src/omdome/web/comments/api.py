@@ -81,6 +81,7 @@ class Posted(Schema):
     comment: CommentOut
     edit_token: str
     edit_until: str
+    edit_seconds: int = Field(description="How long the token is valid from now (clocks differ; count from this)")
 
 
 class EditIn(Schema):
@@ -124,7 +125,8 @@ def post_comment(request: HttpRequest, data: CommentIn):
                                    confirmed=data.confirmed, ip=client_ip(request))
     comment = posted.comment
     return Status(201, {"id": comment.pk, "status": comment.status, "comment": comment_data(comment, own=True),
-                 "edit_token": posted.edit_token, "edit_until": (comment.created + edit_window()).isoformat()})
+                 "edit_token": posted.edit_token, "edit_until": (comment.created + edit_window()).isoformat(),
+                        "edit_seconds": int(edit_window().total_seconds())})
 
 
 @router.patch("/comments/{comment_id}", response={200: Changed, 400: Problem, 403: Problem, 404: Problem,
