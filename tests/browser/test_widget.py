@@ -136,7 +136,7 @@ def test_the_widget_passes_axe_with_comments_replies_badge_and_form_errors(page,
 
 
 def test_a_keyboard_user_writes_a_comment_and_shares_it(page, host):
-    """Tab to the fields, type, press Enter on the button; then open "Spara / dela" by keyboard."""
+    """Tab to the fields, type, press Enter on the button; then open "Dela" by keyboard."""
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     open_widget(page, host.url())
     page.focus(".omdome form [name=author]")

@@ -1,9 +1,11 @@
 /* Omdöme comment widget. Plain ES2019, no dependencies, no build step. */
 (() => {
   "use strict";
-  if (window.OmdomeWidget) return;
+  if (window.OmdomeWidget) {
+    if (window.console) console.warn("Omdöme: widget.js is already running on this page; this copy is ignored.");
+    return;
+  }
 
-  var VERSION = "1.0.0";
   var script = document.currentScript ||
     document.querySelector("script[data-omdome-thread]") ||
     Array.prototype.filter.call(document.scripts, s => /\/widget\.js([?#]|$)/.test(s.src)).pop();
@@ -14,12 +16,18 @@
   var ds = script.dataset;
   var THREAD = ds.omdomeThread || location.href.split("#")[0];
   var TITLE = ds.omdomeTitle || document.title || null;
-  var pageLang = (document.documentElement.lang || "").trim();
+  var THEME = /^(dark|auto)$/.test(ds.omdomeTheme) ? ds.omdomeTheme : "";
+  var KEY = "omdome-edit:" + BASE;
+  var reduced = !!(window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches);
+  function langOf(el) {
+    var e = el && el.closest("[lang]:not([lang=''])");
+    return e ? e.getAttribute("lang") : "";
+  }
+  var pageLang = (ds.omdomeLang || langOf(document.getElementById("omdome-thread")) || langOf(script) ||
+    document.documentElement.lang).trim();
   var SV = /^sv(-|$)/i.test(pageLang);
   // Dates follow the page language, but only within the UI language so one sentence never mixes two.
   var LOCALE = (SV ? /^sv/i : /^en/i).test(pageLang) ? pageLang : (SV ? "sv-SE" : "en-GB");
-  var KEY = "omdome-edit";
-  var reduced = !!(window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches);
 
   var L = SV ? {
     heading: "Kommentarer", loading: "Laddar kommentarer…",
@@ -33,8 +41,8 @@
     pvLocal: "Din webbläsare sparar tillfälligt en nyckel så att du kan ändra eller ta bort din kommentar en kort stund efteråt.",
     pvMore: "Läs mer om hur vi behandlar personuppgifter",
     write: "Skriv en kommentar", replyTo: "Svara {name}",
-    author: "Namn", email: "E-postadress (valfri, visas aldrig)", text: "Kommentar", website: "Webbplats",
-    hint: "Du kan använda *kursiv*, **fetstil** och länkar. Högst 5 000 tecken.",
+    author: "Namn", email: "E-postadress (valfri, visas aldrig)", text: "Kommentar", hp: "Lämna tomt",
+    hint: "Du kan använda *kursiv*, **fetstil** och länkar. Högst 5\u00a0000 tecken.",
     send: "Skicka", sending: "Skickar…", cancelReply: "Avbryt svar",
     published: "Tack! Din kommentar är publicerad.",
     pending: "Tack! Din kommentar granskas innan den visas.",
@@ -42,19 +50,21 @@
     reply: "Svara", edit: "Redigera", save: "Spara", cancel: "Avbryt", editLabel: "Redigera din kommentar",
     saved: "Ändringen är sparad.", del: "Ta bort",
     confirmDel: "Vill du ta bort din kommentar? Det går inte att ångra.", deleted: "Kommentaren är borttagen.",
-    removed: "Kommentaren har tagits bort av skribenten.", hidden: "Kommentaren visas inte.", reviewing: "Kommentaren granskas innan den visas igen.",
+    removed: "Kommentaren har tagits bort av skribenten.", hidden: "Kommentaren visas inte.",
+    lossy: "Originaltexten kunde inte hämtas; formatering kan gå förlorad.",
     edited: "redigerad", anon: "Anonym", staff: "Verifierad medarbetare",
-    share: "Spara / dela", copy: "Kopiera länk", copied: "Länken är kopierad.",
-    copyFail: "Länken kunde inte kopieras. Du kan kopiera den här: {url}", mail: "E-post", native: "Dela…",
+    share: "Dela", copy: "Kopiera länk", copied: "Länken är kopierad.",
+    copyFail: "Länken kunde inte kopieras. Du kan kopiera den här: {url}", mail: "E-post", native: "Dela via…",
     ttHead: "Tänk efter en gång till",
     ttText: "Din kommentar kan uppfattas som kränkande. Vill du formulera om den? Om du skickar den ändå granskas den av en moderator innan den kan visas.",
     rephrase: "Skriv om", anyway: "Skicka ändå",
     errAuthor: "Skriv ditt namn.", errAuthorLong: "Namnet får vara högst 80 tecken.",
-    errText: "Skriv en kommentar.", errTextLong: "Kommentaren får vara högst 5 000 tecken.",
+    errText: "Skriv en kommentar.", errTextLong: "Kommentaren får vara högst 5\u00a0000 tecken.",
     errEmail: "Skriv en giltig e-postadress eller lämna fältet tomt.", fix: "Rätta uppgifterna i formuläret.",
     net: "Det gick inte att nå kommentarstjänsten. Kontrollera anslutningen och försök igen.",
+    slow: "Kommentarstjänsten svarade inte i tid. Försök igen om en stund.",
     failed: "Något gick fel. Försök igen om en stund.",
-    rate: "Du har skickat många kommentarer på kort tid. Vänta {n} sekunder och försök igen.",
+    rate: "Du har skickat många kommentarer på kort tid. Vänta {n} sekund{s} och försök igen.", pl: "er",
     expired: "Tiden för att ändra kommentaren har gått ut."
   } : {
     heading: "Comments", loading: "Loading comments…",
@@ -68,7 +78,7 @@
     pvLocal: "Your browser temporarily stores a key so that you can edit or delete your comment for a short while afterwards.",
     pvMore: "Read more about how we handle personal data",
     write: "Write a comment", replyTo: "Reply to {name}",
-    author: "Name", email: "E-mail address (optional, never shown)", text: "Comment", website: "Website",
+    author: "Name", email: "E-mail address (optional, never shown)", text: "Comment", hp: "Leave empty",
     hint: "You can use *italics*, **bold** and links. At most 5,000 characters.",
     send: "Send", sending: "Sending…", cancelReply: "Cancel reply",
     published: "Thank you! Your comment has been published.",
@@ -77,10 +87,11 @@
     reply: "Reply", edit: "Edit", save: "Save", cancel: "Cancel", editLabel: "Edit your comment",
     saved: "Your change has been saved.", del: "Delete",
     confirmDel: "Do you want to delete your comment? This cannot be undone.", deleted: "The comment has been deleted.",
-    removed: "This comment was removed by its author.", hidden: "This comment is not shown.", reviewing: "This comment is being reviewed before it is shown again.",
+    removed: "This comment was removed by its author.", hidden: "This comment is not shown.",
+    lossy: "The original text could not be loaded; formatting may be lost.",
     edited: "edited", anon: "Anonymous", staff: "Verified staff",
-    share: "Save / share", copy: "Copy link", copied: "The link has been copied.",
-    copyFail: "The link could not be copied. You can copy it here: {url}", mail: "E-mail", native: "Share…",
+    share: "Share", copy: "Copy link", copied: "The link has been copied.",
+    copyFail: "The link could not be copied. You can copy it here: {url}", mail: "E-mail", native: "Share via…",
     ttHead: "Think twice",
     ttText: "Your comment may come across as hurtful. Would you like to rephrase it? If you send it anyway, a moderator will review it before it can be shown.",
     rephrase: "Rephrase", anyway: "Send anyway",
@@ -88,8 +99,9 @@
     errText: "Write a comment.", errTextLong: "Your comment can be at most 5,000 characters.",
     errEmail: "Enter a valid e-mail address or leave the field empty.", fix: "Please correct the form.",
     net: "The comment service could not be reached. Check your connection and try again.",
+    slow: "The comment service did not answer in time. Please try again in a moment.",
     failed: "Something went wrong. Please try again in a moment.",
-    rate: "You have sent many comments in a short time. Wait {n} seconds and try again.",
+    rate: "You have sent many comments in a short time. Wait {n} second{s} and try again.", pl: "s",
     expired: "The time for editing this comment has run out."
   };
 
@@ -107,8 +119,8 @@
     });
     return n;
   }
-  function btn(cls, label, fn, type) {
-    var b = h("button", { type: type || "button", class: cls }, label);
+  function btn(cls, label, fn, type, ctx) {
+    var b = h("button", { type: type || "button", class: cls, "aria-describedby": ctx }, label);
     if (fn) b.addEventListener("click", guard(fn));
     return b;
   }
@@ -121,7 +133,18 @@
       } catch (e) { fail(); }
     };
   }
-  function fail() { S.busy = false; say(L.failed, true); }
+  function fail() { say(L.failed, true); }
+
+  // A CSP may forbid the policy name: then plain text rather than no widget.
+  var policy = null;
+  if (window.trustedTypes && trustedTypes.createPolicy) {
+    try { policy = trustedTypes.createPolicy("omdome", { createHTML: s => s }); } catch (e) { policy = false; }
+  }
+  var ENT = { amp: "&", lt: "<", gt: ">", quot: "\"", nbsp: "\u00a0" }; // what nh3 writes
+  function plain(html) {
+    return html.replace(/<br>|<\/(p|li|pre|blockquote)>/g, "\n").replace(/<[^>]*>/g, "")
+      .replace(/&(amp|lt|gt|quot|nbsp);/g, (m, e) => ENT[e]).trim();
+  }
 
   function safeUrl(u, base) {
     if (typeof u !== "string" || !u) return null;
@@ -134,31 +157,34 @@
     var u = safeUrl(url);
     return u ? h("a", { href: u }, text) : h("span", null, text);
   }
-  var dateFmt;
-  try {
-    dateFmt = new Intl.DateTimeFormat(LOCALE, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
-  } catch (e) {
-    dateFmt = new Intl.DateTimeFormat(SV ? "sv-SE" : "en-GB", { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
-  }
+  var dateFmt, DF = { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" };
+  try { dateFmt = new Intl.DateTimeFormat(LOCALE, DF); } catch (e) { dateFmt = new Intl.DateTimeFormat(SV ? "sv-SE" : "en-GB", DF); }
   function num(n) { try { return n.toLocaleString(LOCALE); } catch (e) { return String(n); } }
 
   // Edit tokens: localStorage can be missing or throw (privacy modes, sandboxed frames), so keep a memory copy.
-  var mem = {};
+  // Stored JSON is untrusted: only numeric ids with a live token are kept.
+  var mem = Object.create(null);
+  function clean(o) {
+    var r = Object.create(null), now = Date.now();
+    Object.keys(Object(o)).forEach(k => {
+      var v = Object(o[k]);
+      if (/^\d+$/.test(k) && v.until > now && typeof v.token === "string") r[k] = { token: v.token, until: +v.until };
+    });
+    return r;
+  }
   function tokens() {
-    var o = {};
-    try { o = JSON.parse(window.localStorage.getItem(KEY) || "{}") || {}; } catch (e) { o = {}; }
-    return Object.assign({}, typeof o === "object" ? o : {}, mem);
+    var o = null;
+    try { o = JSON.parse(window.localStorage.getItem(KEY)); } catch (e) { /* memory copy only */ }
+    return Object.assign(clean(o), clean(mem));
   }
   function storeTokens(o) {
-    var now = Date.now();
-    Object.keys(o).forEach(k => { if (!(Date.parse(o[k] && o[k].until) > now)) delete o[k]; });
-    mem = o;
-    try { window.localStorage.setItem(KEY, JSON.stringify(o)); } catch (e) { /* memory copy still works */ }
+    mem = clean(o);
+    try {
+      if (Object.keys(mem).length) window.localStorage.setItem(KEY, JSON.stringify(mem));
+      else window.localStorage.removeItem(KEY);
+    } catch (e) { /* memory copy still works */ }
   }
-  function tokenFor(id) {
-    var t = tokens()[id];
-    return t && typeof t.token === "string" && Date.parse(t.until) > Date.now() ? t : null;
-  }
+  function tokenFor(id) { return tokens()[id] || null; }
   function saveToken(id, token, until) { var o = tokens(); o[id] = { token: token, until: until }; storeTokens(o); }
   function dropToken(id) { var o = tokens(); delete o[id]; storeTokens(o); }
 
@@ -167,28 +193,43 @@
     var headers = { Accept: "application/json", "Accept-Language": SV ? "sv" : "en" };
     if (body) headers["Content-Type"] = "application/json";
     if (token) headers["X-Omdome-Edit-Token"] = token;
+    var ctl = new AbortController(), timer = setTimeout(() => ctl.abort(), 20000);
     return fetch(BASE + path, {
       method: method, headers: headers, body: body ? JSON.stringify(body) : undefined,
-      credentials: "omit", cache: "no-store"
+      credentials: "omit", cache: "no-store", signal: ctl.signal
     }).then(
       res => res.json().catch(() => null).then(d => ({ status: res.status, data: d && typeof d === "object" ? d : {} })),
       () => ({ status: 0, data: {} })
-    );
+    ).then(r => { clearTimeout(timer); return ctl.signal.aborted ? { status: 0, data: {}, late: true } : r; });
   }
   function errorText(r) {
     var d = r.data;
-    if (!r.status) return L.net;
+    if (!r.status) return r.late ? L.slow : L.net;
     if (typeof d.message === "string" && d.message) return d.message;
-    if (r.status === 429) return fmt(L.rate, { n: +d.retry_after || 30 });
+    if (r.status === 429) {
+      var n = Math.ceil(d.retry_after) || 30;
+      return fmt(L.rate, { n: num(n), s: n === 1 ? "" : L.pl });
+    }
     return L.failed;
   }
 
-  var S = { count: 0, closed: false, parent: null, replyBtn: null, busy: false };
+  // aria-busy is the busy flag; aria-disabled, as a disabled button would lose focus.
+  async function during(box, b, fn) {
+    if (box.hasAttribute("aria-busy")) return;
+    box.setAttribute("aria-busy", "true");
+    b.setAttribute("aria-disabled", "true");
+    try { return await fn(); } finally {
+      box.removeAttribute("aria-busy");
+      b.removeAttribute("aria-disabled");
+    }
+  }
+
+  var S = { count: 0, closed: false, parent: null, replyBtn: null };
   var sources = {}; // id -> Markdown as typed, so editing right after posting keeps the writer's markup exactly
   var uid = 0;
   var PAGE = (safeUrl(THREAD, location.href) || location.href).split("#")[0];
 
-  var root = h("section", { class: "omdome", "aria-labelledby": "omdome-heading", lang: SV ? "sv" : "en" });
+  var root = h("section", { class: "omdome" + (THEME ? " omdome-" + THEME : ""), "aria-labelledby": "omdome-heading", lang: SV ? "sv" : "en" });
   var heading = h("h2", { id: "omdome-heading", tabindex: "-1" }, L.heading);
   var countEl = h("p", { class: "omdome-count" });
   var loadingEl = h("p", { class: "omdome-loading" }, L.loading);
@@ -207,11 +248,21 @@
 
   var sayN = 0;
   // Clearing first makes screen readers announce a message even when it repeats the previous one.
-  function say(msg, isError) {
+  // "shown": already on screen by the control, so only spoken.
+  function say(msg, isError, shown) {
     var n = ++sayN;
     status.textContent = "";
     status.classList.toggle("omdome-status-error", !!isError);
+    status.classList.toggle("omdome-sr", !!shown);
     if (msg) setTimeout(() => { if (n === sayN) status.textContent = msg; }, 50);
+  }
+  function note(art, msg, isError) {
+    var box = art.querySelector(".omdome-actions");
+    if (!box || box.hidden) box = art;
+    var n = box.querySelector(":scope > .omdome-note") || box.appendChild(h("p", { class: "omdome-note" }));
+    n.textContent = msg;
+    n.classList.toggle("omdome-note-error", !!isError);
+    say(msg, isError, true);
   }
 
   function field(name, label, input, hint) {
@@ -244,7 +295,9 @@
     f.cancel = btn("omdome-cancel-reply", L.cancelReply, () => resetReply(true));
     f.cancel.hidden = true;
     f.actions = h("div", { class: "omdome-form-actions" }, [f.submit, f.cancel]);
-    var hp = field("website", L.website, f.website);
+    // Sent as "website"; a neutral name keeps password managers away.
+    var hp = field("hp-field", L.hp, f.website);
+    f.website.name = f.website.id;
     hp.className = "omdome-hp";
     hp.setAttribute("aria-hidden", "true");
     // Inline too, so the trap stays invisible even if widget.css fails to load.
@@ -258,38 +311,42 @@
     [f.author, f.email, f.text].forEach(i => {
       i.addEventListener("input", () => {
         if (i.hasAttribute("aria-invalid")) setErr(i, null);
-        if (i === f.text) removePanel(f.form);
+        removePanel(f.form);
       });
     });
     f.form.addEventListener("submit", guard(ev => {
       ev.preventDefault();
-      if (S.busy) return;
-      var a = f.author.value.trim(), t = f.text.value.trim(), bad = [];
-      [f.author, f.email, f.text].forEach(i => setErr(i, null));
-      if (!a) bad.push(setErr(f.author, L.errAuthor));
-      else if (a.length > 80) bad.push(setErr(f.author, L.errAuthorLong));
-      if (f.email.value && f.email.validity && !f.email.validity.valid) bad.push(setErr(f.email, L.errEmail));
-      if (!t) bad.push(setErr(f.text, L.errText));
-      else if (t.length > 5000) bad.push(setErr(f.text, L.errTextLong));
-      if (bad.length) { bad[0].focus(); say(L.fix, true); return; }
-      return post({
-        thread: THREAD, title: TITLE, text: t, author: a, email: f.email.value.trim() || null,
-        parent: S.parent, website: f.website.value, confirmed: false
-      });
+      if (f.form.hasAttribute("aria-busy")) return;
+      var body = collect();
+      if (body) return during(f.form, f.submit, () => post(body));
     }));
     return f;
+  }
+  function collect() {
+    var a = F.author.value.trim(), t = F.text.value.trim(), bad = [];
+    [F.author, F.email, F.text].forEach(i => setErr(i, null));
+    if (!a) bad.push(setErr(F.author, L.errAuthor));
+    else if (a.length > 80) bad.push(setErr(F.author, L.errAuthorLong));
+    if (F.email.value && F.email.validity && !F.email.validity.valid) bad.push(setErr(F.email, L.errEmail));
+    if (!t) bad.push(setErr(F.text, L.errText));
+    else if (t.length > 5000) bad.push(setErr(F.text, L.errTextLong));
+    if (bad.length) { bad[0].focus(); say(L.fix, true); return null; }
+    return {
+      thread: THREAD, title: TITLE, text: t, author: a, email: F.email.value.trim() || null,
+      parent: S.parent, website: F.website.value, confirmed: false
+    };
   }
 
   function removePanel(scope) {
     var p = scope.querySelector(".omdome-think-twice");
     if (p) p.remove();
   }
-  function thinkTwice(form, before, d, onRephrase, onAnyway) {
+  function thinkTwice(form, before, onRephrase, onAnyway) {
     removePanel(form);
     var id = "omdome-tt-" + (++uid);
-    var panel = h("section", { class: "omdome-think-twice", "aria-labelledby": id, tabindex: "-1" }, [
+    var panel = h("section", { class: "omdome-think-twice", "aria-labelledby": id, "aria-describedby": id + "-text", tabindex: "-1" }, [
       h("h3", { id: id }, L.ttHead),
-      h("p", null, L.ttText),
+      h("p", { id: id + "-text" }, L.ttText),
       h("div", { class: "omdome-form-actions" }, [
         btn("omdome-rephrase", L.rephrase, () => { panel.remove(); onRephrase(); }),
         btn("omdome-send-anyway", L.anyway, () => { panel.remove(); return onAnyway(); })
@@ -302,28 +359,34 @@
   function fieldError(d, map) {
     var input = map[d.field];
     var msg = typeof d.message === "string" && d.message ? d.message : L.failed;
-    if (input) { setErr(input, msg).focus(); say(L.fix, true); } else say(msg, true);
+    if (input) { setErr(input, msg).focus(); say(L.fix, true, !F.form.contains(input)); } else say(msg, true);
   }
 
   async function post(body) {
-    S.busy = true;
     removePanel(F.form);
     say(L.sending);
     var r = await api("POST", "/api/comments", body);
-    S.busy = false;
     var d = r.data;
     if (r.status === 201) {
       if (d.id != null && typeof d.edit_token === "string") {
-        saveToken(d.id, d.edit_token, d.edit_until || new Date(Date.now() + 6e5).toISOString());
+        // By this client's clock; the server's 403 still decides.
+        saveToken(d.id, d.edit_token, d.edit_seconds >= 0 ? Date.now() + d.edit_seconds * 1000
+          : Date.parse(d.edit_until) || Date.now() + 6e5);
       }
       if (d.id != null) sources[d.id] = body.text;
       F.text.value = "";
-      if (d.status === "published" && d.comment && typeof d.comment === "object") {
+      var c = d.comment && typeof d.comment === "object" ? d.comment : null;
+      if (d.status === "published") {
         resetReply(false);
-        var li = insert(d.comment, "parent" in d.comment ? d.comment.parent : body.parent);
-        S.count++;
-        updateCount();
-        focusEl(li.firstChild);
+        if (c) {
+          var li = insert(c, "parent" in c ? c.parent : body.parent);
+          S.count++;
+          updateCount();
+          focusEl(li.firstChild);
+        } else {
+          F.submit.focus();
+          load(false);
+        }
         say(L.published);
       } else {
         // Stay where the writer is, so the message appears next to the form they just used.
@@ -332,16 +395,18 @@
       }
     } else if (r.status === 409 && d.code === "think_twice") {
       say("");
-      thinkTwice(F.form, F.actions, d, () => F.text.focus(), () => {
+      thinkTwice(F.form, F.actions, () => F.text.focus(), () => {
         F.submit.focus();
-        return post(Object.assign({}, body, { confirmed: true }));
+        var again = collect();
+        if (again) { again.confirmed = true; return during(F.form, F.submit, () => post(again)); }
       });
     } else if (r.status === 400 || r.status === 422) {
       fieldError(d, { author: F.author, email: F.email, text: F.text });
     } else if (r.status === 403 && d.code === "thread_closed") {
+      // The focused notice says it; no second announcement.
+      say("");
       setClosed(true);
       closedEl.focus();
-      say(errorText(r), true);
     } else {
       say(errorText(r), true);
     }
@@ -385,7 +450,7 @@
       id: "omdome-comment-" + id, "data-id": id, "data-depth": depth, tabindex: "-1"
     });
     var when = new Date(c.created);
-    var time = isNaN(when) ? null : h("time", { datetime: when.toISOString() }, dateFmt.format(when));
+    var time = isNaN(when) ? null : h("time", { datetime: when.toISOString(), id: "omdome-at-" + id }, dateFmt.format(when));
     if (c.deleted) {
       if (time) art.appendChild(h("header", { class: "omdome-meta" }, time));
       art.appendChild(h("p", { class: "omdome-placeholder" }, c.removed_by === "author" ? L.removed : L.hidden));
@@ -394,44 +459,52 @@
     var author = typeof c.author === "string" && c.author.trim() ? c.author : L.anon;
     var st = c.staff && typeof c.staff === "object" ? c.staff : null;
     var head = h("header", { class: "omdome-meta" });
-    if (!st || st.name !== author) head.appendChild(h("span", { class: "omdome-author" }, author));
+    // Tells the many Reply/Edit/Share buttons apart.
+    var by = "omdome-by-" + id, ctx = by + (time ? " " + time.id : "");
+    if (!st || st.name !== author) head.appendChild(h("span", { class: "omdome-author", id: by }, author));
     if (st) {
       var who = [st.name, st.role, st.organisation].filter(x => typeof x === "string" && x).join(", ");
-      head.appendChild(h("span", { class: "omdome-staff-badge" }, [
+      head.appendChild(h("span", { class: "omdome-staff-badge", id: head.firstChild ? null : by }, [
         h("span", { class: "omdome-check", "aria-hidden": "true" }, "✓"), " ",
         L.staff + (who ? ": " + who : "")
       ]));
     }
     head.append(time || "", c.edited ? h("span", { class: "omdome-edited" }, L.edited) : "");
     var body = h("div", { class: "omdome-body" });
+    var html = typeof c.html === "string" ? c.html : "";
     // The one and only innerHTML: the server has already sanitised comment HTML.
-    body.innerHTML = typeof c.html === "string" ? c.html : "";
+    if (policy === false) { body.textContent = plain(html); body.classList.add("omdome-plain"); }
+    else body.innerHTML = policy ? policy.createHTML(html) : html;
     body.querySelectorAll("a[href]").forEach(a => a.setAttribute("rel", "nofollow ugc noopener noreferrer"));
     var acts = h("div", { class: "omdome-actions" });
     if (depth < 3 && !S.closed) {
-      var rb = btn("omdome-reply", L.reply, () => startReply(art, author, rb));
+      var rb = btn("omdome-reply", L.reply, () => startReply(art, author, rb), null, ctx);
       acts.appendChild(rb);
     }
-    acts.appendChild(shareMenu(id));
+    acts.appendChild(shareMenu(id, art, ctx));
     var t = tokenFor(id);
     if (t) {
-      var ed = btn("omdome-edit", L.edit, () => startEdit(art, id, ed));
-      var del = btn("omdome-delete", L.del, () => remove(art, id));
-      acts.append(ed, del);
-      setTimeout(() => { ed.remove(); del.remove(); }, Math.min(Date.parse(t.until) - Date.now(), 2147483647));
+      var ed = S.closed ? null : btn("omdome-edit", L.edit, () => startEdit(art, id, ed), null, ctx);
+      var del = btn("omdome-delete", L.del, () => remove(art, id, del), null, ctx);
+      acts.append(ed || "", del);
+      setTimeout(() => {
+        var had = [ed, del].indexOf(document.activeElement) >= 0;
+        [ed, del].forEach(b => b && b.remove());
+        if (had) { focusEl(art); note(art, L.expired); }
+      }, Math.min(t.until - Date.now(), 2147483647));
     }
     art.append(head, body, acts);
     return art;
   }
 
-  function shareMenu(id) {
+  function shareMenu(id, art, ctx) {
     var link = PAGE + "#omdome-comment-" + id;
     var subject = TITLE || (S.thread && S.thread.title) || "";
     var kids = [
       btn("omdome-copy", L.copy, () => {
-        var no = () => { say(fmt(L.copyFail, { url: link }), true); };
+        var no = () => note(art, fmt(L.copyFail, { url: link }), true);
         if (!navigator.clipboard) return no();
-        return navigator.clipboard.writeText(link).then(() => { say(L.copied); }, no);
+        return navigator.clipboard.writeText(link).then(() => { note(art, L.copied); }, no);
       }),
       h("a", { class: "omdome-mail", href: "mailto:?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(link) }, L.mail)
     ];
@@ -441,7 +514,7 @@
         return navigator.share({ title: subject, url: link }).catch(() => {});
       }));
     }
-    return h("details", { class: "omdome-share" }, [h("summary", null, L.share), h("div", { class: "omdome-share-menu" }, kids)]);
+    return h("details", { class: "omdome-share" }, [h("summary", { "aria-describedby": ctx }, L.share), h("div", { class: "omdome-share-menu" }, kids)]);
   }
 
   function startReply(art, name, b) {
@@ -489,24 +562,24 @@
     var tid = "omdome-edit-" + id;
     var ta = h("textarea", { id: tid, name: "text", rows: 6, maxlength: 5000, required: true, "aria-required": "true", "aria-describedby": tid + "-hint" });
     ta.value = sources[id] != null ? sources[id] : toMarkdown(body).trim();
-    if (sources[id] == null && tokenFor(id)) {
-      // After a reload the text as written comes from the server; until then, a rebuilt copy.
-      var shown = ta.value;
-      api("GET", "/api/comments/" + id + "/source", null, tokenFor(id).token).then(r => {
-        if (r.status === 200 && typeof r.data.text === "string") {
-          sources[id] = r.data.text;
-          if (ta.value === shown) ta.value = r.data.text;
-        }
-      });
-    }
+    var hint = h("p", { class: "omdome-hint", id: tid + "-hint" }, L.hint);
+    var err = h("p", { class: "omdome-error", id: tid + "-error", hidden: true });
     var save = btn("omdome-save", L.save, null, "submit");
     var actions = h("div", { class: "omdome-form-actions" }, [save, btn("omdome-cancel-edit", L.cancel, () => close(true))]);
-    var f = h("form", { class: "omdome-edit-form", novalidate: true }, [
-      h("label", { for: tid }, L.editLabel),
-      h("p", { class: "omdome-hint", id: tid + "-hint" }, L.hint),
-      h("p", { class: "omdome-error", id: tid + "-error", hidden: true }),
-      ta, actions
-    ]);
+    var f = h("form", { class: "omdome-edit-form", novalidate: true }, [h("label", { for: tid }, L.editLabel), hint, err, ta, actions]);
+    var t = tokenFor(id);
+    if (sources[id] == null && t) {
+      // After a reload the text as written comes from the server; the lossy rebuild must not be saved.
+      ta.readOnly = save.disabled = true;
+      api("GET", "/api/comments/" + encodeURIComponent(id) + "/source", null, t.token).then(r => {
+        if (r.status === 200 && typeof r.data.text === "string") ta.value = sources[id] = r.data.text;
+        else {
+          hint.append(" " + L.lossy);
+          say(L.lossy, false, true);
+        }
+        ta.readOnly = save.disabled = false;
+      });
+    }
     body.hidden = acts.hidden = true;
     body.after(f);
     ta.focus();
@@ -525,80 +598,92 @@
       if (!t) { expire(); return; }
       var payload = { text: text };
       if (confirmed) payload.confirmed = true;
-      S.busy = true;
-      say(L.sending);
+      say(L.sending, false, true);
       var r = await api("PATCH", "/api/comments/" + encodeURIComponent(id), payload, t.token);
-      S.busy = false;
-      var d = r.data;
+      var d = r.data, c = d.comment && typeof d.comment === "object" ? d.comment : null;
       if (r.status === 200) {
         sources[id] = text;
-        if (d.status === "published" && d.comment && typeof d.comment === "object") {
-          var fresh = article(d.comment, +art.getAttribute("data-depth") || 1);
-          art.replaceWith(fresh);
-          focusEl(fresh);
-          say(L.saved);
+        if (d.status === "published") {
+          if (c) art.replaceWith(article(c, +art.getAttribute("data-depth") || 1)); else await load(false);
+          var fresh = document.getElementById(art.id);
+          if (fresh) { focusEl(fresh); note(fresh, L.saved); }
         } else {
+          var msg = d.status === "withheld" ? L.withheld : L.pending;
           var ph = h("article", { class: "omdome-comment omdome-deleted", id: art.id, "data-id": id, tabindex: "-1" },
-            h("p", { class: "omdome-placeholder" }, L.reviewing));
+            h("p", { class: "omdome-placeholder" }, msg));
           art.replaceWith(ph);
           S.count = Math.max(0, S.count - 1);
           updateCount();
           focusEl(ph);
-          say(d.status === "withheld" ? L.withheld : L.pending);
+          say(msg, false, true);
         }
       } else if (r.status === 409 && d.code === "think_twice") {
         say("");
-        thinkTwice(f, actions, d, () => ta.focus(), () => { save.focus(); return patch(true); });
+        thinkTwice(f, actions, () => ta.focus(), () => { save.focus(); return during(f, save, () => patch(true)); });
       } else if (r.status === 400 || r.status === 422) {
         fieldError(d, { text: ta });
       } else if (r.status === 403 && (d.code === "edit_expired" || d.code === "bad_token")) {
         expire(errorText(r));
+      } else if (r.status === 403 && d.code === "thread_closed") {
+        close(false);
+        setClosed(true);
+        focusEl(art);
+        note(art, errorText(r), true);
       } else {
-        say(errorText(r), true);
+        err.textContent = errorText(r);
+        err.hidden = false;
+        say(err.textContent, true, true);
       }
     }
     function expire(msg) {
-      dropToken(id);
-      edBtn.remove();
-      var del = art.querySelector(".omdome-delete");
-      if (del) del.remove();
-      close(true);
-      say(msg || L.expired, true);
+      close(false);
+      revoke(art, id, msg || L.expired);
     }
-    f.addEventListener("submit", guard(ev => { ev.preventDefault(); if (!S.busy) return patch(false); }));
+    f.addEventListener("submit", guard(ev => {
+      ev.preventDefault();
+      if (!save.disabled) return during(f, save, () => patch(false));
+    }));
   }
 
-  async function remove(art, id) {
-    if (S.busy || !window.confirm(L.confirmDel)) return;
+  function commentIn(li) { return li && li.querySelector(":scope > .omdome-comment"); }
+  function revoke(art, id, msg) {
+    dropToken(id);
+    art.querySelectorAll(".omdome-edit, .omdome-delete").forEach(b => b.remove());
+    focusEl(art);
+    note(art, msg, true);
+  }
+  function remove(art, id, del) {
+    if (art.hasAttribute("aria-busy") || !window.confirm(L.confirmDel)) return;
     var t = tokenFor(id);
-    if (!t) { say(L.expired, true); return; }
-    S.busy = true;
-    var r = await api("DELETE", "/api/comments/" + encodeURIComponent(id), null, t.token);
-    S.busy = false;
-    if (r.status === 200 || r.status === 204) {
-      dropToken(id);
-      var li = art.parentNode;
-      if (li.contains(composer)) resetReply(false);
-      S.count = Math.max(0, S.count - 1);
-      updateCount();
-      var ol = childList(li);
-      if (ol && ol.querySelector(".omdome-comment")) {
-        var ph = article({ id: id, deleted: true, removed_by: "author" }, +art.getAttribute("data-depth") || 1);
-        art.replaceWith(ph);
-        focusEl(ph);
-      } else {
-        li.remove();
-        focusEl(heading);
-      }
-      say(L.deleted);
-    } else {
-      if (r.status === 403) {
+    if (!t) return revoke(art, id, L.expired);
+    return during(art, del, async () => {
+      var r = await api("DELETE", "/api/comments/" + encodeURIComponent(id), null, t.token);
+      if (r.status === 200 || r.status === 204) {
         dropToken(id);
-        art.querySelectorAll(".omdome-edit, .omdome-delete").forEach(b => b.remove());
-        focusEl(art);
+        S.count = Math.max(0, S.count - 1);
+        updateCount();
+        var li = art.parentNode, ol = childList(li);
+        if (ol && ol.querySelector(".omdome-comment")) {
+          var ph = article({ id: id, deleted: true, removed_by: "author" }, +art.getAttribute("data-depth") || 1);
+          art.replaceWith(ph);
+          focusEl(ph);
+          note(ph, L.deleted);
+          return;
+        }
+        // Placeholders that only held this reply go too.
+        for (var gone = li, up; (up = commentIn(gone.parentNode.parentNode)) && up.matches(".omdome-deleted") &&
+          !Array.prototype.some.call(gone.parentNode.children, x => x !== gone && x.querySelector(".omdome-comment"));) gone = up.parentNode;
+        if (gone.contains(composer)) resetReply(false);
+        var next = [gone.nextElementSibling, gone.previousElementSibling, gone.parentNode.parentNode].map(commentIn).find(Boolean);
+        gone.replaceWith(h("li", { class: "omdome-item omdome-gone" }, h("p", { class: "omdome-placeholder" }, L.deleted)));
+        focusEl(next || heading);
+        say(L.deleted, false, true);
+      } else if (r.status === 403) {
+        revoke(art, id, errorText(r));
+      } else {
+        note(art, errorText(r), true);
       }
-      say(errorText(r), true);
-    }
+    });
   }
 
   function focusEl(el) {
@@ -639,7 +724,7 @@
     S.closed = closed;
     if (closed) {
       resetReply(false);
-      root.querySelectorAll(".omdome-reply").forEach(b => b.remove());
+      root.querySelectorAll(".omdome-reply, .omdome-edit").forEach(b => b.remove());
     }
     F.form.hidden = F.title.hidden = privacy.hidden = closed;
     closedEl.hidden = !closed;
@@ -670,7 +755,7 @@
         if (status.classList.contains("omdome-status-error")) say("");
       } else {
         retryEl.hidden = false;
-        say(r.status && r.status !== 200 && r.data.message ? errorText(r) : (r.status ? L.loadError : L.net), true);
+        say(r.status && !r.data.message ? L.loadError : errorText(r), true);
       }
     } catch (e) {
       retryEl.hidden = false;
@@ -701,11 +786,12 @@
       else (document.body || document.documentElement).appendChild(mount);
     }
     mount.appendChild(root);
+    storeTokens(tokens()); // prune
     window.addEventListener("hashchange", guard(focusHash));
     load(true);
   }
 
-  window.OmdomeWidget = Object.freeze({ version: VERSION, reload: () => load(false) });
+  window.OmdomeWidget = Object.freeze({ version: "1.1.0", reload: () => load(false) });
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", guard(start));
   else guard(start)();
 })();
