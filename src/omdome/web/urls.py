@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from omdome.web.api import api
 from omdome.web.comments import views as comment_views
+
+admin.site.site_header = admin.site.site_title = "Omdöme"
+admin.site.index_title = _("Comments, sites and staff")
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="comments:thread_list", permanent=False)),
