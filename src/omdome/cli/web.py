@@ -14,6 +14,15 @@ from collections.abc import Callable
 ADDRESS = "127.0.0.1:8000"
 
 
+def _bad_input(text: str) -> int:
+    """What is wrong, the way every omdome command says it; exit code 2."""
+    from omdome.cli import ui_language
+    from omdome.cli.errors import report
+    from omdome.i18n import translator
+
+    return report(ValueError(text), translator(ui_language()))
+
+
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omdome.web.settings")
     import django
@@ -163,20 +172,17 @@ def run_createadmin(args: argparse.Namespace) -> int:
     prepare_database()
     user_model = get_user_model()
     if user_model.objects.filter(username=args.username).exists():
-        print(f"omdome: error: a user named {args.username!r} exists already", file=sys.stderr)
-        return 2
+        return _bad_input(f"a user named {args.username!r} exists already")
     password = os.environ.get("OMDOME_ADMIN_PASSWORD")
     if password is None:
         password = getpass.getpass("Password: ")
         if password != getpass.getpass("Password (again): "):
-            print("omdome: error: the passwords differ", file=sys.stderr)
-            return 2
+            return _bad_input("the passwords differ")
     candidate = user_model(username=args.username, email=args.email)
     try:
         validate_password(password, candidate)
     except ValidationError as error:
-        print("omdome: error: " + " ".join(error.messages), file=sys.stderr)
-        return 2
+        return _bad_input(" ".join(error.messages))
     user = user_model.objects.create_superuser(args.username, args.email, password)
     StaffProfile.objects.create(user=user, real_name=args.name, role=args.role, employer=args.employer,
                                 work_email=args.email)
@@ -223,8 +229,7 @@ def run_import(args: argparse.Namespace) -> int:
     try:
         result = import_file(args.format, Path(args.file), _site(args.site))
     except (ImportFileError, LookupError) as error:
-        print(f"omdome: error: {error}", file=sys.stderr)
-        return 2
+        return _bad_input(str(error))
     skipped = ", ".join(f"{n} {why}" for why, n in sorted(result.skipped.items())) or "none"
     kept = f"; {result.placeholders} kept, not shown, for their replies" if result.placeholders else ""
     print(f"imported {result.imported} comments in {result.threads} threads "
@@ -246,8 +251,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         data = export_site(_site(args.site))
     except LookupError as error:
-        print(f"omdome: error: {error}", file=sys.stderr)
-        return 2
+        return _bad_input(str(error))
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if args.output == "-":
         sys.stdout.write(text)
@@ -255,6 +259,5 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             write_text_atomic(Path(args.output), text)
         except OSError as error:
-            print(f"omdome: error: {args.output}: {error.strerror}", file=sys.stderr)
-            return 2
+            return _bad_input(f"{args.output}: {error.strerror}")
     return 0

@@ -20,43 +20,48 @@ from omdome.web.comments.errors import CommentRejected
 from omdome.web.comments.models import RateCounter
 
 
-def hit_approx(scope: str, key: str) -> None:
-    """Like ``hit``, counted in this process's memory: for reads, where a write per request
-    would cost more than the limit saves and an approximate count is enough."""
-    limit, window = settings.OMDOME_RATE_LIMITS[scope]
-    now = int(time.time())
-    start = now - now % window
-    slot = f"omdome-rate:{scope}:{hashlib.sha256(key.encode()).hexdigest()[:32]}:{start}"
-    cache.add(slot, 0, timeout=window + 5)
-    try:
-        count = cache.incr(slot)
-    except ValueError:
-        cache.set(slot, 1, timeout=window + 5)
-        count = 1
-    if count > limit:
-        raise CommentRejected("rate_limited", _("Too many requests in a short time. Try again in a minute."),
-                              status=429, retry_after=start + window - now)
-
-
-def hit(scope: str, key: str) -> None:
-    """Count one request for ``key`` in ``scope``; raise 429 when the window's limit is passed."""
+def _window(scope: str, key: str) -> tuple[int, int, int, str]:
+    """(limit, seconds left in the window, when it ends, counter key) for a request now."""
     limit, window = settings.OMDOME_RATE_LIMITS[scope]
     now = int(time.time())
     start = now - now % window
     # A page address can be long: hash it, and keep the window start whole.
     slot = f"{scope}:{hashlib.sha256(key.encode()).hexdigest()[:32]}:{start}"
+    return limit, start + window - now, start + window, slot
+
+
+def _refuse(retry_after: int, message: str) -> None:
+    raise CommentRejected("rate_limited", message, status=429, retry_after=retry_after)
+
+
+def hit_approx(scope: str, key: str) -> None:
+    """Like ``hit``, counted in this process's memory: for reads, where a write per request
+    would cost more than the limit saves and an approximate count is enough."""
+    limit, left, _end, slot = _window(scope, key)
+    slot = f"omdome-rate:{slot}"
+    cache.add(slot, 0, timeout=left + 5)
+    try:
+        count = cache.incr(slot)
+    except ValueError:  # expired between add and incr
+        cache.set(slot, 1, timeout=left + 5)
+        count = 1
+    if count > limit:
+        _refuse(left, _("Too many requests in a short time. Try again in a minute."))
+
+
+def hit(scope: str, key: str) -> None:
+    """Count one request for ``key`` in ``scope``; raise 429 when the window's limit is passed."""
+    limit, left, end, slot = _window(scope, key)
     with transaction.atomic():
         if not RateCounter.objects.filter(key=slot).update(count=F("count") + 1):
             try:
                 with transaction.atomic():
-                    RateCounter.objects.create(key=slot, count=1,
-                                               expires=datetime.fromtimestamp(start + window, UTC))
+                    RateCounter.objects.create(key=slot, count=1, expires=datetime.fromtimestamp(end, UTC))
             except IntegrityError:  # another request created it first
                 RateCounter.objects.filter(key=slot).update(count=F("count") + 1)
         count = RateCounter.objects.values_list("count", flat=True).get(key=slot)
     if count > limit:
-        raise CommentRejected("rate_limited", _("Too many comments in a short time. Try again in a minute."),
-                              status=429, retry_after=start + window - now)
+        _refuse(left, _("Too many comments in a short time. Try again in a minute."))
 
 
 def prune(now: datetime | None = None) -> int:

@@ -73,10 +73,6 @@ def _rescore_later(comment: Comment) -> None:
 
 def own_comment(*, comment_id: int, token: str) -> Comment:
     """The writer's own comment, proved by its edit token, while it may still be changed."""
-    return _own_comment(comment_id, token)
-
-
-def _own_comment(comment_id: int, token: str) -> Comment:
     comment = Comment.objects.select_related("thread__site").filter(pk=comment_id, staff__isnull=True).first()
     if comment is None or comment.status not in VISIBLE_AFTER_EDIT:
         raise CommentRejected("not_found", _("There is no such comment."), status=404)
@@ -96,7 +92,7 @@ def edit_comment(*, comment_id: int, token: str, text: str, confirmed: bool = Fa
     The text before the change is kept in the log, a comment once flagged as possibly
     unlawful stays flagged, and an edit never releases a comment that waits for a moderator.
     """
-    comment = _own_comment(comment_id, token)
+    comment = own_comment(comment_id=comment_id, token=token)
     s = pipeline.run(pipeline.Submission(thread=comment.thread, text=text, author=comment.author,
                                          email=comment.email, confirmed=confirmed, ip=ip, origin=origin,
                                          editing=comment))
@@ -118,7 +114,7 @@ def edit_comment(*, comment_id: int, token: str, text: str, confirmed: bool = Fa
 
 def delete_by_author(*, comment_id: int, token: str) -> Comment:
     """The writer removes their comment: it is hidden and kept, never erased."""
-    comment = _own_comment(comment_id, token)
+    comment = own_comment(comment_id=comment_id, token=token)
     with transaction.atomic():
         before = comment.status
         comment.status = Status.DELETED
