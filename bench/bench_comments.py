@@ -41,8 +41,10 @@ def setup_app(folder: str):  # type: ignore[no-untyped-def]
 
     call_command("migrate", verbosity=0)
     from omdome.web.comments.models import Site
+    from omdome.web.core.models import Organisation
 
-    Site.objects.create(name="Bench", origins="https://www.sundby.se")
+    Site.objects.create(name="Bench", origins="https://www.sundby.se",
+                        organisation=Organisation.objects.get_or_create(name="Bench")[0])
     return Client()
 
 

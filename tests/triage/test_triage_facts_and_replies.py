@@ -32,21 +32,21 @@ def test_a_comment_repeating_a_misconception_becomes_a_correction_with_the_fact(
     assert (result.category, result.action) == ("correction", "correct")
     assert result.fact is not None and result.fact["source"].startswith("https://sundby.se/")
     assert result.fact["statement"] in result.suggested_reply
-    assert any("misconception" in r for r in result.reasons)
+    assert "rule.misconception" in result.reason_codes
 
 
 def test_a_question_is_routed_to_the_staff_member_whose_expertise_fits(triager):
     result = triager.triage("Hej! Behöver jag bygglov för ett attefallshus på 25 kvadrat?")
     assert result.action == "answer"
     assert "Karin Ek" in result.suggested_reply
-    assert any("route to Karin Ek" in r for r in result.reasons)
+    assert any(r.code == "route" and "Karin Ek" in r.text for r in result.reasons)
 
 
 def test_a_correction_without_a_matching_fact_says_so(triager):
     result = triager.triage("Kommunen har ju sålt hela hamnen till ett kinesiskt bolag, det vet alla.")
     if result.category == "correction":
         assert result.fact is None and result.suggested_reply is None
-        assert any("no fact in the facts file" in r for r in result.reasons)
+        assert "fact.missing" in result.reason_codes
     else:
         assert result.fact is None
 

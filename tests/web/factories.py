@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 
 from omdome.web.comments import services
 from omdome.web.comments.models import Site, Thread
+from omdome.web.core.models import Organisation
 from omdome.web.people.models import StaffProfile
 
 HOST = "https://www.sundby.se"
 
 
-def make_site(**overrides) -> Site:
-    values = {"name": "Sundby kommun", "origins": f"{HOST}\nhttps://sundby.se", "operator": "Sundby kommun",
-              "house_rules_url": f"{HOST}/regler", "privacy_controller": "Sundby kommun",
-              "privacy_contact": "dataskydd@sundby.se", "sector": "public"}
+def make_organisation(**overrides) -> Organisation:
+    values = {"name": "Sundby kommun", "sector": "public", "data_controller": "Sundby kommun",
+              "privacy_contact": "dataskydd@sundby.se", "domains": "sundby.se", "customer_word": "invånare",
+              "company_word": "kommun", "contact_email": "kontakt@sundby.se", "contact_phone": "0570-123 00"}
     values.update(overrides)
-    return Site.objects.create(**values)
+    organisation, _created = Organisation.objects.get_or_create(name=values.pop("name"), defaults=values)
+    return organisation
+
+
+def make_site(organisation: Organisation | None = None, **overrides) -> Site:
+    values = {"name": "Sundby kommun", "origins": f"{HOST}\nhttps://sundby.se", "operator": "Sundby kommun",
+              "house_rules_url": f"{HOST}/regler"}
+    values.update(overrides)
+    return Site.objects.create(organisation=organisation or make_organisation(), **values)
 
 
 def make_thread(site: Site | None = None, path: str = "/nyheter/vagarbete", **overrides) -> Thread:
@@ -30,16 +39,28 @@ def make_comment(thread: Thread, text: str = "Tack för informationen!", author:
     return services.post_comment(thread=thread, text=text, author=author, **kwargs)
 
 
-STAFF_PERMISSIONS = ("view_comment", "reply_as_staff")
+PASSWORD = "ett-langt-losenord-42"
 
 
-def make_staff(username: str = "karin", *, real_name: str = "Karin Ek", role: str = "Kommunikatör",
-               employer: str = "Sundby kommun", is_staff: bool = True, permissions=STAFF_PERMISSIONS, **profile):
-    user = get_user_model().objects.create_user(username, password="ett-langt-losenord-42", is_staff=is_staff)
-    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="comments",
-                                                         codename__in=permissions))
-    StaffProfile.objects.create(user=user, real_name=real_name, role=role, employer=employer, **profile)
+def make_user(username: str, *roles: str, real_name: str = "Karin Ek", role: str = "Kommunikatör",
+              employer: str = "Sundby kommun", permissions=(), **profile):
+    """A user in the role groups ``roles`` (admin, communicator, employee, registrar) with a staff profile."""
+    first, _sep, last = real_name.partition(" ")
+    user = get_user_model().objects.create_user(username, password=PASSWORD, first_name=first, last_name=last,
+                                                email=f"{username}@sundby.se")
+    for name in roles or ("employee",):
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    if permissions:
+        user.user_permissions.add(*Permission.objects.filter(content_type__app_label="comments",
+                                                             codename__in=permissions))
+    StaffProfile.objects.create(user=user, organisation=make_organisation(name=employer), real_name=real_name,
+                                role=role, employer=employer, **profile)
     return user
+
+
+def make_staff(username: str = "karin", *, roles=("communicator",), **kwargs):
+    """A communicator: may read threads, moderate and reply as verified staff."""
+    return make_user(username, *roles, **kwargs)
 
 
 def held_on_a_borderline_score(comment):

@@ -183,7 +183,7 @@ def test_serve_in_production_mode_collects_static_files_and_runs_gunicorn(tmp_pa
         again.bind(("127.0.0.1", port))
 
 
-def test_serve_exits_with_an_error_when_its_web_server_cannot_start(tmp_path):
+def test_serve_on_a_busy_port_stops_with_a_clear_message_before_starting_anything(tmp_path):
     import os
     import socket
     import subprocess
@@ -199,4 +199,5 @@ def test_serve_exits_with_an_error_when_its_web_server_cannot_start(tmp_path):
         env.pop("DATABASE_URL", None)
         done = subprocess.run([sys.executable, "-m", "omdome", "serve", f"127.0.0.1:{port}", "--no-worker"],
                               env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode != 0 and "stopped with exit code" in done.stderr
+    # Found before anything starts: a clear message, exit code 2, no worker left behind.
+    assert done.returncode == 2 and "cannot listen on" in done.stderr and "Traceback" not in done.stderr

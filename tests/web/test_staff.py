@@ -28,9 +28,9 @@ def test_staff_without_a_role_cannot_reply_publicly():
     assert raised.value.code == "not_verified"
 
 
-def test_a_user_who_is_not_staff_cannot_reply_as_staff():
+def test_an_employee_who_is_not_a_communicator_cannot_reply_as_staff():
     with pytest.raises(CommentRejected):
-        services.post_staff_reply(user=make_staff(is_staff=False), thread=make_thread(), text=GOOD_REPLY)
+        services.post_staff_reply(user=make_staff(roles=("employee",)), thread=make_thread(), text=GOOD_REPLY)
 
 
 def test_a_blocking_finding_stops_the_reply():

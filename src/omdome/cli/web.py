@@ -23,16 +23,42 @@ def _bad_input(text: str) -> int:
     return report(ValueError(text), translator(ui_language()))
 
 
+class SetupError(Exception):
+    """The web app cannot start: a missing setting, a database that cannot be reached."""
+
+
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omdome.web.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:
+        raise SetupError(str(error)) from None
     from django.utils import translation
 
     from omdome.cli import ui_language
 
     translation.activate(ui_language())
+
+
+def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """A web command reports a setup or database problem in one line with exit code 2, never a traceback."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except SetupError as error:
+            return _bad_input(str(error))
+        except Exception as error:
+            from django.db import DatabaseError
+
+            if isinstance(error, DatabaseError):
+                return _bad_input(f"the database: {error}".strip())
+            raise
+
+    return run
 
 
 def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> None:
@@ -41,11 +67,11 @@ def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> N
     serve.add_argument("address", nargs="?", default=ADDRESS, help=_("host:port (default %(default)s)"))
     serve.add_argument("--no-worker", action="store_true", help=_("do not start a background task worker"))
     serve.add_argument("--demo", action="store_true", help=_("load the demo threads first"))
-    serve.set_defaults(handler=run_serve)
+    serve.set_defaults(handler=_guarded(run_serve))
 
     worker = commands.add_parser("worker", help=_("run background tasks and periodic jobs"))
     worker.add_argument("--batch", action="store_true", help=_("run the tasks waiting now, then stop"))
-    worker.set_defaults(handler=run_worker)
+    worker.set_defaults(handler=_guarded(run_worker))
 
     admin = commands.add_parser("createadmin", help=_("create the first administrator"),
                                 description=_("Create an administrator with a staff profile. The password is "
@@ -55,10 +81,10 @@ def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> N
     admin.add_argument("--role", default="", help=_("role, shown on staff replies"))
     admin.add_argument("--employer", default="", help=_("the organisation"))
     admin.add_argument("--email", default="")
-    admin.set_defaults(handler=run_createadmin)
+    admin.set_defaults(handler=_guarded(run_createadmin))
 
     demo = commands.add_parser("demo", help=_("load a demo site with a few threads"))
-    demo.set_defaults(handler=run_demo)
+    demo.set_defaults(handler=_guarded(run_demo))
 
     importer = commands.add_parser("import-comments", help=_("import comments from Disqus or WordPress"),
                                    description=_("Import a Disqus XML export or a WordPress WXR file into a "
@@ -67,16 +93,22 @@ def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> N
     importer.add_argument("format", choices=("disqus", "wordpress"))
     importer.add_argument("file")
     importer.add_argument("--site", required=True, help=_("the site's name or number"))
-    importer.set_defaults(handler=run_import)
+    importer.set_defaults(handler=_guarded(run_import))
 
     exporter = commands.add_parser("export-comments", help=_("export a site's comments as JSON"))
     exporter.add_argument("--site", required=True, help=_("the site's name or number"))
     exporter.add_argument("-o", "--output", default="-", help=_("file to write (default: standard output)"))
-    exporter.set_defaults(handler=run_export)
+    exporter.set_defaults(handler=_guarded(run_export))
+
+    audit = commands.add_parser("audit", help=_("check the audit log"),
+                                description=_("Walk the audit log's hash chain and name the first entry that was "
+                                              "changed, inserted or removed. Exit code 1 when the chain is broken."))
+    audit.add_argument("what", choices=("verify",))
+    audit.set_defaults(handler=_guarded(run_audit))
 
     manage = commands.add_parser("manage", help=_("run a Django management command"), add_help=False)
     manage.add_argument("rest", nargs=argparse.REMAINDER)
-    manage.set_defaults(handler=run_manage)
+    manage.set_defaults(handler=_guarded(run_manage))
 
 
 def prepare_database() -> None:
@@ -91,6 +123,11 @@ def run_serve(args: argparse.Namespace) -> int:
     from django.conf import settings
     from django.core.management import call_command
 
+    if not settings.DEBUG and not os.environ.get("OMDOME_SECRET_KEY"):
+        return _bad_input("set OMDOME_SECRET_KEY (a long random string) to serve outside development mode, "
+                          "or OMDOME_DEBUG=1 for development")
+    if problem := _address_problem(args.address):
+        return _bad_input(problem)
     prepare_database()
     if args.demo:
         run_demo(args)
@@ -112,6 +149,21 @@ def run_serve(args: argparse.Namespace) -> int:
     finally:
         _stop(children)
     return code
+
+
+def _address_problem(address: str) -> str | None:
+    """Why the server could not listen on host:port, found before any worker is started."""
+    import socket
+
+    host, _sep, port = address.rpartition(":")
+    if not port.isdigit():
+        return f"{address!r} is not host:port"
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+            probe.bind((host.strip("[]") or "127.0.0.1", int(port)))
+    except OSError as error:
+        return f"cannot listen on {address}: {error.strerror} (is another server running there?)"
+    return None
 
 
 def _watch(children: list[subprocess.Popen]) -> int:
@@ -165,8 +217,12 @@ def run_createadmin(args: argparse.Namespace) -> int:
 
     setup_django()
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
     from django.contrib.auth.password_validation import ValidationError, validate_password
+    from django.db import transaction
 
+    from omdome.web.core.organisation import organisation_or_default
+    from omdome.web.core.roles import Role
     from omdome.web.people.models import StaffProfile
 
     prepare_database()
@@ -183,9 +239,15 @@ def run_createadmin(args: argparse.Namespace) -> int:
         validate_password(password, candidate)
     except ValidationError as error:
         return _bad_input(" ".join(error.messages))
-    user = user_model.objects.create_superuser(args.username, args.email, password)
-    StaffProfile.objects.create(user=user, real_name=args.name, role=args.role, employer=args.employer,
-                                work_email=args.email)
+    organisation = organisation_or_default(args.employer)
+    with transaction.atomic():
+        user = user_model.objects.create_superuser(args.username, args.email, password)
+        first, _sep, last = args.name.partition(" ")
+        user.first_name, user.last_name = first[:150], last[:150]
+        user.save(update_fields=["first_name", "last_name"])
+        user.groups.add(Group.objects.get_or_create(name=Role.ADMIN.value)[0])
+        StaffProfile.objects.create(user=user, organisation=organisation, real_name=args.name, role=args.role,
+                                    employer=args.employer or organisation.name, work_email=args.email)
     print(f"created administrator {args.username}")
     return 0
 
@@ -198,6 +260,21 @@ def run_demo(args: argparse.Namespace) -> int:
     threads = load_demo()
     print(f"demo site loaded: {threads} threads")
     return 0
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    setup_django()
+    from omdome.web.core.audit import verify
+
+    prepare_database()
+    result = verify()
+    if result.ok:
+        print(f"audit log intact: {result.checked} entries checked")
+        return 0
+    broken = result.broken
+    print(f"omdome: audit log broken at entry {broken.seq} ({broken.action}, {broken.created.isoformat()}): "
+          f"{result.problem}; {result.checked} entries before it are intact", file=sys.stderr)
+    return 1
 
 
 def run_manage(args: argparse.Namespace) -> int:

@@ -24,6 +24,40 @@ from omdome.triage.signals import is_question, urgency
 MAX_COMMENT_CHARS = 20_000
 
 
+class ReasonCode:
+    """Stable codes for why triage decided as it did; programs read these, never the wording."""
+
+    MODEL = "model"
+    THREAT = "rule.threat"
+    INSULT_AIMED = "rule.insult_aimed"
+    MISCONCEPTION = "rule.misconception"
+    INSULT_NOTED = "insult_noted"
+    INSULT = "insult"
+    UNLAWFUL = "unlawful"
+    LANGUAGE_UNKNOWN = "review.language"
+    LOW_CONFIDENCE = "review.low_confidence"
+    URGENT = "urgent"
+    ROUTE = "route"
+    NO_FACT = "fact.missing"
+
+    # A category that a rule decided, rather than the model's score.
+    BY_RULE = frozenset({THREAT, INSULT_AIMED, MISCONCEPTION})
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason behind a triage result: a stable code and a short readable text."""
+
+    code: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    def to_dict(self) -> dict[str, str]:
+        return {"code": self.code, "text": self.text}
+
+
 class CommentError(ValueError):
     """A comment that cannot be triaged (not text, empty, far too long)."""
 
@@ -43,15 +77,25 @@ class TriageResult:
     toxicity: float
     is_question: bool
     urgency: str
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
     fact: dict[str, str] | None = None
     suggested_reply: str | None = None
     scores: dict[str, float] = field(default_factory=dict)
 
+    @property
+    def reason_codes(self) -> list[str]:
+        return [r.code for r in self.reasons]
+
+    def decided_by_rule(self, *codes: str) -> bool:
+        """Whether one of ``codes`` (default: any rule that outranks the model) is among the reasons."""
+        wanted = set(codes) or ReasonCode.BY_RULE
+        return any(r.code in wanted for r in self.reasons)
+
     def to_dict(self) -> dict[str, object]:
         data = {k: getattr(self, k) for k in (
             "id", "category", "action", "moderation", "confidence", "needs_review", "language",
-            "sentiment", "toxicity", "is_question", "urgency", "reasons")}
+            "sentiment", "toxicity", "is_question", "urgency")}
+        data["reasons"] = [r.to_dict() for r in self.reasons]
         if self.fact is not None:
             data["fact"] = self.fact
         if self.suggested_reply is not None:
@@ -103,7 +147,7 @@ class Triager:
         norm = prepare(text)
         scores, sentiment_logits, toxicity = self._scores(feature_counts(text, language, norm), vector)
         top = max(scores, key=scores.__getitem__)
-        reasons = [f"model: {top} ({scores[top]:.2f})"]
+        reasons = [Reason(ReasonCode.MODEL, f"model: {top} ({scores[top]:.2f})")]
 
         threats, insults = find_threats(norm, lang), find_insults(norm, lang)
         match = self.facts.misconception_in(text) if self.facts else None
@@ -114,16 +158,16 @@ class Triager:
         confidence = scores[category] if category == top else max(scores[category], 0.9)
         needs_review = confidence < self.model.review_below or language == "und"
         if language == "und":
-            reasons.append("language not one of sv, en, nb, da: check by hand")
+            reasons.append(Reason(ReasonCode.LANGUAGE_UNKNOWN, "language not one of sv, en, nb, da: check by hand"))
         elif confidence < self.model.review_below:
-            reasons.append("low confidence: check by hand")
+            reasons.append(Reason(ReasonCode.LOW_CONFIDENCE, "low confidence: check by hand"))
         if threats:
             toxicity = max(toxicity, 0.9)
         elif insults and category == Category.HATEFUL:
             toxicity = max(toxicity, 0.7)
         level, why = urgency(norm, lang, threat=bool(threats), category=category)
         if why:
-            reasons.append(f"urgent: {why}")
+            reasons.append(Reason(ReasonCode.URGENT, f"urgent: {why}"))
         fact, reply = self._reply(text, category, prescription.action, language, match, reasons)
         return TriageResult(
             id=id_, category=str(category), action=prescription.action, moderation=moderation,
@@ -134,30 +178,31 @@ class Triager:
         )
 
     def _reply(self, text: str, category: str, action: str, language: str, match: FactMatch | None,
-               reasons: list[str]) -> tuple[dict[str, str] | None, str | None]:
+               reasons: list[Reason]) -> tuple[dict[str, str] | None, str | None]:
         """The fact to cite (if any) and the suggested reply, routing questions to an expert."""
         person = self.facts.expert_for(text) if self.facts and action == "answer" else None
         if person is not None:
-            reasons.append(f"route to {person.name} ({person.role})")
+            reasons.append(Reason(ReasonCode.ROUTE, f"route to {person.name} ({person.role})"))
         fact = None
         if match is not None:
             fact = {"topic": match.fact.topic, "statement": match.fact.statement, "source": match.fact.source}
         elif category == Category.CORRECTION:
-            reasons.append("no fact in the facts file matches: check the claim before replying")
+            reasons.append(Reason(ReasonCode.NO_FACT,
+                                  "no fact in the facts file matches: check the claim before replying"))
         return fact, suggest_reply(action, language, fact=match, person=person)
 
 
 def _moderation(category: str, default: str, threats: list, insults: list, norm, lang,  # type: ignore[no-untyped-def]
-                reasons: list[str]) -> str:
+                reasons: list[Reason]) -> str:
     """Hide hateful comments; report the obviously unlawful (a threat, incitement against a group)."""
     if category == Category.COMPLAINT and insults:
-        reasons.append(f"insult noted: {insults[0].text!r}")
+        reasons.append(Reason(ReasonCode.INSULT_NOTED, f"insult noted: {insults[0].text!r}"))
     if category != Category.HATEFUL:
         return default
     if insults and not threats:
-        reasons.append(f"insult: {insults[0].text!r}")
+        reasons.append(Reason(ReasonCode.INSULT, f"insult: {insults[0].text!r}"))
     if threats or _incites(norm, lang):
-        reasons.append("obviously unlawful content (threat or incitement): report it")
+        reasons.append(Reason(ReasonCode.UNLAWFUL, "obviously unlawful content (threat or incitement): report it"))
         return "report"
     return default
 
@@ -186,19 +231,20 @@ def _checked(text: object) -> str:
     return text
 
 
-def _overrule(category: str, threats: list, match: FactMatch | None, reasons: list[str],
+def _overrule(category: str, threats: list, match: FactMatch | None, reasons: list[Reason],
               insults: list | None = None, text: str = "") -> str:
     """Rules that outrank the model: a threat is hateful; an insult thrown at a person is hateful
     unless there is a complaint to follow up; a known misconception is a correction."""
     if threats:
-        reasons.append(f"threat: {threats[0].text!r}")
+        reasons.append(Reason(ReasonCode.THREAT, f"threat: {threats[0].text!r}"))
         return Category.HATEFUL
     if insults and category in (Category.TROLL, Category.NEUTRAL, Category.PRAISE) and any(
             _AIMED.search(text[max(0, i.start - 30):i.start]) for i in insults):
-        reasons.append(f"insult aimed at a person: {insults[0].text!r}")
+        reasons.append(Reason(ReasonCode.INSULT_AIMED, f"insult aimed at a person: {insults[0].text!r}"))
         return Category.HATEFUL
     if match is not None and category not in (Category.HATEFUL, Category.SPAM):
-        reasons.append(f"repeats a misconception: {match.misconception!r} (fact: {match.fact.topic})")
+        reasons.append(Reason(ReasonCode.MISCONCEPTION,
+                              f"repeats a misconception: {match.misconception!r} (fact: {match.fact.topic})"))
         return Category.CORRECTION
     return category
 

@@ -10,15 +10,15 @@ from ninja.errors import HttpError, ValidationError
 
 from omdome import __version__
 from omdome.web.comments.api import router as comments_router
-from omdome.web.comments.errors import CommentRejected
+from omdome.web.core.errors import ServiceError
 
 api = NinjaAPI(title="Omdöme", version=__version__, urls_namespace="api",
                description="Comments with the organisation's social-media policy built in.")
 api.add_router("/", comments_router)
 
 
-@api.exception_handler(CommentRejected)
-def rejected(request: HttpRequest, error: CommentRejected):
+@api.exception_handler(ServiceError)
+def rejected(request: HttpRequest, error: ServiceError):
     response = api.create_response(request, error.to_dict(), status=error.status)
     if "retry_after" in error.extra:
         response["Retry-After"] = str(error.extra["retry_after"])

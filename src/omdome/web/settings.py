@@ -23,14 +23,19 @@ def _flag(name: str, default: bool = False) -> bool:
 
 
 def _secret_key() -> str:
-    """OMDOME_SECRET_KEY, else (development only) a random key kept in the data folder."""
+    """OMDOME_SECRET_KEY, else the key a development run (``make run``) keeps in the data folder.
+
+    Commands run against that folder (createadmin, import-comments, …) use the same key; outside
+    development ``omdome serve`` insists on OMDOME_SECRET_KEY.
+    """
     if key := os.environ.get("OMDOME_SECRET_KEY"):
         return key
-    if not DEBUG:
+    path = DATA_DIR / "secret_key"
+    if not path.is_file() and not DEBUG:
         from django.core.exceptions import ImproperlyConfigured
 
-        raise ImproperlyConfigured("Set OMDOME_SECRET_KEY (a long random string) outside development mode.")
-    path = DATA_DIR / "secret_key"
+        raise ImproperlyConfigured(f"Set OMDOME_SECRET_KEY (a long random string), or run in development mode "
+                                   f"(OMDOME_DEBUG=1, as make run does) once to create {path}.")
     if not path.is_file():
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
@@ -53,6 +58,8 @@ INSTALLED_APPS = [
     "django.contrib.syndication",
     "django_tasks",
     "django_tasks_db",
+    "omdome.web.core",
+    "omdome.web.messages",
     "omdome.web.people",
     "omdome.web.comments",
     "omdome.web.scheduling",
@@ -69,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "omdome.web.core.middleware.ServiceErrorMiddleware",
 ]
 
 ROOT_URLCONF = "omdome.web.urls"
@@ -77,13 +85,14 @@ WSGI_APPLICATION = "omdome.web.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "omdome.web.core.navigation.nav_items",
             ],
         },
     },
@@ -116,7 +125,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+LOGIN_URL = "core:login"
+LOGIN_REDIRECT_URL = "core:home"
+# Password reset and invitations: printed on the console unless an SMTP server is configured.
+EMAIL_BACKEND = os.environ.get("OMDOME_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("OMDOME_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("OMDOME_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("OMDOME_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("OMDOME_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _flag("OMDOME_EMAIL_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("OMDOME_EMAIL_FROM", "omdome@localhost")
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
@@ -142,8 +164,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Public endpoints: reads and comments a client may make per window (see comments/ratelimit.py).
+# Requests a client may make per window (see core/ratelimit.py); failed logins per user name
+# and per address.
 OMDOME_RATE_LIMITS = {
+    "login_user": (int(os.environ.get("OMDOME_LOGIN_ATTEMPTS", "5")), 900),
+    "login_ip": (int(os.environ.get("OMDOME_LOGIN_ATTEMPTS_IP", "20")), 900),
     "read": (int(os.environ.get("OMDOME_RATE_READ", "300")), 60),
     "ip": (int(os.environ.get("OMDOME_RATE_IP", "5")), 60),
     "thread": (int(os.environ.get("OMDOME_RATE_THREAD", "30")), 60),

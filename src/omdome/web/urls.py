@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 from omdome.web.api import api
 from omdome.web.comments import views as comment_views
@@ -10,12 +9,12 @@ admin.site.site_header = admin.site.site_title = "Omdöme"
 admin.site.index_title = _("Comments, sites and staff")
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="comments:thread_list", permanent=False)),
     path("healthz", comment_views.healthz, name="healthz"),
     path("widget.js", comment_views.widget_file, {"name": "widget.js"}, name="widget_js"),
     path("widget.css", comment_views.widget_file, {"name": "widget.css"}, name="widget_css"),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("omdome.web.core.urls")),
     path("", include("omdome.web.comments.urls")),
 ]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from omdome.web.comments import ratelimit, services, sites
-from omdome.web.comments.clientip import client_ip, rate_key
+from omdome.web.comments import services, sites
 from omdome.web.comments.listing import comment_data, site_data, thread_tree
 from omdome.web.comments.threadkey import origin_of
 from omdome.web.comments.tokens import edit_window
+from omdome.web.core import ratelimit
+from omdome.web.core.clientip import client_ip, rate_key
 
 router = Router(tags=["comments"])
 

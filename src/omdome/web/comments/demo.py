@@ -31,16 +31,19 @@ PAGES = {
 def demo_staff():  # type: ignore[no-untyped-def]
     from omdome.web.people.models import StaffProfile
 
-    user, created = get_user_model().objects.get_or_create(username="demo-karin", defaults={"is_staff": True})
+    user, created = get_user_model().objects.get_or_create(username="demo-karin",
+                                                           defaults={"first_name": "Karin", "last_name": "Ek"})
     if created:
-        from django.contrib.auth.models import Permission
+        from django.contrib.auth.models import Group
+
+        from omdome.web.core.roles import Role
 
         user.set_unusable_password()
         user.save()
-        user.user_permissions.add(*Permission.objects.filter(
-            content_type__app_label="comments", codename__in=["view_comment", "reply_as_staff"]))
-        StaffProfile.objects.create(user=user, real_name="Karin Ek", role="Kommunikatör",
-                                    employer="Sundby kommun (demo)", expertise="trafik, vägarbeten")
+        user.groups.add(Group.objects.get_or_create(name=Role.COMMUNICATOR.value)[0])
+        StaffProfile.objects.create(user=user, organisation=demo_site().organisation, real_name="Karin Ek",
+                                    role="Kommunikatör", employer="Sundby kommun (demo)",
+                                    expertise="trafik, vägarbeten")
     return user
 
 

@@ -20,6 +20,8 @@ from omdome.web.comments.markup import render_comment
 from omdome.web.comments.models import Comment, Site, Status, Thread
 from omdome.web.comments.services import log
 from omdome.web.comments.threadkey import BadThreadURL, normalize_thread_url, origin_of
+from omdome.web.messages.models import Source
+from omdome.web.messages.triage import apply_triage, should_withhold
 
 READERS = {"disqus": read_disqus, "wordpress": read_wordpress}
 # A skipped comment that has replies is kept, not shown, so the replies keep their place.
@@ -132,23 +134,23 @@ def _store_one(item: ImportedComment, parent: Comment | None, triage, threads: d
     if item.thread_url not in threads:
         threads[item.thread_url], _created = Thread.objects.get_or_create(
             url=item.thread_url, defaults={"site": site, "title": item.thread_title[:300]})
-    fields: dict[str, object] = {}
     if item.skip_reason:
         status = PLACEHOLDER_STATUS.get(item.skip_reason, Status.HIDDEN)
         result.placeholders += 1
     else:
-        status = (Status.WITHHELD if triage.moderation in ("hide", "report")
+        status = (Status.WITHHELD if should_withhold(triage)
                   else Status.PENDING if item.held else Status.PUBLISHED)
         result.withheld += status == Status.WITHHELD
         result.pending += status == Status.PENDING
         result.imported += 1
-        fields = {"category": triage.category, "action": triage.action, "confidence": triage.confidence,
-                  "toxicity": triage.toxicity, "needs_review": triage.needs_review, "triage": triage.to_dict(),
-                  "possibly_unlawful": triage.moderation == "report"}
-    comment = Comment.objects.create(
+    comment = Comment(
         thread=threads[item.thread_url], parent=parent, depth=parent.depth + 1 if parent else 0,
+        organisation_id=site.organisation_id, source=Source.IMPORT, published_at=item.created,
         author=" ".join(item.author.split())[:80], email=item.email[:254], text=item.text,
-        html=render_comment(item.text), status=status, imported_from=item.source_id, **fields)
+        html=render_comment(item.text), status=status, imported_from=item.source_id)
+    if not item.skip_reason:
+        apply_triage(comment, triage)
+    comment.save()
     if item.created:
         Comment.objects.filter(pk=comment.pk).update(created=item.created)
     log(comment, "imported", reason=item.source_id + (f" ({item.skip_reason}, kept for its replies)"

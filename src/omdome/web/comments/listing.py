@@ -48,12 +48,13 @@ def thread_tree(thread: Thread) -> tuple[int, list[dict]]:
 def site_data(site: Site | None) -> dict[str, object] | None:
     if site is None:
         return None
+    organisation = site.organisation
     return {
         "name": site.name,
         "house_rules_url": site.house_rules_url or None,
         "operator": site.operator or site.name,
         "operator_url": site.operator_url or None,
-        "privacy": {"controller": site.privacy_controller or site.operator or site.name,
-                    "contact": site.privacy_contact, "retention_days": site.retention_days,
-                    "url": site.privacy_url or None},
+        "privacy": {"controller": organisation.data_controller or organisation.name,
+                    "contact": organisation.privacy_contact, "retention_days": site.retention_days,
+                    "url": organisation.privacy_url or None},
     }

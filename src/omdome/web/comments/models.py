@@ -10,10 +10,16 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from omdome.web.messages.models import Message, Status
+
+__all__ = ["Comment", "ModerationEvent", "Site", "Status", "Thread"]
+
 
 class Site(models.Model):
     """A web site of the organisation whose pages may embed the comment widget."""
 
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="sites",
+                                     verbose_name=_("organisation"))
     name = models.CharField(_("name"), max_length=160)
     origins = models.TextField(
         _("allowed origins"),
@@ -21,9 +27,6 @@ class Site(models.Model):
     )
     language = models.CharField(_("language"), max_length=2, choices=[("sv", _("Swedish")), ("en", _("English"))],
                                 default="sv")
-    sector = models.CharField(_("sector"), max_length=7,
-                              choices=[("private", _("company or organisation")), ("public", _("public sector"))],
-                              default="private", help_text=_("Public sector sites also get the public-sector checks."))
     premoderation = models.BooleanField(_("pre-moderation"), default=False,
                                         help_text=_("Hold every new comment until a moderator publishes it."))
     premoderate_first_time = models.BooleanField(
@@ -33,9 +36,6 @@ class Site(models.Model):
     operator = models.CharField(_("run by"), max_length=200, blank=True,
                                 help_text=_("Who runs the comment service, shown above the form."))
     operator_url = models.URLField(_("operator page"), blank=True)
-    privacy_controller = models.CharField(_("data controller"), max_length=200, blank=True)
-    privacy_contact = models.CharField(_("data protection contact"), max_length=200, blank=True)
-    privacy_url = models.URLField(_("privacy notice page"), blank=True)
     retention_days = models.PositiveIntegerField(
         _("keep e-mail and IP addresses for (days)"), default=365,
         help_text=_("After this many days a comment's e-mail and IP address are erased; the widget says so."))
@@ -84,27 +84,20 @@ class Thread(models.Model):
         return self.title or self.url
 
 
-class Status(models.TextChoices):
-    PUBLISHED = "published", _("published")
-    PENDING = "pending", _("pending review")
-    WITHHELD = "withheld", _("withheld for review")
-    HIDDEN = "hidden", _("hidden by a moderator")
-    DELETED = "deleted", _("removed by its author")
+class Comment(Message):
+    """A comment written in the widget on one of the organisation's pages (a message from the widget).
 
+    The message holds the text, author, status and triage; the comment adds what only the
+    widget needs: the thread and reply structure, the rendered HTML, the writer's e-mail and
+    address, the verified-staff badge, and where an imported comment came from.
+    """
 
-class Comment(models.Model):
     thread = models.ForeignKey(Thread, on_delete=models.PROTECT, related_name="comments", verbose_name=_("thread"))
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="replies",
                                verbose_name=_("reply to"))
     depth = models.PositiveSmallIntegerField(_("depth"), default=0, editable=False)
-    author = models.CharField(_("name"), max_length=80)
     email = models.EmailField(_("e-mail"), blank=True)
-    text = models.TextField(_("text"))
     html = models.TextField(_("rendered text"), editable=False)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED,
-                              db_index=True)
-    possibly_unlawful = models.BooleanField(_("possibly unlawful"), default=False,
-                                            help_text=_("Triage advised reporting it (a threat or incitement)."))
     held_by_site = models.BooleanField(_("held by the site's rules"), default=False,
                                        help_text=_("Pre-moderation applied when it was written."))
     staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
@@ -113,22 +106,14 @@ class Comment(models.Model):
     staff_role = models.CharField(_("staff role"), max_length=120, blank=True)
     staff_organisation = models.CharField(_("staff organisation"), max_length=160, blank=True)
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
-    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     edited = models.DateTimeField(_("edited"), null=True, blank=True)
     imported_from = models.CharField(_("imported from"), max_length=200, blank=True)
-    # Triage (rule 5), stored as it was when the comment was written or last edited.
-    category = models.CharField(_("category"), max_length=12, blank=True, db_index=True)
-    action = models.CharField(_("action"), max_length=12, blank=True)
-    confidence = models.FloatField(_("confidence"), null=True, blank=True)
-    toxicity = models.FloatField(_("toxicity"), null=True, blank=True)
-    needs_review = models.BooleanField(_("needs review"), default=False)
-    triage = models.JSONField(_("triage result"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created", "id"]
-        indexes = [models.Index(fields=["thread", "status", "created"])]
+        indexes = [models.Index(fields=["thread", "depth"], name="comment_thread_depth")]
         permissions = [("reply_as_staff", _("Can reply as verified staff"))]
 
     def __str__(self) -> str:
@@ -159,18 +144,3 @@ class ModerationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} #{self.comment_id}"
-
-
-class RateCounter(models.Model):
-    """Requests counted in one window of a rate limit; expired rows are pruned every hour."""
-
-    key = models.CharField(max_length=200, unique=True)
-    count = models.PositiveIntegerField(default=0)
-    expires = models.DateTimeField(db_index=True)
-
-    class Meta:
-        verbose_name = _("rate counter")
-        verbose_name_plural = _("rate counters")
-
-    def __str__(self) -> str:
-        return f"{self.key}: {self.count}"

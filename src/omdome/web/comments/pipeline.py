@@ -14,13 +14,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from omdome.triage.classifier import Triager, TriageResult
-from omdome.web.comments import ratelimit, sites
-from omdome.web.comments.clientip import rate_key
+from omdome.triage.classifier import ReasonCode, Triager, TriageResult
+from omdome.web.comments import sites
 from omdome.web.comments.errors import CommentRejected, ThinkTwice
 from omdome.web.comments.markup import render_comment
 from omdome.web.comments.models import Comment, Site, Status, Thread
 from omdome.web.comments.threadkey import origin_of
+from omdome.web.core import ratelimit
+from omdome.web.core.clientip import rate_key
+from omdome.web.messages.triage import should_withhold
 
 MAX_TEXT, MAX_AUTHOR = 5000, 80
 # Replies nest at most this many levels (depth 0 is a top-level comment), as many as the
@@ -140,7 +142,7 @@ THINK_TWICE_AT = 0.6
 
 
 def looks_hateful(t: TriageResult) -> bool:
-    by_rule = any(r.startswith(("threat", "insult")) for r in t.reasons)
+    by_rule = t.decided_by_rule(ReasonCode.THREAT, ReasonCode.INSULT_AIMED, ReasonCode.INSULT)
     return t.category == "hateful" and (t.confidence >= THINK_TWICE_AT or by_rule)
 
 
@@ -177,7 +179,7 @@ def _has_published(s: Submission) -> bool:
 def triage_moderation(s: Submission) -> None:
     if s.triage is None:
         return
-    if s.triage.moderation in ("hide", "report"):
+    if should_withhold(s.triage):
         s.status = Status.WITHHELD
         s.reasons.append(f"triage: {s.triage.category}, {s.triage.moderation}")
     s.possibly_unlawful = s.triage.moderation == "report"

@@ -19,6 +19,9 @@ from omdome.web.comments.errors import CommentRejected
 from omdome.web.comments.markup import render_comment
 from omdome.web.comments.models import Comment, ModerationEvent, Site, Status, Thread
 from omdome.web.comments.tokens import check_edit_token, edit_token, edit_window
+from omdome.web.core import audit
+from omdome.web.messages.models import Direction, Source
+from omdome.web.messages.triage import apply_triage
 
 VISIBLE_AFTER_EDIT = {Status.PUBLISHED, Status.PENDING, Status.WITHHELD}
 
@@ -29,18 +32,13 @@ class Posted:
     edit_token: str
 
 
-def _triage_fields(s: pipeline.Submission) -> dict[str, object]:
-    t = s.triage
-    if t is None:
-        return {}
-    return {"category": t.category, "action": t.action, "confidence": t.confidence, "toxicity": t.toxicity,
-            "needs_review": t.needs_review, "triage": t.to_dict(), "possibly_unlawful": s.possibly_unlawful}
-
-
 def log(comment: Comment, action: str, *, actor=None, from_status: str = "", reason: str = "",
         text_before: str = "") -> None:
+    """The comment's own history (shown to moderators, exported) and the audit log, together."""
     ModerationEvent.objects.create(comment=comment, actor=actor, action=action, from_status=from_status,
                                    to_status=comment.status, reason=reason, text_before=text_before)
+    audit.record(f"comment.{action}", actor=actor, target=comment, from_status=from_status,
+                 to_status=comment.status, reason=reason)
 
 
 def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: str = "", origin: str | None = None,
@@ -57,9 +55,13 @@ def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: s
         if s.thread is None:
             s.thread, _created = Thread.objects.get_or_create(url=s.thread_url,
                                                               defaults={"site": s.site, "title": title[:300]})
-        comment = Comment.objects.create(thread=s.thread, parent=s.parent, depth=s.parent.depth + 1 if s.parent else 0,
-                                         author=s.author, email=s.email, text=s.text, html=s.html, status=s.status,
-                                         held_by_site=s.held_by_site, ip_address=ip, **_triage_fields(s))
+        comment = Comment(thread=s.thread, parent=s.parent, depth=s.parent.depth + 1 if s.parent else 0,
+                          organisation_id=s.site.organisation_id, source=Source.WIDGET, author=s.author,
+                          email=s.email, text=s.text, html=s.html, status=s.status, held_by_site=s.held_by_site,
+                          ip_address=ip, published_at=timezone.now())
+        if s.triage is not None:
+            apply_triage(comment, s.triage)
+        comment.save()
         log(comment, "created", reason="; ".join(s.reasons))
     _rescore_later(comment)
     return Posted(comment, edit_token(comment.pk))
@@ -101,12 +103,11 @@ def edit_comment(*, comment_id: int, token: str, text: str, confirmed: bool = Fa
         before, text_before = comment.status, comment.text
         # Only a published comment can change status by an edit (to pending or withheld);
         # one that waits for a moderator stays in the queue it is in.
-        status = s.status if before == Status.PUBLISHED else before
-        fields = _triage_fields(s) | {"possibly_unlawful": comment.possibly_unlawful or s.possibly_unlawful,
-                                      "held_by_site": comment.held_by_site or s.held_by_site}
-        Comment.objects.filter(pk=comment.pk).update(text=s.text, html=s.html, status=status,
-                                                     edited=timezone.now(), **fields)
-        comment.refresh_from_db()
+        comment.status = s.status if before == Status.PUBLISHED else before
+        comment.text, comment.html, comment.edited = s.text, s.html, timezone.now()
+        comment.held_by_site = comment.held_by_site or s.held_by_site
+        changed = apply_triage(comment, s.triage) if s.triage is not None else []
+        comment.save(update_fields=["text", "html", "status", "edited", "held_by_site", *changed])
         log(comment, "edited_by_author", from_status=before, reason="; ".join(s.reasons), text_before=text_before)
     _rescore_later(comment)
     return comment
@@ -155,7 +156,7 @@ def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = No
                      override_reason: str = "") -> Comment:
     """A verified staff reply (rule 1), checked against rules 1–4 of the policy first."""
     profile = getattr(user, "staff_profile", None)
-    if (not user.is_staff or not user.has_perm("comments.reply_as_staff") or profile is None
+    if (not user.has_perm("comments.reply_as_staff") or profile is None
             or not profile.can_reply_publicly):
         raise CommentRejected("not_verified", _("Only staff with a real name and role in their profile can reply."),
                               status=403)
@@ -168,14 +169,15 @@ def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = No
             raise CommentRejected("invalid", _("The comment you reply to does not exist on this page."),
                                   field="parent")
         parent_comment = pipeline.within_depth(parent_comment)
-    policy = builtin_policy(thread.site.language, thread.site.sector)
+    policy = builtin_policy(thread.site.language, thread.site.organisation.sector)
     review = review_draft(text, profile=profile.author_profile(), policy=policy)
     if review.verdict == "block" and not override_reason.strip():
         raise DraftBlocked(review)
     with transaction.atomic():
         comment = Comment.objects.create(
             thread=thread, parent=parent_comment, depth=parent_comment.depth + 1 if parent_comment else 0,
-            author=profile.real_name, email=profile.work_email,
+            organisation_id=thread.site.organisation_id, source=Source.WIDGET, direction=Direction.OUTGOING,
+            published_at=timezone.now(), author=profile.real_name, email=profile.work_email,
             text=text.strip(), html=render_comment(text.strip()), status=Status.PUBLISHED, staff=user,
             staff_name=profile.real_name, staff_role=profile.role, staff_organisation=profile.employer,
             category="", triage={"review": review.to_dict()})

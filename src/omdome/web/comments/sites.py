@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from omdome.web.comments.errors import CommentRejected
 from omdome.web.comments.models import Site, Thread
 from omdome.web.comments.threadkey import BadThreadURL, is_local_origin, normalize_origin, normalize_thread_url
+from omdome.web.core.models import Organisation
+from omdome.web.core.organisation import current_organisation
 
 DEMO_SITE_NAME = "Demo (localhost)"
 
@@ -24,11 +26,15 @@ def site_for_origin(origin: str) -> Site | None:
 
 
 def demo_site() -> Site:
-    site, _created = Site.objects.get_or_create(
-        name=DEMO_SITE_NAME,
-        defaults={"origins": "http://localhost\nhttp://127.0.0.1", "operator": "Omdöme (demo)",
-                  "privacy_controller": "Omdöme (demo)", "retention_days": 30},
-    )
+    site = Site.objects.filter(name=DEMO_SITE_NAME).first()
+    if site is None:
+        organisation = current_organisation() or Organisation.objects.create(
+            name="Omdöme (demo)", sector="public", data_controller="Omdöme (demo)")
+        site, _created = Site.objects.get_or_create(
+            name=DEMO_SITE_NAME,
+            defaults={"organisation": organisation, "origins": "http://localhost\nhttp://127.0.0.1",
+                      "operator": "Omdöme (demo)", "retention_days": 30},
+        )
     return site
 
 

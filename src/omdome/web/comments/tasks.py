@@ -6,6 +6,7 @@ from django.db import transaction
 from django_tasks import task
 
 from omdome.web.comments.models import Comment, Status
+from omdome.web.messages.triage import apply_triage, decided_by_rule, should_withhold
 
 
 @task()
@@ -32,26 +33,23 @@ def rescore_comment(comment_id: int) -> str:
         comment = Comment.objects.select_for_update().select_related("thread__site").get(pk=comment_id)
         if comment.text != text:
             return "stale: the text changed while it was scored"
-        fast = comment.triage
-        comment.category, comment.action = result.category, result.action
-        comment.confidence, comment.toxicity = result.confidence, result.toxicity
-        comment.needs_review, comment.triage = result.needs_review, result.to_dict()
-        comment.possibly_unlawful = comment.possibly_unlawful or result.moderation == "report"
-        fields = ["category", "action", "confidence", "toxicity", "needs_review", "triage", "possibly_unlawful"]
+        fast_prompted = _prompted(comment)
+        fast_category = comment.category
+        fields = apply_triage(comment, result)
         before = comment.status
         moderated = comment.events.filter(action__startswith="moderated_").exists()
         if moderated:
             pass  # a moderator's decision stands
-        elif before == Status.PUBLISHED and result.moderation in ("hide", "report"):
+        elif before == Status.PUBLISHED and should_withhold(result):
             comment.status = Status.WITHHELD
-        elif before == Status.WITHHELD and _releasable(comment, fast, result):
+        elif before == Status.WITHHELD and not fast_prompted and _releasable(comment, result):
             comment.status = Status.PENDING if comment.held_by_site else Status.PUBLISHED
         if comment.status != before:
             fields.append("status")
         comment.save(update_fields=fields)
         if comment.status != before:
             action = "withheld_after_rescore" if comment.status == Status.WITHHELD else "released_after_rescore"
-            log(comment, action, from_status=before, reason=f"{fast.get('category')} -> {result.category}")
+            log(comment, action, from_status=before, reason=f"{fast_category} -> {result.category}")
     return result.category
 
 
@@ -59,16 +57,21 @@ _TRIAGER = None
 RELEASE_AT = 0.8
 
 
-def _releasable(comment: Comment, fast: dict, result) -> bool:  # type: ignore[no-untyped-def]
+def _prompted(comment: Comment) -> bool:
+    """Whether the fast path's stored result was sure enough to prompt the writer to think twice."""
+    from omdome.triage.classifier import ReasonCode
+    from omdome.web.comments.pipeline import THINK_TWICE_AT
+
+    by_rule = decided_by_rule(comment, ReasonCode.THREAT, ReasonCode.INSULT_AIMED, ReasonCode.INSULT)
+    return comment.category == "hateful" and ((comment.confidence or 0) >= THINK_TWICE_AT or by_rule)
+
+
+def _releasable(comment: Comment, result) -> bool:  # type: ignore[no-untyped-def]
     """Withheld only by a borderline fast-path score of the text as first written, and the fuller
     model is sure it is fine. Never a comment flagged as possibly unlawful, one that was edited
     (an edit must not launder what a moderator should see), or one a moderator has acted on."""
-    from omdome.web.comments.pipeline import THINK_TWICE_AT
-
-    by_rule = any(str(r).startswith(("threat", "insult")) for r in fast.get("reasons", []))
-    prompted = fast.get("category") == "hateful" and (fast.get("confidence", 0) >= THINK_TWICE_AT or by_rule)
     touched = comment.events.exclude(action="created").exists()
-    return (not prompted and not touched and not comment.possibly_unlawful and result.moderation == "keep"
+    return (not touched and not comment.possibly_unlawful and result.moderation == "keep"
             and result.confidence >= RELEASE_AT and not result.needs_review)
 
 
@@ -83,7 +86,7 @@ def _full_triager():  # type: ignore[no-untyped-def]
 
 @task()
 def prune_rate_counters() -> int:
-    from omdome.web.comments import ratelimit
+    from omdome.web.core import ratelimit
 
     return ratelimit.prune()
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +16,7 @@ from omdome.web.comments import services
 from omdome.web.comments.errors import CommentRejected
 from omdome.web.comments.forms import StaffReplyForm
 from omdome.web.comments.models import Thread
+from omdome.web.core.roles import Role, require_role, role_required
 
 STATIC = Path(__file__).parent / "static" / "omdome"
 WIDGET_FILES = {"widget.js": "text/javascript; charset=utf-8", "widget.css": "text/css; charset=utf-8"}
@@ -40,22 +39,22 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@staff_member_required
-@permission_required("comments.view_comment", raise_exception=True)
+@role_required(Role.COMMUNICATOR, Role.REGISTRAR)
 def thread_list(request: HttpRequest) -> HttpResponse:
     threads = Thread.objects.select_related("site").order_by("-created")
     page = Paginator(threads, 100).get_page(request.GET.get("page"))
     return render(request, "comments/thread_list.html", {"threads": page, "page": page})
 
 
-@staff_member_required
-@permission_required("comments.view_comment", raise_exception=True)
+@role_required(Role.COMMUNICATOR, Role.REGISTRAR)
 @require_http_methods(["GET", "POST"])
 def staff_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     """A thread as staff see it, with the form for a verified reply (rule 1)."""
     thread = get_object_or_404(Thread.objects.select_related("site"), pk=thread_id)
     form = StaffReplyForm(request.POST or None, thread=thread)
     review = None
+    if request.method == "POST":
+        require_role(request.user, Role.COMMUNICATOR)
     if request.method == "POST" and form.is_valid():
         try:
             services.post_staff_reply(user=request.user, thread=thread, text=form.cleaned_data["text"],

@@ -14,6 +14,8 @@ class StaffProfile(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile",
                                 verbose_name=_("user"))
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="staff", verbose_name=_("organisation"))
     real_name = models.CharField(_("real name"), max_length=120, blank=True)
     employer = models.CharField(_("employer"), max_length=160, blank=True)
     role = models.CharField(_("role"), max_length=120, blank=True)

@@ -16,8 +16,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from omdome.web.comments.errors import CommentRejected
-from omdome.web.comments.models import RateCounter
+from omdome.web.core.errors import ServiceError
+from omdome.web.core.models import RateCounter
 
 
 def _window(scope: str, key: str) -> tuple[int, int, int, str]:
@@ -31,7 +31,7 @@ def _window(scope: str, key: str) -> tuple[int, int, int, str]:
 
 
 def _refuse(retry_after: int, message: str) -> None:
-    raise CommentRejected("rate_limited", message, status=429, retry_after=retry_after)
+    raise ServiceError("rate_limited", message, status=429, retry_after=retry_after)
 
 
 def hit_approx(scope: str, key: str) -> None:
@@ -49,7 +49,7 @@ def hit_approx(scope: str, key: str) -> None:
         _refuse(left, _("Too many requests in a short time. Try again in a minute."))
 
 
-def hit(scope: str, key: str) -> None:
+def hit(scope: str, key: str, message: str | None = None) -> None:
     """Count one request for ``key`` in ``scope``; raise 429 when the window's limit is passed."""
     limit, left, end, slot = _window(scope, key)
     with transaction.atomic():
@@ -61,7 +61,13 @@ def hit(scope: str, key: str) -> None:
                 RateCounter.objects.filter(key=slot).update(count=F("count") + 1)
         count = RateCounter.objects.values_list("count", flat=True).get(key=slot)
     if count > limit:
-        _refuse(left, _("Too many comments in a short time. Try again in a minute."))
+        _refuse(left, message or _("Too many comments in a short time. Try again in a minute."))
+
+
+def count(scope: str, key: str) -> int:
+    """How many requests ``key`` made in the current window of ``scope``."""
+    _limit, _left, _end, slot = _window(scope, key)
+    return RateCounter.objects.filter(key=slot).values_list("count", flat=True).first() or 0
 
 
 def prune(now: datetime | None = None) -> int:

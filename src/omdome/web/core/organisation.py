@@ -1,0 +1,23 @@
+"""Which organisation the app serves. One installation serves one organisation; the model allows
+more, and every site, profile and policy names its own."""
+
+from __future__ import annotations
+
+from omdome.web.core.models import Organisation
+
+
+def current_organisation() -> Organisation | None:
+    return Organisation.objects.order_by("pk").first()
+
+
+def organisation_or_default(name: str = "") -> Organisation:
+    """The organisation of that name, else the first one, else a new one named ``name``."""
+    if name:
+        found = Organisation.objects.filter(name=name).first()
+        if found is not None:
+            return found
+    existing = current_organisation()
+    if existing is not None and not name:
+        return existing
+    organisation, _created = Organisation.objects.get_or_create(name=name or "Organisation")
+    return organisation

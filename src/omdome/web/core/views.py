@@ -1,0 +1,32 @@
+"""Start page, login and logout, the audit log: thin views over the core services."""
+
+from __future__ import annotations
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from omdome.web.core import audit
+from omdome.web.core.models import AuditEntry
+from omdome.web.core.organisation import current_organisation
+from omdome.web.core.roles import Role, role_required
+from omdome.web.core.throttle import ThrottledLoginForm
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"organisation": current_organisation()})
+
+
+class LoginView(auth_views.LoginView):
+    authentication_form = ThrottledLoginForm
+    redirect_authenticated_user = True
+
+
+@role_required(Role.ADMIN, Role.REGISTRAR)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    page = Paginator(AuditEntry.objects.select_related("actor"), 100).get_page(request.GET.get("page"))
+    checked = audit.verify() if request.GET.get("verify") else None
+    return render(request, "core/audit.html", {"page": page, "verification": checked})

@@ -1,0 +1,77 @@
+"""Channel-neutral messages: any text that reaches the organisation, from any source.
+
+A widget comment is one (``omdome.web.comments.Comment`` extends ``Message`` with what only
+the widget needs); a Facebook comment, a Mastodon reply or an e-mail will be others.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Source(models.TextChoices):
+    WIDGET = "widget", _("comment on our site")
+    IMPORT = "import", _("imported comment")
+    FACEBOOK = "facebook", _("Facebook")
+    INSTAGRAM = "instagram", _("Instagram")
+    MASTODON = "mastodon", _("Mastodon")
+    EMAIL = "email", _("e-mail")
+    API = "api", _("other system")
+
+
+class Direction(models.TextChoices):
+    INCOMING = "in", _("incoming")
+    OUTGOING = "out", _("our reply")
+
+
+class Status(models.TextChoices):
+    PUBLISHED = "published", _("published")
+    PENDING = "pending", _("pending review")
+    WITHHELD = "withheld", _("withheld for review")
+    HIDDEN = "hidden", _("hidden by a moderator")
+    DELETED = "deleted", _("removed by its author")
+
+
+class Message(models.Model):
+    """One text with where it came from, who wrote it, when, its status and its triage (rule 5)."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="messages", verbose_name=_("organisation"))
+    source = models.CharField(_("source"), max_length=12, choices=Source.choices, default=Source.WIDGET,
+                              db_index=True)
+    direction = models.CharField(_("direction"), max_length=3, choices=Direction.choices,
+                                 default=Direction.INCOMING)
+    external_id = models.CharField(_("id at the source"), max_length=200, blank=True,
+                                   help_text=_("The platform's own id, so that nothing is fetched twice."))
+    permalink = models.URLField(_("link"), max_length=1000, blank=True)
+    author = models.CharField(_("name"), max_length=80)
+    author_handle = models.CharField(_("account"), max_length=200, blank=True)
+    text = models.TextField(_("text"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED,
+                              db_index=True)
+    created = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True,
+                                        help_text=_("When the writer published it at the source, if known."))
+    # Triage (rule 5), as it was when the text was last triaged; set only by messages.triage.apply_triage.
+    category = models.CharField(_("category"), max_length=12, blank=True, db_index=True)
+    action = models.CharField(_("action"), max_length=12, blank=True)
+    confidence = models.FloatField(_("confidence"), null=True, blank=True)
+    toxicity = models.FloatField(_("toxicity"), null=True, blank=True)
+    urgency = models.CharField(_("urgency"), max_length=6, blank=True)
+    needs_review = models.BooleanField(_("needs review"), default=False)
+    possibly_unlawful = models.BooleanField(_("possibly unlawful"), default=False,
+                                            help_text=_("Triage advised reporting it (a threat or incitement)."))
+    triage = models.JSONField(_("triage result"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["created", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "external_id"], condition=~models.Q(external_id=""),
+                                    name="message_unique_external_id"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:60]}"
