@@ -108,8 +108,29 @@ def test_when_the_draft_disparages_colleagues_or_the_organisation_then_it_warns(
 
 
 @pytest.mark.parametrize(
+    ("draft", "term"),
+    [
+        ("Vi dricker faktiskt mest te, din idiot.", "idiot"),
+        ("Ni som klagar hela tiden är ett gäng idioter.", "idioter"),
+        ("Kunderna som ringer om det här är rena idioter.", "idioter"),
+        ("Per Olsson är en idiot, det vet alla.", "idiot"),
+        ("Invandrarna i området är parasiter.", "parasiter"),
+        ("That was a stupid question, you moron.", "moron"),
+        ("Honestly, our customers are idiots sometimes.", "idiots"),
+        ("Dere er noen idioter alle sammen.", "idioter"),
+    ],
+)
+def test_when_the_draft_insults_the_commenter_the_public_a_group_or_a_named_person_then_it_warns(draft, term):
+    review = review_draft(draft, profile=AUTHOR, policy=POLICY)
+    assert term in hits(review, draft, "respect.disparaging")
+
+
+@pytest.mark.parametrize(
     "draft",
     [
+        "Jag var en idiot som missade din fråga, förlåt!",
+        "Appen är idiotsäker, du loggar in med BankID.",
+        "Tack för att du hörde av dig, Karin Ek på bygglov svarar i morgon.",
         "Mina kollegor är grymt bra på det här, sjukt snabba svar i dag!",
         "Filmen i går var helt värdelös, men popcornen var goda.",
         "Our team did an insanely good job with the launch.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from omdome.web.comments import services
@@ -87,3 +89,35 @@ def test_the_thread_list_pages_through_every_thread(client):
     first = client.get("/staff/").content.decode()
     assert first.count("/staff/threads/") == 100 and "?page=2" in first
     assert client.get("/staff/", {"page": 2}).content.decode().count("/staff/threads/") == 30
+
+
+def test_an_insulting_reply_is_shown_with_the_respect_finding_before_it_is_published(client):
+    thread = make_thread()
+    troll = make_comment(thread, "Haha, kommunen och te, en klassiker.").comment
+    client.force_login(make_staff())
+    text = "Vi dricker faktiskt mest te, din idiot."
+    first = client.post(f"/staff/threads/{thread.pk}/", {"text": text, "parent": troll.pk},
+                        HTTP_ACCEPT_LANGUAGE="sv")
+    page = first.content.decode()
+    assert first.status_code == 200 and "Tänk efter innan du publicerar" in page and "idiot" in page
+    assert not Comment.objects.filter(staff__isnull=False).exists()
+    digest = re.search(r'name="confirmed_for" value="(\w+)"', page).group(1)
+    changed = client.post(f"/staff/threads/{thread.pk}/", {"text": text + " Och du är en clown.",
+                                                         "parent": troll.pk, "confirmed_for": digest})
+    assert changed.status_code == 200 and not Comment.objects.filter(staff__isnull=False).exists()
+    sent = client.post(f"/staff/threads/{thread.pk}/", {"text": text, "parent": troll.pk, "confirmed_for": digest})
+    assert sent.status_code == 302
+    reply = Comment.objects.get(staff__isnull=False)
+    assert reply.events.filter(action="draft_check_confirmed", reason__contains="respect.disparaging").exists()
+
+
+def test_a_reply_to_a_troll_shows_rule_5s_advice_first():
+    thread = make_thread()
+    troll = make_comment(thread, "Nästa år kanske ni lär er skotta snö? 🤡").comment
+    Comment.objects.filter(pk=troll.pk).update(category="troll")
+    with pytest.raises(services.ReplyNeedsConfirmation) as raised:
+        services.post_staff_reply(user=make_staff(), thread=thread, text=GOOD_REPLY, parent=troll.pk)
+    assert raised.value.advice == ["rule5.no_reply"]
+    reply = services.post_staff_reply(user=make_staff("per"), thread=thread, text=GOOD_REPLY, parent=troll.pk,
+                                      confirmed=True)
+    assert reply.events.filter(action="draft_check_confirmed", reason__contains="rule5.no_reply").exists()

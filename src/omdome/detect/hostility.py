@@ -20,6 +20,8 @@ from omdome.text.segment import Sentence
 _COMPOUND_TARGETS = re.compile(
     r"(?i)(?<![^\W_])[\w-]*(?:avdelning|kollega|kolleg|arbetskamrat|chef|ledning|enhet|kontor|"
     r"department|colleague|coworker|co-worker|manager|afdeling|avdeling|sjef)[\w-]*(?![^\W_])")
+# "Karin Ek", "Per-Olof Svensson": two capitalised words in a row.
+_FULL_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖÆØ][a-zåäöæø]+(?:-[A-ZÅÄÖÆØ][a-zåäöæø]+)? [A-ZÅÄÖÆØ][a-zåäöæø]{1,}")
 _SELF = re.compile(r"(?i)\b(?:jag\s+(?:är|var|kände\s+mig\s+som|känner\s+mig\s+som)|i\s+(?:am|was|feel\s+like)|"
                    r"i'm|jeg\s+(?:er|var))\s+(?:\w+\s+){0,2}$")
 _ABOUT = re.compile(r"(?i)\b(?:om|about|on|titled|kallad|heter)\s+(?:\w+\s+){0,1}$")
@@ -51,11 +53,15 @@ def find_disparaging(
     sentences: Sequence[Sentence],
     organisation_terms: Sequence[str] = (),
 ) -> list[Span]:
-    """Insults that share a sentence with a colleague, a manager or the organisation itself."""
+    """Insults aimed at anyone: in the same sentence as a colleague, a manager, the organisation,
+    the person addressed ("din idiot"), the public it serves, a group, or a person named in full."""
     insults = find_insults(norm, language)
     if not insults:
         return []
-    targets = [(s, e) for s, e, _ in find_phrases(phrases("hostility.toml", "targets", language), norm)]
+    targets = []
+    for table in ("targets", "addressees", "groups"):
+        targets += [(s, e) for s, e, _ in find_phrases(phrases("hostility.toml", table, language), norm)]
+    targets += [m.span() for m in _FULL_NAME.finditer(norm.original)]
     targets += [m.span() for m in _COMPOUND_TARGETS.finditer(norm.original)]
     org = compile_terms(tuple(organisation_terms))
     if org is not None:

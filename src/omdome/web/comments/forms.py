@@ -16,6 +16,9 @@ class StaffReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Only needed when the draft check blocks the reply. The reason is logged."))
 
+    # The text the writer saw the think-twice panel for: a changed text is checked again.
+    confirmed_for = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
     def __init__(self, *args, thread: Thread, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [("", _("the page (a new comment)"))]
@@ -25,3 +28,20 @@ class StaffReplyForm(forms.Form):
 
     def ask_for_reason(self) -> None:
         self.needs_reason = True
+
+    def ask_for_confirmation(self) -> None:
+        """The next submit of the same text, after the writer has seen the findings, publishes."""
+        data = self.data.copy()
+        data["confirmed_for"] = text_digest(self.cleaned_data["text"])
+        self.data = data
+
+    @property
+    def confirmed(self) -> bool:
+        return bool(self.cleaned_data.get("confirmed_for")) and (
+            self.cleaned_data["confirmed_for"] == text_digest(self.cleaned_data["text"]))
+
+
+def text_digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:32]

@@ -152,9 +152,30 @@ class DraftBlocked(Exception):
         self.review = review
 
 
+class ReplyNeedsConfirmation(Exception):
+    """A staff reply with findings, or to a comment rule 5 leaves unanswered: shown before it is sent."""
+
+    def __init__(self, review, advice: list[str]):  # type: ignore[no-untyped-def]
+        super().__init__("the reply needs a second look before it is published")
+        self.review, self.advice = review, advice
+
+
+# Rule 5: comments that are plainly hateful or only trolling are left unanswered.
+NO_REPLY_CATEGORIES = ("hateful", "troll")
+
+
+def rule5_advice(parent: Comment | None) -> list[str]:
+    """Stable codes of rule 5's advice about replying to ``parent``."""
+    return ["rule5.no_reply"] if parent is not None and parent.category in NO_REPLY_CATEGORIES else []
+
+
 def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = None,
-                     override_reason: str = "") -> Comment:
-    """A verified staff reply (rule 1), checked against rules 1–4 of the policy first."""
+                     override_reason: str = "", confirmed: bool = False) -> Comment:
+    """A verified staff reply (rule 1), checked against rules 1–4 of the policy first.
+
+    A blocking finding needs a written reason; any other finding, and a reply to a comment that
+    rule 5 says to leave unanswered, needs ``confirmed`` — the writer has seen the think-twice panel.
+    """
     profile = getattr(user, "staff_profile", None)
     if (not user.has_perm("comments.reply_as_staff") or profile is None
             or not profile.can_reply_publicly):
@@ -173,6 +194,9 @@ def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = No
     review = review_draft(text, profile=profile.author_profile(), policy=policy)
     if review.verdict == "block" and not override_reason.strip():
         raise DraftBlocked(review)
+    advice = rule5_advice(parent_comment)
+    if (review.findings or advice) and not confirmed and review.verdict != "block":
+        raise ReplyNeedsConfirmation(review, advice)
     with transaction.atomic():
         comment = Comment.objects.create(
             thread=thread, parent=parent_comment, depth=parent_comment.depth + 1 if parent_comment else 0,
@@ -185,6 +209,9 @@ def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = No
         if review.verdict == "block":
             codes = ", ".join(f.code for f in review.findings if f.severity == "block")
             log(comment, "draft_check_overridden", actor=user, reason=f"{override_reason.strip()} [{codes}]")
+        elif review.findings or advice:
+            codes = ", ".join([*(f.code for f in review.findings), *advice])
+            log(comment, "draft_check_confirmed", actor=user, reason=f"[{codes}]")
     return comment
 
 

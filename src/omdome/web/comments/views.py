@@ -52,17 +52,21 @@ def staff_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     """A thread as staff see it, with the form for a verified reply (rule 1)."""
     thread = get_object_or_404(Thread.objects.select_related("site"), pk=thread_id)
     form = StaffReplyForm(request.POST or None, thread=thread)
-    review = None
+    review, advice = None, []
     if request.method == "POST":
         require_role(request.user, Role.COMMUNICATOR)
     if request.method == "POST" and form.is_valid():
         try:
             services.post_staff_reply(user=request.user, thread=thread, text=form.cleaned_data["text"],
                                       parent=form.cleaned_data["parent"],
-                                      override_reason=form.cleaned_data["override_reason"])
+                                      override_reason=form.cleaned_data["override_reason"],
+                                      confirmed=form.confirmed)
         except services.DraftBlocked as blocked:
             review = blocked.review
             form.ask_for_reason()
+        except services.ReplyNeedsConfirmation as second_look:
+            review, advice = second_look.review, second_look.advice
+            form.ask_for_confirmation()
         except (CommentRejected, DraftError) as error:
             form.add_error("text", str(getattr(error, "message", error)))
         else:
@@ -70,7 +74,7 @@ def staff_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
             return redirect("comments:staff_thread", thread_id=thread.pk)
     profile = getattr(request.user, "staff_profile", None)
     context = {"thread": thread, "comments": thread.comments.select_related("parent").order_by("created", "id"),
-               "form": form, "review": review, "profile": profile,
+               "form": form, "review": review, "advice": advice, "profile": profile,
                "can_reply": bool(profile and profile.can_reply_publicly
                                  and request.user.has_perm("comments.reply_as_staff"))}
     return render(request, "comments/staff_thread.html", context)

@@ -1,0 +1,30 @@
+"""What the UI calls the core's stable codes: categories, actions, urgency, severities, advice."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+CATEGORY = {
+    "praise": _("praise"), "question": _("question"), "complaint": _("complaint"),
+    "correction": _("correction"), "hateful": _("hateful"), "troll": _("troll"), "spam": _("spam"),
+    "neutral": _("neutral"),
+}
+ACTION = {
+    "acknowledge": _("confirm and amplify"), "answer": _("answer"), "follow_up": _("follow up"),
+    "correct": _("correct with facts"), "no_reply": _("leave unanswered"), "none": _("no action"),
+}
+SEVERITY = {"block": _("stops publication"), "warn": _("think twice"), "info": _("for your information")}
+VERDICT = {
+    "block": _("Do not publish this as it is."),
+    "warn": _("Think twice: read the findings before you publish."),
+    "ok": _("Nothing in the draft goes against the policy."),
+}
+ADVICE = {
+    "rule5.no_reply": _("Rule 5: comments that are plainly hateful or only trolling are left unanswered. "
+                        "A reply often gives them the attention they want. Publish only if you are sure a "
+                        "reply helps."),
+}
+
+
+def label(table: dict, code: str) -> str:
+    return str(table.get(code, code))
