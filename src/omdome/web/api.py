@@ -6,15 +6,17 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from omdome import __version__
 from omdome.web.comments.api import router as comments_router
 from omdome.web.core.errors import ServiceError
+from omdome.web.thinktwice.api import router as thinktwice_router
 
 api = NinjaAPI(title="Omdöme", version=__version__, urls_namespace="api",
                description="Comments with the organisation's social-media policy built in.")
 api.add_router("/", comments_router)
+api.add_router("/", thinktwice_router)
 
 
 @api.exception_handler(ServiceError)
@@ -32,6 +34,12 @@ def invalid(request: HttpRequest, error: ValidationError):
     field = location[0] if location else None
     message = f"{field}: {first.get('msg', 'invalid')}" if field else str(first.get("msg", "invalid input"))
     return api.create_response(request, {"code": "invalid", "field": field, "message": message}, status=400)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, error: AuthenticationError):
+    return api.create_response(request, {"code": "unauthorized", "message": _(
+        "Send a personal API token: Authorization: Bearer omd_… (make one on /think-twice/tokens/).")}, status=401)
 
 
 @api.exception_handler(RequestDataTooBig)

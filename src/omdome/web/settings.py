@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "omdome.web.core",
     "omdome.web.messages",
     "omdome.web.people",
+    "omdome.web.policies",
+    "omdome.web.thinktwice",
     "omdome.web.comments",
     "omdome.web.scheduling",
 ]
@@ -77,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "omdome.web.core.middleware.ServiceErrorMiddleware",
+    "omdome.web.policies.middleware.AcknowledgementMiddleware",
 ]
 
 ROOT_URLCONF = "omdome.web.urls"
@@ -174,6 +177,9 @@ OMDOME_RATE_LIMITS = {
     "thread": (int(os.environ.get("OMDOME_RATE_THREAD", "30")), 60),
 }
 OMDOME_EDIT_MINUTES = 10
+# A triage model the organisation trained on its own decisions (omdome train … -o DIR); the shipped
+# model when empty.
+OMDOME_TRIAGE_MODEL = os.environ.get("OMDOME_TRIAGE_MODEL", "")
 # Behind a reverse proxy: how many proxies add to X-Forwarded-For (the client address comes
 # from there), and whether they tell Django the request came over HTTPS.
 OMDOME_TRUSTED_PROXIES = int(os.environ.get("OMDOME_TRUSTED_PROXIES", "0"))

@@ -15,6 +15,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("policy/", include("omdome.web.policies.urls")),
+    path("think-twice/", include("omdome.web.thinktwice.urls")),
     path("", include("omdome.web.core.urls")),
     path("", include("omdome.web.comments.urls")),
 ]

@@ -50,7 +50,8 @@ def store(report: ImportReport, site: Site) -> ImportResult:
     known = dict(Comment.objects.filter(thread__site=site).exclude(imported_from="")
                  .values_list("imported_from", "pk"))
     items = _importable(report.comments, site, known, result)
-    triage = {i.source_id: pipeline.triager().triage(i.text[: pipeline.MAX_TEXT])
+    triager = pipeline.triager(site)
+    triage = {i.source_id: triager.triage(i.text[: pipeline.MAX_TEXT])
               for i in items.values() if not i.skip_reason}
     with transaction.atomic():
         _store(items, triage, site, known, result)

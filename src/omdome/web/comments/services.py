@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from omdome.policy.loader import builtin_policy
 from omdome.review.reviewer import review_draft
 from omdome.web.comments import pipeline
 from omdome.web.comments.errors import CommentRejected
@@ -22,6 +21,7 @@ from omdome.web.comments.tokens import check_edit_token, edit_token, edit_window
 from omdome.web.core import audit
 from omdome.web.messages.models import Direction, Source
 from omdome.web.messages.triage import apply_triage
+from omdome.web.policies.services import current_policy
 
 VISIBLE_AFTER_EDIT = {Status.PUBLISHED, Status.PENDING, Status.WITHHELD}
 
@@ -190,7 +190,7 @@ def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = No
             raise CommentRejected("invalid", _("The comment you reply to does not exist on this page."),
                                   field="parent")
         parent_comment = pipeline.within_depth(parent_comment)
-    policy = builtin_policy(thread.site.language, thread.site.organisation.sector)
+    policy = current_policy(thread.site.organisation)
     review = review_draft(text, profile=profile.author_profile(), policy=policy)
     if review.verdict == "block" and not override_reason.strip():
         raise DraftBlocked(review)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.db import transaction
 from django_tasks import task
 
@@ -23,11 +25,11 @@ def rescore_comment(comment_id: int) -> str:
 
     if not embedding.available():
         return "skipped: the embedding package is not installed"
-    comment = Comment.objects.filter(pk=comment_id, staff__isnull=True).first()
+    comment = Comment.objects.filter(pk=comment_id, staff__isnull=True).select_related("thread__site").first()
     if comment is None:
         return "gone"
     text = comment.text
-    result = _full_triager().triage(text)
+    result = _full_triager(comment.thread.site).triage(text)
     with transaction.atomic():
         # Re-read under a lock: a moderator or the writer may have acted while the model ran.
         comment = Comment.objects.select_for_update().select_related("thread__site").get(pk=comment_id)
@@ -53,7 +55,6 @@ def rescore_comment(comment_id: int) -> str:
     return result.category
 
 
-_TRIAGER = None
 RELEASE_AT = 0.8
 
 
@@ -75,13 +76,21 @@ def _releasable(comment: Comment, result) -> bool:  # type: ignore[no-untyped-de
             and result.confidence >= RELEASE_AT and not result.needs_review)
 
 
-def _full_triager():  # type: ignore[no-untyped-def]
-    global _TRIAGER
-    if _TRIAGER is None:
-        from omdome.triage.classifier import Triager
+def _full_triager(site):  # type: ignore[no-untyped-def]
+    """The fuller model with the facts of the site's organisation."""
+    from omdome.web.policies.services import current_facts
 
-        _TRIAGER = Triager(fast=False)
-    return _TRIAGER
+    return _full_triager_with(current_facts(site.organisation))
+
+
+@lru_cache(maxsize=16)
+def _full_triager_with(facts):  # type: ignore[no-untyped-def]
+    from django.conf import settings
+
+    from omdome.triage.classifier import Triager
+    from omdome.triage.model import load_model
+
+    return Triager(load_model(settings.OMDOME_TRIAGE_MODEL or None), facts, fast=False)
 
 
 @task()

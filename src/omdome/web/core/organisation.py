@@ -21,3 +21,11 @@ def organisation_or_default(name: str = "") -> Organisation:
         return existing
     organisation, _created = Organisation.objects.get_or_create(name=name or "Organisation")
     return organisation
+
+
+def organisation_for(user) -> Organisation | None:  # type: ignore[no-untyped-def]
+    """The organisation a signed-in user works for (their profile's), else the installation's."""
+    profile = getattr(user, "staff_profile", None) if getattr(user, "is_authenticated", False) else None
+    if profile is not None and profile.organisation_id is not None:
+        return profile.organisation
+    return current_organisation()

@@ -38,6 +38,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
                         "comments.view_thread", "comments.change_thread", "comments.view_moderationevent"),
     Role.REGISTRAR: ("comments.view_comment", "comments.view_thread", "core.view_auditentry"),
     Role.ADMIN: ("core.view_organisation", "core.change_organisation", "core.view_auditentry",
+                 "policies.view_policyversion", "policies.add_policyversion", "policies.change_policyversion",
+                 "policies.approve_policyversion", "policies.view_acknowledgement",
                  "comments.view_site", "comments.change_site", "comments.add_site",
                  "people.view_staffprofile", "people.change_staffprofile", "people.add_staffprofile"),
 }
