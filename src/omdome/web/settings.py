@@ -132,6 +132,22 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Single sign-on (OpenID Connect), on when a client id is set. The provider's endpoints are given
+# explicitly: nothing is discovered over the network when the app starts.
+OMDOME_OIDC_ENABLED = bool(os.environ.get("OMDOME_OIDC_CLIENT_ID"))
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+if OMDOME_OIDC_ENABLED:
+    INSTALLED_APPS.append("mozilla_django_oidc")
+    AUTHENTICATION_BACKENDS.insert(0, "omdome.web.people.oidc.OmdomeOIDCBackend")
+    OIDC_RP_CLIENT_ID = os.environ["OMDOME_OIDC_CLIENT_ID"]
+    OIDC_RP_CLIENT_SECRET = os.environ.get("OMDOME_OIDC_CLIENT_SECRET", "")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OMDOME_OIDC_AUTHORIZATION_ENDPOINT", "")
+    OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OMDOME_OIDC_TOKEN_ENDPOINT", "")
+    OIDC_OP_USER_ENDPOINT = os.environ.get("OMDOME_OIDC_USERINFO_ENDPOINT", "")
+    OIDC_OP_JWKS_ENDPOINT = os.environ.get("OMDOME_OIDC_JWKS_ENDPOINT", "")
+    OIDC_RP_SIGN_ALGO = os.environ.get("OMDOME_OIDC_SIGN_ALGO", "RS256")
+    OIDC_RP_SCOPES = "openid email profile"
+    LOGIN_REDIRECT_URL_FAILURE = "/login/"
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "core:home"
 # Password reset and invitations: printed on the console unless an SMTP server is configured.

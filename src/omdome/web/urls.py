@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +16,10 @@ urlpatterns = [
     path("api/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    *([path("oidc/", include("mozilla_django_oidc.urls"))] if settings.OMDOME_OIDC_ENABLED else []),
     path("policy/", include("omdome.web.policies.urls")),
     path("think-twice/", include("omdome.web.thinktwice.urls")),
+    path("people/", include("omdome.web.people.urls")),
     path("", include("omdome.web.core.urls")),
     path("", include("omdome.web.comments.urls")),
 ]

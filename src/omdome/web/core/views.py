@@ -24,6 +24,11 @@ class LoginView(auth_views.LoginView):
     authentication_form = ThrottledLoginForm
     redirect_authenticated_user = True
 
+    def get_context_data(self, **kwargs):  # type: ignore[no-untyped-def]
+        from django.conf import settings
+
+        return {**super().get_context_data(**kwargs), "sso": settings.OMDOME_OIDC_ENABLED}
+
 
 @role_required(Role.ADMIN, Role.REGISTRAR)
 def audit_log(request: HttpRequest) -> HttpResponse:

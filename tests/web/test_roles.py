@@ -1,0 +1,100 @@
+"""Every page and endpoint checks the role on the server: a role × URL × method matrix."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from omdome.web.policies import services as policies
+from web.factories import make_organisation, make_thread, make_user
+
+pytestmark = pytest.mark.django_db
+ROLES = ("anonymous", "employee", "communicator", "registrar", "admin")
+
+
+def _everyone_but_anonymous(code: int = 200) -> dict[str, int]:
+    return {"anonymous": 302, "employee": code, "communicator": code, "registrar": code, "admin": code}
+
+
+def _only(*roles: str, ok: int = 200) -> dict[str, int]:
+    """Only ``roles`` (and an administrator, who holds every role)."""
+    allowed = {*roles, "admin"}
+    return {role: 302 if role == "anonymous" else ok if role in allowed else 403 for role in ROLES}
+
+
+# (method, URL name, URL kwargs, data, expected status per role)
+MATRIX = [
+    ("GET", "core:home", {}, None, _everyone_but_anonymous()),
+    ("GET", "core:audit", {}, None, _only("admin", "registrar")),
+    ("GET", "policies:current", {}, None, _everyone_but_anonymous()),
+    ("GET", "policies:acknowledge", {}, None, _everyone_but_anonymous(302)),
+    ("GET", "policies:versions", {}, None, _only("admin")),
+    ("GET", "policies:new", {}, None, _only("admin")),
+    ("POST", "policies:new", {}, {"language": "sv", "sector": "public"}, _only("admin", ok=302)),
+    ("GET", "policies:import", {}, None, _only("admin")),
+    ("GET", "policies:detail", {"number": 1}, None, _only("admin")),
+    ("GET", "policies:edit", {"number": 1}, None, _only("admin")),
+    ("POST", "policies:approve", {"number": 1}, {}, _only("admin", ok=302)),
+    ("GET", "policies:export", {"number": 1, "what": "policy"}, None, _only("admin")),
+    ("GET", "policies:acknowledgements", {}, None, _only("admin")),
+    ("GET", "thinktwice:check", {}, None, _everyone_but_anonymous()),
+    ("POST", "thinktwice:check", {}, {"text": "Hej!", "account": "personal"}, _everyone_but_anonymous()),
+    ("GET", "thinktwice:tokens", {}, None, _everyone_but_anonymous()),
+    ("POST", "thinktwice:revoke", {"token_id": 999}, {}, {**_everyone_but_anonymous(404)}),
+    ("GET", "people:list", {}, None, _only("admin")),
+    ("GET", "people:import", {}, None, _only("admin")),
+    ("GET", "people:person", {"user_id": 1}, None, _only("admin")),
+    ("POST", "people:person", {"user_id": 1}, {"roles": ["admin"]}, _only("admin", ok=302)),
+    ("GET", "people:me", {}, None, _everyone_but_anonymous()),
+    ("GET", "comments:thread_list", {}, None, _only("communicator", "registrar")),
+    ("GET", "comments:staff_thread", {"thread_id": 1}, None, _only("communicator", "registrar")),
+    ("POST", "comments:staff_thread", {"thread_id": 1}, {"text": "Hej! /Karin"}, _only("communicator", ok=302)),
+]
+# Pages anyone may open: logging in, resetting a password, the widget and its public API, feeds.
+PUBLIC = {"core:login", "core:logout", "core:password_reset", "core:password_reset_done",
+          "core:password_reset_confirm", "core:password_reset_complete", "comments:demo_page",
+          "comments:thread_feed", "comments:site_feed", "healthz", "widget_js", "widget_css", "set_language"}
+
+
+def _names(resolver: URLResolver | None = None, prefix: str = "") -> set[str]:
+    names = set()
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in ("admin", "api"):
+                continue  # the admin checks its own permissions; the API is tested in its own tests
+            names |= _names(entry, f"{prefix}{entry.namespace}:" if entry.namespace else prefix)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(prefix + entry.name)
+    return names
+
+
+def test_every_named_page_is_in_the_matrix_or_known_to_be_public():
+    assert _names() - {name for _m, name, *_rest in MATRIX} - PUBLIC == set()
+
+
+@pytest.fixture
+def world():  # type: ignore[no-untyped-def]
+    organisation = make_organisation()
+    users = {role: make_user(role, role, real_name=f"{role.title()} Testsson") for role in ROLES[1:]}
+    version = policies.start_from_template(organisation=organisation, actor=users["admin"], language="sv",
+                                           sector="public")
+    make_thread()
+    return users, version
+
+
+@pytest.mark.parametrize(("method", "name", "kwargs", "data", "expected"), MATRIX,
+                         ids=[f"{m} {n}" for m, n, *_rest in MATRIX])
+def test_each_role_gets_what_the_matrix_says(client, world, method, name, kwargs, data, expected):
+    from django.urls import reverse
+
+    users, _version = world
+    url = reverse(name, kwargs=kwargs)
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        response = client.get(url) if method == "GET" else client.post(url, data or {})
+        status = response.status_code
+        if status == 302 and expected[role] == 302 and role == "anonymous":
+            assert response["Location"].startswith("/login/"), (role, url)
+        assert status == expected[role], f"{method} {url} as {role}: {status}, expected {expected[role]}"
