@@ -48,7 +48,7 @@ def test_a_file_with_a_mistake_names_line_and_column_and_imports_no_one():
     with pytest.raises(ServiceError) as raised:
         services.import_people(organisation=make_organisation(), actor=admin, text=bad, login_url="http://x/")
     problems = raised.value.extra["problems"]
-    assert any(p.startswith("Line 4, column email") for p in problems) and any("Line 5, column role" in p
+    assert any(p.startswith("Rad 4, kolumn email") for p in problems) and any("Rad 5, kolumn role" in p
                                                                               for p in problems)
     assert not StaffProfile.objects.filter(work_email="lena.ek@sundby.se").exists()
 

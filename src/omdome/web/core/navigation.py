@@ -48,6 +48,10 @@ def nav_items(request: HttpRequest) -> dict[str, object]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        items.append({"url": url, "label": item.label, "help": item.help,
-                      "current": request.path.startswith(url) and url != "/"})
+        items.append({"url": url, "label": item.label, "help": item.help, "current": False})
+    # The page belongs to the entry with the longest address it starts with (/policy/versions/
+    # is "Policy versions", not "Our policy").
+    matching = [i for i in items if request.path.startswith(i["url"]) and i["url"] != "/"]
+    if matching:
+        max(matching, key=lambda i: len(i["url"]))["current"] = True
     return {"nav_items": items}

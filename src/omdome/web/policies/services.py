@@ -153,8 +153,12 @@ def start_from_template(*, organisation: Organisation, actor, language: str, sec
         raise ServiceError("unknown_word", str(error), field="customer_word") from None
     except ValueError as error:
         raise ServiceError("invalid", str(error)) from None
-    return _store_draft(organisation=organisation, actor=actor, policy=parse(text), facts=FactsFile(),
-                        note=_("Made from the template"), action="policy.created_from_template")
+    data = parse(text).model_dump(mode="json", by_alias=True)
+    data["contact"] = {**data["contact"], "phones": [p for p in [organisation.contact_phone] if p],
+                       "emails": [e for e in [organisation.contact_email] if e],
+                       "addresses": [a for a in [organisation.address] if a]}
+    return _store_draft(organisation=organisation, actor=actor, policy=Policy.model_validate(data),
+                        facts=FactsFile(), note=_("Made from the template"), action="policy.created_from_template")
 
 
 def import_toml(*, organisation: Organisation, actor, text: str, facts_text: str = "",  # type: ignore[no-untyped-def]
