@@ -107,6 +107,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    if DATABASES["default"]["NAME"] == str(DATA_DIR / "omdome.sqlite3"):
+        DATA_DIR.mkdir(parents=True, exist_ok=True)  # a fresh data folder: SQLite makes only the file
     # WAL with full sync: durable commits without blocking readers (see DESIGN.md).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;",

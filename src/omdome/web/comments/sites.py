@@ -32,7 +32,8 @@ def demo_site() -> Site:
             name="Omdöme (demo)", sector="public", data_controller="Omdöme (demo)")
         site, _created = Site.objects.get_or_create(
             name=DEMO_SITE_NAME,
-            defaults={"organisation": organisation, "origins": "http://localhost\nhttp://127.0.0.1",
+            defaults={"organisation": organisation,
+                      "origins": "http://localhost\nhttp://127.0.0.1\nhttp://localhost:8000\nhttp://127.0.0.1:8000",
                       "operator": "Omdöme (demo)", "retention_days": 30},
         )
     return site
