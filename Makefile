@@ -51,10 +51,12 @@ bench: bootstrap
 	$(UV) run --frozen python -m bench.bench_review
 	$(UV) run --frozen python -m bench.bench_triage
 	$(UV) run --frozen python -m bench.bench_comments
+	$(UV) run --frozen python -m bench.bench_thinktwice
+	$(UV) run --frozen python -m bench.bench_blind
 
 ## messages: refresh the gettext catalogues after changing user-facing strings
 messages: setup
-	$(UV) run --frozen pybabel extract -k _ -k N_ -k DraftError -k Message --no-location --sort-output \
+	$(UV) run --frozen pybabel extract -k _ -k _t -k N_ -k DraftError -k Message --no-location --sort-output \
 		--ignore-dirs web -o src/omdome/locale/omdome.pot src/omdome
 	$(UV) run --frozen pybabel update -i src/omdome/locale/omdome.pot -d src/omdome/locale \
 		-D omdome --no-fuzzy-matching --ignore-obsolete --no-wrap

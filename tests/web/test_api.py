@@ -204,3 +204,15 @@ def test_the_writer_can_read_back_the_source_of_their_own_comment_only(client):
     assert client.get(url, HTTP_X_OMDOME_EDIT_TOKEN=posted["edit_token"]).json() == {
         "id": posted["id"], "text": "*Tack* för `infon`"}
     assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize(("language", "missing", "not_json"), [
+    ("sv", "text: fältet måste fyllas i", "anropets innehåll är inte giltig JSON"),
+    ("en", "text: this field is required", "the request body is not valid JSON"),
+])
+def test_validation_errors_speak_the_readers_language(client, language, missing, not_json):
+    answer = client.post("/api/comments", {"thread": "https://www.sundby.se/a", "author": "A"},
+                         content_type="application/json", HTTP_ACCEPT_LANGUAGE=language)
+    assert answer.status_code == 400 and answer.json()["message"] == missing
+    broken = client.post("/api/comments", "nope", content_type="application/json", HTTP_ACCEPT_LANGUAGE=language)
+    assert broken.status_code == 400 and broken.json()["message"].lower() == not_json.lower()

@@ -61,7 +61,7 @@ def test_omdome_audit_verify_exits_1_and_names_the_entry(tmp_path):
     env.pop("DATABASE_URL", None)
     command = [sys.executable, "-m", "omdome", "audit", "verify"]
     fresh = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-    assert fresh.returncode == 0 and "0 entries" in fresh.stdout
+    assert fresh.returncode == 0 and "0 poster kontrollerade" in fresh.stdout
     import sqlite3
 
     script = ("from omdome.web.core import audit\n"
@@ -71,7 +71,7 @@ def test_omdome_audit_verify_exits_1_and_names_the_entry(tmp_path):
     with sqlite3.connect(tmp_path / "omdome.sqlite3") as db:
         db.execute("UPDATE core_auditentry SET action = 'test.forged' WHERE seq = 2")
     broken = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-    assert broken.returncode == 1 and "entry 2" in broken.stderr and "Traceback" not in broken.stderr
+    assert broken.returncode == 1 and "bruten vid post 2" in broken.stderr and "Traceback" not in broken.stderr
 
 
 def test_the_login_page_is_the_apps_own_and_logs_in(client):

@@ -81,7 +81,7 @@ def test_the_cli_imports_and_exports(tmp_path, monkeypatch, capsys, django_db_bl
 
     site = import_site()
     assert main(["import-comments", "disqus", str(DATA / "disqus-export.xml"), "--site", site.name]) == 0
-    assert "imported 17 comments in 3 threads" in capsys.readouterr().out
+    assert "importerade 17 kommentarer i 3 trådar" in capsys.readouterr().out
     out = tmp_path / "export.json"
     assert main(["export-comments", "--site", str(site.pk), "-o", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -99,7 +99,7 @@ def test_the_cli_says_what_is_wrong_with_a_bad_file_and_exits_2(tmp_path, capsys
     assert main(["import-comments", "disqus", str(broken), "--site", site.name]) == 2
     assert "entities" in capsys.readouterr().err
     assert main(["import-comments", "disqus", str(broken), "--site", "Ingen sådan"]) == 2
-    assert "no site 'Ingen sådan'" in capsys.readouterr().err
+    assert "ingen webbplats 'Ingen sådan'" in capsys.readouterr().err
 
 
 def test_atom_feeds_list_published_comments_only(client):

@@ -11,7 +11,21 @@ import threading
 import time
 from collections.abc import Callable
 
+from omdome.i18n import N_
+
 ADDRESS = "127.0.0.1:8000"
+
+
+# The importers' skip reasons, translated where they are shown.
+SKIP_REASONS = (N_("already imported"), N_("empty"), N_("deleted"), N_("spam"), N_("pingback"))
+
+
+def _t(template: str, **params: object) -> str:
+    """``template`` in the user's language (OMDOME_LANG; Swedish by default), filled in."""
+    from omdome.cli import ui_language
+    from omdome.i18n import translator
+
+    return translator(ui_language())(template).format(**params)
 
 
 def _bad_input(text: str) -> int:
@@ -55,7 +69,7 @@ def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse
             from django.db import DatabaseError
 
             if isinstance(error, DatabaseError):
-                return _bad_input(f"the database: {error}".strip())
+                return _bad_input(_t("the database: {error}", error=error).strip())
             raise
 
     return run
@@ -124,8 +138,8 @@ def run_serve(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     if not settings.DEBUG and not os.environ.get("OMDOME_SECRET_KEY"):
-        return _bad_input("set OMDOME_SECRET_KEY (a long random string) to serve outside development mode, "
-                          "or OMDOME_DEBUG=1 for development")
+        return _bad_input(_t("set OMDOME_SECRET_KEY (a long random string) to serve outside development mode, "
+                             "or OMDOME_DEBUG=1 for development"))
     if problem := _address_problem(args.address):
         return _bad_input(problem)
     prepare_database()
@@ -171,7 +185,8 @@ def _watch(children: list[subprocess.Popen]) -> int:
     while True:
         for child in children:
             if child.poll() is not None:
-                print(f"omdome serve: {' '.join(child.args[2:4])} stopped with exit code {child.returncode}",
+                print(_t("omdome serve: {child} stopped with exit code {code}", child=" ".join(child.args[2:4]),
+                         code=child.returncode),
                       file=sys.stderr)
                 return child.returncode or 1
         time.sleep(1)
@@ -228,12 +243,12 @@ def run_createadmin(args: argparse.Namespace) -> int:
     prepare_database()
     user_model = get_user_model()
     if user_model.objects.filter(username=args.username).exists():
-        return _bad_input(f"a user named {args.username!r} exists already")
+        return _bad_input(_t("a user named {name} exists already", name=args.username))
     password = os.environ.get("OMDOME_ADMIN_PASSWORD")
     if password is None:
         password = getpass.getpass("Password: ")
         if password != getpass.getpass("Password (again): "):
-            return _bad_input("the passwords differ")
+            return _bad_input(_t("the passwords differ"))
     candidate = user_model(username=args.username, email=args.email)
     try:
         validate_password(password, candidate)
@@ -248,7 +263,7 @@ def run_createadmin(args: argparse.Namespace) -> int:
         user.groups.add(Group.objects.get_or_create(name=Role.ADMIN.value)[0])
         StaffProfile.objects.create(user=user, organisation=organisation, real_name=args.name, role=args.role,
                                     employer=args.employer or organisation.name, work_email=args.email)
-    print(f"created administrator {args.username}")
+    print(_t("created administrator {name}", name=args.username))
     return 0
 
 
@@ -258,7 +273,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
     prepare_database()
     threads = load_demo()
-    print(f"demo site loaded: {threads} threads")
+    print(_t("demo site loaded: {n} threads", n=threads))
     return 0
 
 
@@ -269,11 +284,12 @@ def run_audit(args: argparse.Namespace) -> int:
     prepare_database()
     result = verify()
     if result.ok:
-        print(f"audit log intact: {result.checked} entries checked")
+        print(_t("audit log intact: {n} entries checked", n=result.checked))
         return 0
     broken = result.broken
-    print(f"omdome: audit log broken at entry {broken.seq} ({broken.action}, {broken.created.isoformat()}): "
-          f"{result.problem}; {result.checked} entries before it are intact", file=sys.stderr)
+    print(_t("omdome: audit log broken at entry {seq} ({action}, {when}): {problem}; {n} entries before it "
+             "are intact", seq=broken.seq, action=broken.action, when=broken.created.isoformat(),
+             problem=result.problem, n=result.checked), file=sys.stderr)
     return 1
 
 
@@ -290,8 +306,8 @@ def _site(name: str):  # type: ignore[no-untyped-def]
 
     site = Site.objects.filter(pk=int(name)).first() if name.isdigit() else Site.objects.filter(name=name).first()
     if site is None:
-        known = ", ".join(f"{s.pk}: {s.name}" for s in Site.objects.all()) or "none"
-        raise LookupError(f"no site {name!r} (registered sites: {known})")
+        known = ", ".join(f"{s.pk}: {s.name}" for s in Site.objects.all()) or _t("none")
+        raise LookupError(_t("no site {name} (registered sites: {known})", name=repr(name), known=known))
     return site
 
 
@@ -307,12 +323,13 @@ def run_import(args: argparse.Namespace) -> int:
         result = import_file(args.format, Path(args.file), _site(args.site))
     except (ImportFileError, LookupError) as error:
         return _bad_input(str(error))
-    skipped = ", ".join(f"{n} {why}" for why, n in sorted(result.skipped.items())) or "none"
-    kept = f"; {result.placeholders} kept, not shown, for their replies" if result.placeholders else ""
-    print(f"imported {result.imported} comments in {result.threads} threads "
-          f"({result.withheld} withheld, {result.pending} pending review); skipped: {skipped}{kept}")
+    skipped = ", ".join(f"{n} {_t(why)}" for why, n in sorted(result.skipped.items())) or _t("none")
+    kept = _t("; {n} kept, not shown, for their replies", n=result.placeholders) if result.placeholders else ""
+    print(_t("imported {n} comments in {threads} threads ({withheld} withheld, {pending} pending review); "
+             "skipped: {skipped}{kept}", n=result.imported, threads=result.threads, withheld=result.withheld,
+             pending=result.pending, skipped=skipped, kept=kept))
     for problem in result.problems:
-        print(f"omdome: warning: {problem}", file=sys.stderr)
+        print(_t("omdome: warning: {problem}", problem=problem), file=sys.stderr)
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -27,12 +28,37 @@ def rejected(request: HttpRequest, error: ServiceError):
     return response
 
 
+# pydantic's error types, in the reader's language (its own messages are English only).
+VALIDATION_MESSAGES = {
+    "missing": gettext_lazy("this field is required"),
+    "string_too_long": gettext_lazy("at most %(max_length)s characters"),
+    "string_too_short": gettext_lazy("at least %(min_length)s characters"),
+    "string_type": gettext_lazy("must be text"),
+    "int_type": gettext_lazy("must be a whole number"),
+    "int_parsing": gettext_lazy("must be a whole number"),
+    "bool_type": gettext_lazy("must be true or false"),
+    "bool_parsing": gettext_lazy("must be true or false"),
+    "json_invalid": gettext_lazy("the request body is not valid JSON"),
+    "model_attributes_type": gettext_lazy("the request body must be a JSON object"),
+    "dict_type": gettext_lazy("the request body must be a JSON object"),
+}
+
+
+def validation_message(problem: dict) -> str:
+    template = VALIDATION_MESSAGES.get(problem.get("type", ""))
+    if template is None:
+        return _("the value is not valid")
+    return str(template) % {k: v for k, v in (problem.get("ctx") or {}).items()} if "%(" in str(template) \
+        else str(template)
+
+
 @api.exception_handler(ValidationError)
 def invalid(request: HttpRequest, error: ValidationError):
     first = error.errors[0] if error.errors else {}
     location = [str(part) for part in first.get("loc", ()) if part not in ("body", "data", "query")]
     field = location[0] if location else None
-    message = f"{field}: {first.get('msg', 'invalid')}" if field else str(first.get("msg", "invalid input"))
+    text = validation_message(first)
+    message = f"{field}: {text}" if field else text
     return api.create_response(request, {"code": "invalid", "field": field, "message": message}, status=400)
 
 
@@ -51,5 +77,7 @@ def too_big(request: HttpRequest, error: RequestDataTooBig):
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, error: HttpError):
     # Bodies that are not JSON, and the like: same error shape as everything else.
-    code = "invalid" if error.status_code == 400 else "error"
-    return api.create_response(request, {"code": code, "message": str(error)}, status=error.status_code)
+    if error.status_code == 400:  # django-ninja could not read the body
+        message = str(VALIDATION_MESSAGES["json_invalid"])
+        return api.create_response(request, {"code": "invalid", "message": message}, status=400)
+    return api.create_response(request, {"code": "error", "message": str(error)}, status=error.status_code)

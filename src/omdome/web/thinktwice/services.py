@@ -54,6 +54,11 @@ def check_draft(*, user, text: str, account: str = "personal") -> Review:  # typ
 
 def _count(organisation, findings: tuple[Finding, ...]) -> None:  # type: ignore[no-untyped-def]
     day = timezone.localdate()
+    with transaction.atomic():  # one commit for all the codes of a draft
+        _count_codes(organisation, day, findings)
+
+
+def _count_codes(organisation, day, findings: tuple[Finding, ...]) -> None:  # type: ignore[no-untyped-def]
     for code, rule in sorted({(f.code, f.rule) for f in findings}):
         n = sum(1 for f in findings if f.code == code)
         with transaction.atomic():
