@@ -19,10 +19,18 @@ from django.utils.translation import gettext as _
 from omdome.web.core.errors import ServiceError
 from omdome.web.core.models import RateCounter
 
+# (requests, seconds) per scope when the settings leave a scope out.
+DEFAULT_LIMITS = {"read": (300, 60), "ip": (5, 60), "thread": (30, 60), "login_user": (5, 900),
+                  "login_ip": (20, 900)}
+
+
+def limit_of(scope: str) -> tuple[int, int]:
+    return settings.OMDOME_RATE_LIMITS.get(scope) or DEFAULT_LIMITS[scope]
+
 
 def _window(scope: str, key: str) -> tuple[int, int, int, str]:
     """(limit, seconds left in the window, when it ends, counter key) for a request now."""
-    limit, window = settings.OMDOME_RATE_LIMITS[scope]
+    limit, window = limit_of(scope)
     now = int(time.time())
     start = now - now % window
     # A page address can be long: hash it, and keep the window start whole.

@@ -28,12 +28,10 @@ class ThrottledLoginForm(AuthenticationForm):
     """Refuses to check a password while the user name or the address is throttled."""
 
     def clean(self):  # type: ignore[no-untyped-def]
-        from django.conf import settings
-
         username = self.cleaned_data.get("username") or ""
         keys = _keys(self.request, username)
         for scope, key in keys:
-            if ratelimit.count(scope, key) >= settings.OMDOME_RATE_LIMITS[scope][0]:
+            if ratelimit.count(scope, key) >= ratelimit.limit_of(scope)[0]:
                 raise forms.ValidationError(_("Too many failed logins. Wait a while and try again."),
                                             code="throttled")
         try:
