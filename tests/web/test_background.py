@@ -200,4 +200,4 @@ def test_serve_on_a_busy_port_stops_with_a_clear_message_before_starting_anythin
         done = subprocess.run([sys.executable, "-m", "omdome", "serve", f"127.0.0.1:{port}", "--no-worker"],
                               env=env, capture_output=True, text=True, timeout=120)
     # Found before anything starts: a clear message, exit code 2, no worker left behind.
-    assert done.returncode == 2 and "cannot listen on" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and "kan inte lyssna på" in done.stderr and "Traceback" not in done.stderr

@@ -116,3 +116,20 @@ def test_the_audit_page_is_for_admins_and_registrars(client):
     client.force_login(make_user("rita", "registrar"))
     page = client.get("/audit/?verify=1")
     assert page.status_code == 200 and "test.step" in page.content.decode()
+
+
+def test_the_first_administrator_names_the_demo_organisation_instead_of_starting_a_second(tmp_path):
+    env = {**os.environ, "OMDOME_DEBUG": "1", "OMDOME_DATA_DIR": str(tmp_path),
+           "DJANGO_SETTINGS_MODULE": "omdome.web.settings", "OMDOME_ADMIN_PASSWORD": "ett-langt-losenord-42"}
+    env.pop("DATABASE_URL", None)
+    for command in (["demo"], ["createadmin", "anna", "--name", "Anna Lind", "--employer", "Sundby kommun",
+                               "--sector", "public"]):
+        done = subprocess.run([sys.executable, "-m", "omdome", *command], env=env, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+    script = ("import django; django.setup()\n"
+              "from omdome.web.core.models import Organisation\n"
+              "from omdome.web.comments.models import Site\n"
+              "print([(o.name, o.sector) for o in Organisation.objects.all()], Site.objects.get().organisation.name)")
+    shown = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    assert shown.stdout.strip() == "[('Sundby kommun', 'public')] Sundby kommun", shown.stderr

@@ -136,3 +136,34 @@ def test_only_an_approved_version_can_be_acknowledged():
                                          sector="private")
     with pytest.raises(ServiceError):
         services.acknowledge(user=admin, version=draft)
+
+
+def test_an_older_draft_cannot_be_approved_over_a_newer_version():
+    admin = make_user("ulla", "admin")
+    organisation = make_organisation()
+    old = services.start_from_template(organisation=organisation, actor=admin, language="sv", sector="public")
+    newer = services.start_from_template(organisation=organisation, actor=admin, language="sv", sector="public")
+    services.approve(version=newer, actor=admin)
+    with pytest.raises(ServiceError) as raised:
+        services.approve(version=old, actor=admin)
+    assert raised.value.code == "stale_draft"
+
+
+def test_what_changed_names_the_section_of_each_change():
+    admin = make_user("ulla", "admin")
+    first = adopted(admin)
+    second = services.revise(version=first, actor=admin, changes={"confidential": {"terms": ["Projekt Tranan"]}})
+    changes = services.diff(first, second)
+    assert changes == [("section", "Konfidentiella begrepp"), ("added", "Projekt Tranan")]
+
+
+def test_a_reminder_to_someone_who_never_chose_a_password_is_an_invitation(client):
+    admin = make_user("ulla", "admin")
+    version = adopted(admin)
+    services.acknowledge(user=admin, version=version)
+    newcomer = make_user("nils", "employee", real_name="Nils Ek")
+    newcomer.set_unusable_password()
+    newcomer.save()
+    sent = services.send_reminders(organisation=version.organisation, actor=admin,
+                                   login_url="http://omdome.example/policy/acknowledge/")
+    assert sent == 1 and "/password/reset/" in mail.outbox[0].body

@@ -121,3 +121,12 @@ def test_a_reply_to_a_troll_shows_rule_5s_advice_first():
     reply = services.post_staff_reply(user=make_staff("per"), thread=thread, text=GOOD_REPLY, parent=troll.pk,
                                       confirmed=True)
     assert reply.events.filter(action="draft_check_confirmed", reason__contains="rule5.no_reply").exists()
+
+
+def test_a_reply_to_a_comment_readers_cannot_see_is_refused():
+    thread = make_thread()
+    held = make_comment(thread, "Hur lång tid tar ett bygglov?").comment
+    Comment.objects.filter(pk=held.pk).update(status="withheld")
+    with pytest.raises(CommentRejected) as raised:
+        services.post_staff_reply(user=make_staff(), thread=thread, text=GOOD_REPLY, parent=held.pk, confirmed=True)
+    assert raised.value.code == "parent_not_published"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,8 +35,10 @@ def run(args: argparse.Namespace) -> int:
     from omdome.cli import ui_language
     from omdome.cli.errors import EXPECTED, report
     from omdome.i18n import translator
+    from omdome.triage.categories import CATEGORIES
     from omdome.triage.dataset import DatasetError, read_many
     from omdome.triage.model import ModelError, load_model, shipped_model_dir
+    from omdome.triage.training import MIN_PER_CATEGORY
 
     _ = translator(ui_language())
     output = Path(args.output)
@@ -51,6 +54,13 @@ def run(args: argparse.Namespace) -> int:
 
             examples = shipped_examples() + examples
             base = load_model()
+        short = {c: n for c, n in Counter(e.category for e in examples).items() if n < MIN_PER_CATEGORY}
+        missing = [c for c in CATEGORIES if c not in {e.category for e in examples}]
+        if short or missing:
+            few = ", ".join([f"{c} ({n})" for c, n in sorted(short.items())] + [f"{c} (0)" for c in missing])
+            raise DatasetError(str(args.data[0]), [(0, f"too few examples to train on: {few}; every category needs "
+                                                      f"at least {MIN_PER_CATEGORY} — add more, or train on top of "
+                                                      "the shipped data with --base shipped")])
         signal = Path(args.signal_data) if args.signal_data else None
         if signal is not None and not (signal / "dkhate").is_dir():
             raise ModelError(f"{signal}: expected the folders dkhate/ and absabank-imm/")

@@ -95,6 +95,8 @@ def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> N
     admin.add_argument("--role", default="", help=_("role, shown on staff replies"))
     admin.add_argument("--employer", default="", help=_("the organisation"))
     admin.add_argument("--email", default="")
+    admin.add_argument("--sector", choices=("private", "public"), help=_("the organisation's sector"))
+    admin.add_argument("--language", choices=("sv", "en"), help=_("the organisation's language"))
     admin.set_defaults(handler=_guarded(run_createadmin))
 
     demo = commands.add_parser("demo", help=_("load a demo site with a few threads"))
@@ -171,12 +173,13 @@ def _address_problem(address: str) -> str | None:
 
     host, _sep, port = address.rpartition(":")
     if not port.isdigit():
-        return f"{address!r} is not host:port"
+        return _t("{address} is not host:port", address=repr(address))
     try:
         with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
             probe.bind((host.strip("[]") or "127.0.0.1", int(port)))
     except OSError as error:
-        return f"cannot listen on {address}: {error.strerror} (is another server running there?)"
+        return _t("cannot listen on {address}: {reason} (is another server running there?)", address=address,
+                  reason=error.strerror)
     return None
 
 
@@ -254,7 +257,7 @@ def run_createadmin(args: argparse.Namespace) -> int:
         validate_password(password, candidate)
     except ValidationError as error:
         return _bad_input(" ".join(error.messages))
-    organisation = organisation_or_default(args.employer)
+    organisation = organisation_or_default(args.employer, sector=args.sector, language=args.language)
     with transaction.atomic():
         user = user_model.objects.create_superuser(args.username, args.email, password)
         first, _sep, last = args.name.partition(" ")

@@ -27,6 +27,8 @@ from omdome.triage.model import FORMAT, TriageModel
 from omdome.triage.signal_data import own_sentiment, own_toxicity
 
 C_GRID = (3.0, 10.0, 30.0)
+# Cross-validation in five folds and a held-out fifth need this many examples of each category.
+MIN_PER_CATEGORY = 10
 BLEND_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
@@ -115,15 +117,19 @@ class CategoryFit:
 
 
 def fit_category(examples: list[Example], *, seed: int, use_embedding: bool,
-                 log: Callable[[str], None]) -> CategoryFit:
-    """The category heads, their blend weight and the per-category biases."""
+                 log: Callable[[str], None], c: float | None = None) -> CategoryFit:
+    """The category heads, their blend weight and the per-category biases.
+
+    ``c`` skips the search for the regularisation strength (a model trained on top of the
+    shipped data reuses the shipped model's, chosen on nearly the same examples).
+    """
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     texts = [e.text for e in examples]
     y = np.array([e.category for e in examples])
     classes = list(CATEGORIES)
     x = matrix(texts, _languages(examples))
-    c = _choose_c(x, y, seed, log)
+    c = c if c is not None else _choose_c(x, y, seed, log)
     head = _hashed_head(_logistic(c, seed).fit(x, y), classes)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
     raw = cross_val_predict(_logistic(c, seed), x, y, cv=folds, method="decision_function")
@@ -310,7 +316,8 @@ def _fit_and_save(examples, output, seed, use_embedding, signal_folder, base, lo
                   scores=None, toxicity_files=None) -> dict[str, object]:
     from omdome.triage.signal_data import absabank_sentiment, dkhate_toxicity, labelled_toxicity
 
-    fit = fit_category(examples, seed=seed, use_embedding=use_embedding, log=log)
+    shipped_c = float(base.meta["c"]) if base is not None and "c" in base.meta else None
+    fit = fit_category(examples, seed=seed, use_embedding=use_embedding, log=log, c=shipped_c)
     sources = [f"own comments: {len(examples)} ({data_hash(examples)})"]
     if signal_folder is not None or base is None:
         sentiment_pairs = own_sentiment(examples)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.syndication",
+    "ninja",  # serves /api/docs from its own bundled files, not from a CDN
     "django_tasks",
     "django_tasks_db",
     "omdome.web.core",

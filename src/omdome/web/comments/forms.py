@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from omdome.web.comments.models import Thread
+from omdome.web.comments.models import Status, Thread
 
 
 class StaffReplyForm(forms.Form):
@@ -22,7 +22,8 @@ class StaffReplyForm(forms.Form):
     def __init__(self, *args, thread: Thread, **kwargs):
         super().__init__(*args, **kwargs)
         choices = [("", _("the page (a new comment)"))]
-        choices += [(c.pk, f"#{c.pk} {c.author}: {c.text[:50]}") for c in thread.comments.order_by("created")]
+        choices += [(c.pk, f"#{c.pk} {c.author}: {c.text[:50]}")
+                    for c in thread.comments.filter(status=Status.PUBLISHED).order_by("created")]
         self.fields["parent"].choices = choices
         self.needs_reason = False
 

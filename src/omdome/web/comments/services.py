@@ -189,6 +189,11 @@ def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = No
         if parent_comment is None:
             raise CommentRejected("invalid", _("The comment you reply to does not exist on this page."),
                                   field="parent")
+        if parent_comment.status != Status.PUBLISHED:
+            # A reply would show readers a verified answer under a comment they cannot see.
+            raise CommentRejected("parent_not_published", _("The comment you reply to is not published. "
+                                                            "Publish it first, or reply to the page."),
+                                  field="parent")
         parent_comment = pipeline.within_depth(parent_comment)
     policy = current_policy(thread.site.organisation)
     review = review_draft(text, profile=profile.author_profile(), policy=policy)

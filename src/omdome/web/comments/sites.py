@@ -9,7 +9,7 @@ from omdome.web.comments.errors import CommentRejected
 from omdome.web.comments.models import Site, Thread
 from omdome.web.comments.threadkey import BadThreadURL, is_local_origin, normalize_origin, normalize_thread_url
 from omdome.web.core.models import Organisation
-from omdome.web.core.organisation import current_organisation
+from omdome.web.core.organisation import DEMO_NAME, current_organisation
 
 DEMO_SITE_NAME = "Demo (localhost)"
 
@@ -29,7 +29,7 @@ def demo_site() -> Site:
     site = Site.objects.filter(name=DEMO_SITE_NAME).first()
     if site is None:
         organisation = current_organisation() or Organisation.objects.create(
-            name="Omdöme (demo)", sector="public", data_controller="Omdöme (demo)")
+            name=DEMO_NAME, sector="public", data_controller=DEMO_NAME)
         site, _created = Site.objects.get_or_create(
             name=DEMO_SITE_NAME,
             defaults={"organisation": organisation,

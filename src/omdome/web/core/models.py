@@ -21,9 +21,9 @@ class Organisation(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=[("sv", _("Swedish")), ("en", _("English"))],
                                 default="sv")
     customer_word = models.CharField(_("word for customer"), max_length=40, blank=True,
-                                     help_text=_("E.g. invånare, kund, medlem."))
+                                     help_text=_("E.g. resident, customer, member."))
     company_word = models.CharField(_("word for the organisation"), max_length=40, blank=True,
-                                    help_text=_("E.g. kommun, företag, förening."))
+                                    help_text=_("E.g. council, company, association."))
     domains = models.TextField(_("web domains"), blank=True,
                                help_text=_("One domain per line, e.g. sundby.se; its addresses count as the "
                                            "organisation's own."))

@@ -10,16 +10,34 @@ def current_organisation() -> Organisation | None:
     return Organisation.objects.order_by("pk").first()
 
 
-def organisation_or_default(name: str = "") -> Organisation:
-    """The organisation of that name, else the first one, else a new one named ``name``."""
-    if name:
-        found = Organisation.objects.filter(name=name).first()
-        if found is not None:
-            return found
-    existing = current_organisation()
-    if existing is not None and not name:
-        return existing
-    organisation, _created = Organisation.objects.get_or_create(name=name or "Organisation")
+# The placeholder ``make run`` creates for its demo site, before anyone has named the organisation.
+DEMO_NAME = "Omdöme (demo)"
+
+
+def organisation_or_default(name: str = "", *, sector: str | None = None,
+                            language: str | None = None) -> Organisation:
+    """The organisation of that name; else the installation's own, named ``name`` if it was only
+    the demo placeholder; else a new one. ``sector`` and ``language``, when given, are set on it.
+
+    One installation serves one organisation: the first administrator names the demo
+    placeholder rather than starting a second organisation beside it.
+    """
+    organisation = Organisation.objects.filter(name=name).first() if name else None
+    if organisation is None:
+        existing = current_organisation()
+        if existing is not None and (not name or existing.name == DEMO_NAME):
+            organisation = existing
+            if name:
+                organisation.name = name
+                organisation.data_controller = name if existing.data_controller == DEMO_NAME else \
+                    existing.data_controller
+        else:
+            organisation = Organisation(name=name or "Organisation", data_controller=name)
+    if sector:
+        organisation.sector = sector
+    if language:
+        organisation.language = language
+    organisation.save()
     return organisation
 
 

@@ -10,14 +10,14 @@ from django.shortcuts import render
 
 from omdome.web.core import audit
 from omdome.web.core.models import AuditEntry
-from omdome.web.core.organisation import current_organisation
+from omdome.web.core.organisation import organisation_for
 from omdome.web.core.roles import Role, role_required
 from omdome.web.core.throttle import ThrottledLoginForm
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"organisation": current_organisation()})
+    return render(request, "core/home.html", {"organisation": organisation_for(request.user)})
 
 
 class LoginView(auth_views.LoginView):

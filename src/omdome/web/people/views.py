@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from omdome.web.core.errors import ServiceError
 from omdome.web.core.organisation import organisation_for
-from omdome.web.core.roles import Role, role_required, roles_of
+from omdome.web.core.roles import ROLE_LABELS, Role, role_required, roles_of
 from omdome.web.people import services
 from omdome.web.people.forms import ImportForm, ProfileForm, RolesForm
 
@@ -20,7 +20,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
     organisation = organisation_for(request.user)
     users = (get_user_model().objects.filter(staff_profile__organisation=organisation)
              .select_related("staff_profile").prefetch_related("groups").order_by("last_name", "first_name"))
-    rows = [(u, sorted(r.value for r in roles_of(u))) for u in users]
+    rows = [(u, [str(ROLE_LABELS[r]) for r in Role if r in roles_of(u)]) for u in users]
     return render(request, "people/list.html", {"rows": rows, "organisation": organisation})
 
 

@@ -20,9 +20,9 @@ class TemplateForm(forms.Form):
     sector = forms.ChoiceField(label=_("Sector"), choices=SECTORS,
                                help_text=_("The public sector also gets the checks for secrecy and registration."))
     customer_word = forms.CharField(label=_("Word for customer"), required=False, max_length=40,
-                                    help_text=_("E.g. invånare, medlem, patient. Every form is bent to fit."))
+                                    help_text=_("E.g. resident, member, patient. Every form is bent to fit."))
     company_word = forms.CharField(label=_("Word for the organisation"), required=False, max_length=40,
-                                   help_text=_("E.g. kommun, förening, myndighet."))
+                                   help_text=_("E.g. council, association, agency."))
 
 
 class ImportForm(forms.Form):

@@ -9,7 +9,7 @@ from django.utils.http import urlencode
 
 # Pages that must work before the policy is acknowledged (or are no pages at all).
 OPEN_PREFIXES = ("/policy/", "/logout/", "/login/", "/static/", "/api/", "/i18n/", "/password/", "/admin/",
-                 "/widget.", "/healthz", "/feeds/", "/demo/")
+                 "/widget.", "/healthz", "/feeds/", "/demo/", "/favicon.ico")
 
 
 class AcknowledgementMiddleware:

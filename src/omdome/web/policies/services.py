@@ -214,6 +214,11 @@ def approve(*, version: PolicyVersion, actor) -> PolicyVersion:  # type: ignore[
         version = PolicyVersion.objects.select_for_update().get(pk=version.pk)
         if version.is_published:
             raise ServiceError("already_approved", _("This version is approved already."), status=409)
+        newer = current_version(version.organisation)
+        if newer is not None and newer.number > version.number:
+            raise ServiceError("stale_draft", _("Version %(newer)d, made after this draft, is approved already. "
+                                                "Make a new version from it instead.") % {"newer": newer.number},
+                               status=409)
         data = policy_of(version).model_dump(mode="json", by_alias=True)
         now = timezone.now()
         name = actor.get_full_name() or actor.get_username()
@@ -297,16 +302,29 @@ def send_reminders(*, organisation: Organisation, actor, login_url: str) -> int:
     for user in report.missing:
         if not user.email:
             continue
+        if not user.has_usable_password() and not _signs_in_elsewhere():
+            from omdome.web.people.services import invite
+
+            invite(user=user, organisation=organisation, login_url=login_url.split("/policy/")[0] + "/")
+            continue
         with translation.override(organisation.language):
-            subject = _("Read and acknowledge %(org)s's social media policy") % {"org": organisation.name}
-            body = _("Hello %(name)s,\n\nversion %(n)s of %(org)s's policy for social media is waiting for you "
-                     "to read and acknowledge it. It takes a few minutes:\n\n%(url)s\n") % {
+            subject = _("Read and acknowledge the social media policy of %(org)s") % {"org": organisation.name}
+            body = _("Hello %(name)s,\n\nversion %(n)s of the policy for social media at %(org)s is waiting for "
+                     "you to read and acknowledge it. It takes a few minutes:\n\n%(url)s\n") % {
                 "name": user.get_full_name() or user.get_username(), "n": report.version.number,
                 "org": organisation.name, "url": login_url}
         messages.append((subject, body, None, [user.email]))
-    sent = send_mass_mail(messages, fail_silently=False) if messages else 0
+    sent = (send_mass_mail(messages, fail_silently=False) if messages else 0) + sum(
+        1 for u in report.missing if u.email and not u.has_usable_password() and not _signs_in_elsewhere())
     audit.record("policy.reminders_sent", actor=actor, target=report.version, count=sent)
     return sent
+
+
+def _signs_in_elsewhere() -> bool:
+    """With single sign-on, people without a password log in through the organisation's account."""
+    from django.conf import settings
+
+    return settings.OMDOME_OIDC_ENABLED
 
 
 # --- reading versions side by side ---------------------------------------------------------
@@ -317,8 +335,10 @@ def readable_lines(version: PolicyVersion) -> list[str]:
     from omdome.policy.render import to_markdown
 
     policy = policy_of(version)
-    hash_line = ("Innehållshash", "Content hash")  # differs in every version; shown elsewhere
-    lines = [line for line in to_markdown(policy).splitlines() if not line.startswith(hash_line)]
+    document = to_markdown(policy).splitlines()
+    # The version line and hash after the last rule differ in every version; shown elsewhere.
+    cut = len(document) - 1 - document[::-1].index("---") if "---" in document else len(document)
+    lines = document[:cut]
     lines += ["", f"## {_('Confidential terms')}", *policy.confidential.terms]
     lines += ["", f"## {_('Public contact details')}", *policy.contact.phones, *policy.contact.emails,
               *policy.contact.addresses, *policy.contact.bankgiro, *policy.contact.plusgiro]
@@ -331,15 +351,24 @@ def readable_lines(version: PolicyVersion) -> list[str]:
 
 
 def diff(old: PolicyVersion | None, new: PolicyVersion) -> list[tuple[str, str]]:
-    """(kind, line) with kind "added", "removed" or "same": what changed from ``old`` to ``new``."""
+    """(kind, line) for what changed from ``old`` to ``new``: "added" and "removed" lines, each
+    run of them after a "section" line naming the heading it stands under."""
     before = readable_lines(old) if old is not None else []
     after = readable_lines(new)
-    out = []
+    out: list[tuple[str, str]] = []
+    heading, shown_heading = "", None
     for line in difflib.ndiff(before, after):
         tag, text = line[:2], line[2:]
         if tag == "? ":
             continue
-        out.append(({"+ ": "added", "- ": "removed"}.get(tag, "same"), text))
+        if text.startswith("#") and tag == "  ":
+            heading = text.lstrip("# ")
+            continue
+        if tag in ("+ ", "- ") and text.strip():
+            if heading != shown_heading:
+                out.append(("section", heading))
+                shown_heading = heading
+            out.append(("added" if tag == "+ " else "removed", text))
     return out
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from omdome.web.core.errors import ServiceError
@@ -57,7 +58,7 @@ def acknowledge(request: HttpRequest) -> HttpResponse:
                          % {"n": version.number})
         return redirect(next_url)
     earlier = services.last_acknowledged(request.user)
-    changes = [line for line in services.diff(earlier, version) if line[0] != "same"] if earlier else None
+    changes = services.diff(earlier, version) if earlier else None
     return render(request, "policies/acknowledge.html", {
         "version": version, "policy": services.policy_of(version), "earlier": earlier, "changes": changes,
         "next": next_url})
@@ -139,7 +140,11 @@ def edit(request: HttpRequest, number: int) -> HttpResponse:
 @role_required(Role.ADMIN)
 @require_POST
 def approve(request: HttpRequest, number: int) -> HttpResponse:
-    version = services.approve(version=_version(request, number), actor=request.user)
+    try:
+        version = services.approve(version=_version(request, number), actor=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("policies:detail", number=number)
     messages.success(request, _("Version %(n)d is approved and is now the organisation's policy.")
                      % {"n": version.number})
     return redirect("policies:detail", number=version.number)
@@ -162,7 +167,8 @@ def acknowledgements(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         sent = services.send_reminders(organisation=organisation, actor=request.user,
                                        login_url=request.build_absolute_uri(reverse("policies:acknowledge")))
-        messages.success(request, _("%(n)d reminders were sent.") % {"n": sent})
+        messages.success(request, ngettext("%(n)d reminder was sent.", "%(n)d reminders were sent.", sent)
+                         % {"n": sent})
         return redirect("policies:acknowledgements")
     report = services.acknowledgement_report(organisation)
     if request.GET.get("format") == "csv":
