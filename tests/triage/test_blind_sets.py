@@ -19,9 +19,6 @@ TRAINING_FOLDERS = [DATA / "triage" / "candidates", DATA / "triage" / "toxicity"
 LANGUAGES = {"sv", "en", "nb", "da"}
 TRIAGE_FIELDS = {"id": str, "text": str, "category": str, "language": str, "platform": str, "sector": str,
                  "hard": bool, "hard_kind": str, "report": bool, "urgent": bool}
-# Short stock phrases that a blind writer and a training writer wrote alike on their own
-# ("Intressant läsning." beside "Intressant läsning", "Intressant. 🤔" beside "Intressant.").
-# Known when the 2026-12 set was first measured; any other near-duplicate fails the test.
 def read_jsonl(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
