@@ -168,3 +168,15 @@ def test_other_personal_data_in_a_draft(draft, code, span):
 def test_numbers_that_only_look_personal_are_not_flagged(draft):
     review = review_draft(draft, profile=AUTHOR, policy=POLICY)
     assert not [c for c in codes(review) if c.startswith("pii.")]
+
+
+@pytest.mark.parametrize("draft", ["Tack för din fråga. Håll käften nu.", "Gå och lägg dig, Bengt.",
+                                   "Thanks for asking. Now get lost.", "Hold kjeft, Bengt."])
+def test_telling_the_reader_off_is_disparaging_on_its_own(draft):
+    assert "respect.disparaging" in codes(review_draft(draft, profile=AUTHOR, policy=POLICY))
+
+
+@pytest.mark.parametrize("draft", ["Vi kan ge dig ett svar i morgon.", "Vi lägger ner projektet i vår.",
+                                   "Please don't go away, we will answer soon."])
+def test_everyday_phrases_near_the_dismissals_are_not(draft):
+    assert "respect.disparaging" not in codes(review_draft(draft, profile=AUTHOR, policy=POLICY))

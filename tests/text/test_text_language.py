@@ -55,3 +55,12 @@ def test_when_text_is_too_short_to_tell_then_the_default_is_returned(text: str) 
 def test_when_guess_is_nynorsk_then_family_is_norwegian() -> None:
     assert LanguageGuess("nn", 0.8).family == "nb"
     assert LanguageGuess("sv", 0.8).family == "sv"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Hej, när öppnar badet igen? Läs mer på https://www.sundby.se/nyheter/badet-stanger-i-sommar", "sv"),
+    ("Tak for hjælpen i går, I er virkelig søde! www.butik.dk/kundeservice/kontakt-os", "da"),
+    ("@lisa_andersson @per.holm kolla vad kommunen skriver om badet #sundby #sommarlov", "sv"),
+])
+def test_addresses_mentions_and_hashtags_do_not_decide_the_language(text, expected):
+    assert detect_language(text).family == expected

@@ -55,9 +55,11 @@ def find_disparaging(
 ) -> list[Span]:
     """Insults aimed at anyone: in the same sentence as a colleague, a manager, the organisation,
     the person addressed ("din idiot"), the public it serves, a group, or a person named in full."""
-    insults = find_insults(norm, language)
+    dismissals = [Span("disparaging", s, e, norm.original[s:e], 1.0, "Tells the person addressed off.")
+                  for s, e, _ in find_phrases(phrases("hostility.toml", "dismissals", language), norm)]
+    insults = [i for i in find_insults(norm, language) if not any(i.overlaps(d) for d in dismissals)]
     if not insults:
-        return []
+        return dismissals
     targets = []
     for table in ("targets", "addressees", "groups"):
         targets += [(s, e) for s, e, _ in find_phrases(phrases("hostility.toml", table, language), norm)]
@@ -78,4 +80,4 @@ def find_disparaging(
         if aimed:
             found.append(Span("disparaging", insult.start, insult.end, insult.text, 1.0,
                               f"Insult in the same sentence as {aimed[0]!r}."))
-    return found
+    return sorted(found + dismissals, key=lambda span: span.start)

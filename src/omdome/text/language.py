@@ -73,8 +73,20 @@ def _quick(text: str) -> str | None:
     return None
 
 
+# Addresses, @mentions and #hashtags are not in the writer's language ("www.sundby.se/nyheter"
+# made a Swedish comment look Danish).
+_NOT_LANGUAGE = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:se|com|nu|org|net|no|dk|fi|eu|io)(?:/\S*)?\b"
+                           r"|[@#][\w.]+", re.IGNORECASE)
+
+
+def language_text(text: str) -> str:
+    """``text`` without the parts that carry no language: web addresses, @mentions, #hashtags."""
+    return _NOT_LANGUAGE.sub(" ", text)
+
+
 def detect_language(text: str, *, default: str = "und") -> LanguageGuess:
     """Guess the language of ``text``; ``default`` for texts too short to tell."""
+    text = language_text(text)
     letters = sum(1 for c in text if c.isalpha())
     if letters < 12:
         return LanguageGuess(default, 0.0)
