@@ -20,6 +20,12 @@ def open_widget(page, url: str):
     return page.locator(".omdome")
 
 
+def wait_until_sent(page):
+    """Until the status line says how it went ("Skickar…" comes first, while the request runs)."""
+    page.wait_for_function("(t => t.length > 0 && !t.startsWith('Skickar'))("
+                           "document.querySelector('.omdome-status').textContent.trim())")
+
+
 def write(page, text: str, author: str = "Lena Berg"):
     page.fill(".omdome form [name=author]", author)
     page.fill(".omdome form [name=text]", text)
@@ -88,7 +94,7 @@ def test_a_hateful_comment_gets_the_think_twice_prompt_and_is_then_held(page, ho
     assert not Comment.objects.exists(), "nothing is stored before the writer decides"
     assert run_axe(page) == []
     page.click(".omdome-think-twice .omdome-send-anyway")
-    page.wait_for_function("document.querySelector('.omdome-status').textContent.trim().length > 0")
+    wait_until_sent(page)
     stored = Comment.objects.get()
     assert stored.status == Status.WITHHELD and stored.category == "hateful"
     page.reload()
@@ -180,3 +186,21 @@ def test_after_a_reload_the_writer_edits_the_text_as_written(page, host):
     stored = Comment.objects.get()
     assert stored.text.startswith(source) and stored.edited is not None
     assert "<code>Storgatan 5</code>" in stored.html
+
+
+def test_a_comment_with_a_personnummer_asks_the_writer_first_and_is_then_held(page, host):
+    open_widget(page, host.url())
+    write(page, "Min pappa, personnummer 19811218-9876, har inte fått sin hemtjänst på tre dagar.")
+    prompt = page.locator(".omdome-think-twice")
+    prompt.wait_for()
+    assert "personnummer" in prompt.inner_text()
+    screenshot(page, "personal-data-prompt")
+    assert not Comment.objects.exists(), "nothing is stored before the writer decides"
+    assert run_axe(page) == []
+    page.click(".omdome-think-twice .omdome-send-anyway")
+    wait_until_sent(page)
+    stored = Comment.objects.get()
+    assert stored.status in (Status.PENDING, Status.WITHHELD)
+    page.reload()
+    page.wait_for_selector(".omdome .omdome-count")
+    assert "19811218-9876" not in page.locator(".omdome").inner_text()

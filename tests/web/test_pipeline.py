@@ -193,3 +193,35 @@ def test_a_borderline_model_score_holds_the_comment_without_prompting_the_writer
     c = make_comment(make_thread(), text).comment
     assert c.category == "hateful" and c.confidence < 0.6
     assert c.status == Status.WITHHELD
+
+
+def test_a_comment_with_a_personnummer_asks_first_then_is_held_for_review():
+    thread = make_thread()
+    text = "Min mamma har personnummer 19811218-9876 och fick ingen hemtjänst i går."
+    with pytest.raises(ThinkTwice) as raised:
+        make_comment(thread, text)
+    assert raised.value.code == "personal_data" and raised.value.extra["kinds"] == ["personnummer"]
+    comment = make_comment(thread, text, confirmed=True).comment
+    assert comment.status in ("pending", "withheld") and "19811218-9876" in comment.text  # not shown
+    assert "personal data: held for review" in comment.events.get().reason
+
+
+def test_a_site_that_masks_publishes_the_comment_without_the_data():
+    thread = make_thread(site=make_site(personal_data="mask"))
+    comment = make_comment(thread, "Ring mig på 070-123 45 67 om bygglovet, tack.", confirmed=True).comment
+    assert comment.status == "published" and "070-123 45 67" not in comment.text + comment.html
+    assert "[telefon]" in comment.text
+
+
+def test_the_organisations_own_contact_details_are_not_personal_data():
+    from omdome.web.policies import services as policies
+    from web.factories import make_user
+
+    admin = make_user("ulla", "admin")
+    organisation = make_site().organisation
+    draft = policies.start_from_template(organisation=organisation, actor=admin, language="sv", sector="public")
+    policies.approve(version=policies.revise(version=draft, actor=admin, changes={
+        "contact": {"phones": ["0570-123 00"], "emails": ["kontakt@sundby.se"]}}), actor=admin)
+    thread = make_thread(site=organisation.sites.get())
+    comment = make_comment(thread, "Jag ringde 0570-123 00 och mejlade kontakt@sundby.se men fick inget svar.").comment
+    assert "personal data" not in comment.events.get().reason  # no prompt, nothing held for it

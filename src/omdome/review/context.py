@@ -56,7 +56,7 @@ class DraftContext:
     @cached_property
     def allowed_personal_data(self) -> list[Span]:
         """Spans that are the organisation's published contact details or the author's own."""
-        allowed = _allowed_values(self.policy, self.profile)
+        allowed = allowed_values(self.policy, self.profile)
         return [s for s in self.personal_data
                 if s.details.get("normalized", s.text.lower()) in allowed.get(s.kind, set())]
 
@@ -128,7 +128,7 @@ def _short_name(name: str) -> str:
     return _LEGAL_FORMS.sub("", name).strip()
 
 
-def _allowed_values(policy: Policy, profile: AuthorProfile | None) -> dict[str, set[str]]:
+def allowed_values(policy: Policy, profile: AuthorProfile | None = None) -> dict[str, set[str]]:
     """The organisation's published contact details and the author's own, normalised."""
     from omdome.detect.pii.address import normalize_address
     from omdome.detect.pii.phone import normalize_phone
@@ -147,3 +147,12 @@ def _allowed_values(policy: Policy, profile: AuthorProfile | None) -> dict[str, 
         "plusgiro": {digits(p) for p in contact.plusgiro},
         "address": {normalize_address(a) for a in contact.addresses},
     }
+
+
+def private_data(text: str, policy: Policy, *, language: str | None = None) -> list[Span]:
+    """Personal data in ``text`` that is not the organisation's own published contact details."""
+    from omdome.detect.personal_data import find_personal_data
+
+    allowed = allowed_values(policy)
+    return [s for s in find_personal_data(text, language=language)
+            if s.details.get("normalized", s.text.lower()) not in allowed.get(s.kind, set())]

@@ -32,6 +32,13 @@ class Site(models.Model):
     premoderate_first_time = models.BooleanField(
         _("pre-moderate first-time commenters"), default=False,
         help_text=_("Hold comments from someone who has no published comment on this site yet."))
+    personal_data = models.CharField(
+        _("comments with personal data"), max_length=4, default="hold",
+        choices=[("hold", _("hold for review")), ("mask", _("publish with the data masked"))],
+        help_text=_("A reader whose comment contains someone's personal data (an identity number, a phone "
+                    "number, an address …) is asked first whether to remove it; sent anyway, it is held for a "
+                    "moderator or published with the data replaced by its kind. The organisation's own "
+                    "public contact details never count."))
     house_rules_url = models.URLField(_("house rules page"), blank=True)
     operator = models.CharField(_("run by"), max_length=200, blank=True,
                                 help_text=_("Who runs the comment service, shown above the form."))

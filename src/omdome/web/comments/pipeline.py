@@ -138,6 +138,36 @@ def limit_rate(s: Submission) -> None:
     ratelimit.hit("thread", s.thread.url if s.thread else s.thread_url)
 
 
+def personal_data(s: Submission) -> None:
+    """Someone's personal data in a reader's comment: the writer is asked first; sent anyway, the
+    comment is held for a moderator or published with the data masked (the site's choice)."""
+    from django.utils.translation import get_language
+
+    from omdome.detect.redact import LABELS, redact
+    from omdome.i18n import translator
+    from omdome.review.context import private_data
+    from omdome.web.policies.services import current_policy
+
+    found = private_data(s.text, current_policy(s.site.organisation))
+    if not found:
+        return
+    reader = (get_language() or "sv")[:2]
+    kinds = ", ".join(dict.fromkeys(translator(reader)(LABELS[span.kind]) for span in found))
+    masks = s.site.personal_data == "mask"
+    if not s.confirmed:
+        then = (_("If you send it as it is, the data is replaced by its kind before the comment is shown.") if masks
+                else _("If you send it as it is, a moderator reads it before it is shown."))
+        raise ThinkTwice("personal_data", _("Your comment contains personal data (%(kinds)s). Would you like to "
+                                            "remove it? %(then)s") % {"kinds": kinds, "then": then},
+                         kinds=sorted({span.kind for span in found}))
+    if masks:
+        s.text = redact(s.text, labels=s.site.language).text
+        s.reasons.append("personal data: masked")
+    else:
+        s.status, s.held_by_site = Status.PENDING, True
+        s.reasons.append("personal data: held for review")
+
+
 def sanitise(s: Submission) -> None:
     s.html = render_comment(s.text)
 
@@ -196,7 +226,8 @@ def triage_moderation(s: Submission) -> None:
 
 
 STEPS: list[Callable[[Submission], None]] = [
-    resolve_thread, check_open, limit_rate, validate, sanitise, classify, think_twice, site_rules, triage_moderation,
+    resolve_thread, check_open, limit_rate, validate, personal_data, sanitise, classify, think_twice, site_rules,
+    triage_moderation,
 ]
 
 

@@ -341,12 +341,12 @@
     var p = scope.querySelector(".omdome-think-twice");
     if (p) p.remove();
   }
-  function thinkTwice(form, before, onRephrase, onAnyway) {
+  function thinkTwice(form, before, onRephrase, onAnyway, text) {
     removePanel(form);
     var id = "omdome-tt-" + (++uid);
     var panel = h("section", { class: "omdome-think-twice", "aria-labelledby": id, "aria-describedby": id + "-text", tabindex: "-1" }, [
       h("h3", { id: id }, L.ttHead),
-      h("p", { id: id + "-text" }, L.ttText),
+      h("p", { id: id + "-text" }, text || L.ttText),
       h("div", { class: "omdome-form-actions" }, [
         btn("omdome-rephrase", L.rephrase, () => { panel.remove(); onRephrase(); }),
         btn("omdome-send-anyway", L.anyway, () => { panel.remove(); return onAnyway(); })
@@ -393,13 +393,13 @@
         F.submit.focus();
         say(d.status === "withheld" ? L.withheld : L.pending);
       }
-    } else if (r.status === 409 && d.code === "think_twice") {
+    } else if (r.status === 409 && /^(think_twice|personal_data)$/.test(d.code)) {
       say("");
       thinkTwice(F.form, F.actions, () => F.text.focus(), () => {
         F.submit.focus();
         var again = collect();
         if (again) { again.confirmed = true; return during(F.form, F.submit, () => post(again)); }
-      });
+      }, d.code === "personal_data" && d.message);
     } else if (r.status === 400 || r.status === 422) {
       fieldError(d, { author: F.author, email: F.email, text: F.text });
     } else if (r.status === 403 && d.code === "thread_closed") {
@@ -617,9 +617,10 @@
           focusEl(ph);
           say(msg, false, true);
         }
-      } else if (r.status === 409 && d.code === "think_twice") {
+      } else if (r.status === 409 && /^(think_twice|personal_data)$/.test(d.code)) {
         say("");
-        thinkTwice(f, actions, () => ta.focus(), () => { save.focus(); return during(f, save, () => patch(true)); });
+        thinkTwice(f, actions, () => ta.focus(), () => { save.focus(); return during(f, save, () => patch(true)); },
+          d.code === "personal_data" && d.message);
       } else if (r.status === 400 || r.status === 422) {
         fieldError(d, { text: ta });
       } else if (r.status === 403 && (d.code === "edit_expired" || d.code === "bad_token")) {
