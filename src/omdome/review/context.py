@@ -57,8 +57,7 @@ class DraftContext:
     def allowed_personal_data(self) -> list[Span]:
         """Spans that are the organisation's published contact details or the author's own."""
         allowed = allowed_values(self.policy, self.profile)
-        return [s for s in self.personal_data
-                if s.details.get("normalized", s.text.lower()) in allowed.get(s.kind, set())]
+        return [s for s in self.personal_data if is_allowed(s, allowed)]
 
     @cached_property
     def employer(self) -> str:
@@ -143,6 +142,8 @@ def allowed_values(policy: Policy, profile: AuthorProfile | None = None) -> dict
     return {
         "phone": {n for p in phones if (n := normalize_phone(p))},
         "email": {e.lower() for e in emails},
+        # Addresses on the organisation's own domains are its staff's work addresses.
+        "email_domain": {e.lower().rpartition("@")[2] for e in emails if "@" in e},
         "bankgiro": {digits(b) for b in contact.bankgiro},
         "plusgiro": {digits(p) for p in contact.plusgiro},
         "address": {normalize_address(a) for a in contact.addresses},
@@ -154,5 +155,12 @@ def private_data(text: str, policy: Policy, *, language: str | None = None) -> l
     from omdome.detect.personal_data import find_personal_data
 
     allowed = allowed_values(policy)
-    return [s for s in find_personal_data(text, language=language)
-            if s.details.get("normalized", s.text.lower()) not in allowed.get(s.kind, set())]
+    return [s for s in find_personal_data(text, language=language) if not is_allowed(s, allowed)]
+
+
+def is_allowed(span: Span, allowed: dict[str, set[str]]) -> bool:
+    """Whether ``span`` is the organisation's published contact detail, or the author's own."""
+    value = span.details.get("normalized", span.text.lower())
+    if value in allowed.get(span.kind, set()):
+        return True
+    return span.kind == "email" and value.rpartition("@")[2] in allowed.get("email_domain", set())

@@ -39,6 +39,7 @@ class ReasonCode:
     URGENT = "urgent"
     ROUTE = "route"
     NO_FACT = "fact.missing"
+    OWN_LINK = "own_link"
 
     # A category that a rule decided, rather than the model's score.
     BY_RULE = frozenset({THREAT, INSULT_AIMED, MISCONCEPTION})
@@ -112,9 +113,11 @@ class Triager:
     """
 
     def __init__(self, model: TriageModel | None = None, facts: Facts | None = None, *,
-                 fast: bool = False):
+                 fast: bool = False, own_domains: tuple[str, ...] = ()):
         self.model = model or load_model()
         self.facts = facts
+        # The organisation's own web domains: a link there is no advertisement.
+        self.own_domains = tuple(d.lower().removeprefix("www.") for d in own_domains if d)
         self.use_embedding = (not fast and self.model.category_embed is not None
                               and embedding.available())
         self._heads = StackedHeads([self.model.category, self.model.sentiment, self.model.toxicity])
@@ -152,6 +155,7 @@ class Triager:
         threats, insults = find_threats(norm, lang), find_insults(norm, lang)
         match = self.facts.misconception_in(text) if self.facts else None
         category = _overrule(top, threats, match, reasons, insults, text)
+        category = self._own_links(category, scores, text, reasons)
         prescription = PRESCRIPTIONS[Category(category)]
         moderation = _moderation(category, prescription.moderation, threats, insults, norm, lang, reasons)
         # A category decided by a rule rather than the model is as sure as the rule.
@@ -176,6 +180,17 @@ class Triager:
             toxicity=round(toxicity, 3), is_question=is_question(text), urgency=level,
             reasons=reasons, fact=fact, suggested_reply=reply, scores=scores,
         )
+
+    def _own_links(self, category: str, scores: dict[str, float], text: str, reasons: list[Reason]) -> str:
+        """A comment whose links all lead to the organisation's own site is not spam for them."""
+        if category != Category.SPAM or not self.own_domains:
+            return category
+        hosts = [(m.group(1) or m.group(2)).lower().removeprefix("www.") for m in _LINK.finditer(text)]
+        if not hosts or not all(any(h == d or h.endswith("." + d) for d in self.own_domains) for h in hosts):
+            return category
+        runner_up = max((c for c in scores if c != Category.SPAM), key=scores.__getitem__)
+        reasons.append(Reason(ReasonCode.OWN_LINK, f"links only to the organisation's own site ({hosts[0]})"))
+        return runner_up
 
     def _reply(self, text: str, category: str, action: str, language: str, match: FactMatch | None,
                reasons: list[Reason]) -> tuple[dict[str, str] | None, str | None]:
@@ -249,6 +264,7 @@ def _overrule(category: str, threats: list, match: FactMatch | None, reasons: li
     return category
 
 
+_LINK = re.compile(r"(?i)(?:https?://|\bwww\.)([a-z0-9.-]+\.[a-z]{2,})|\b((?:[a-z0-9-]+\.)+(?:se|nu|com|org|net|no|dk|fi|eu))\b")
 # "du är en idiot", "vilken idiot", "what a moron": an insult thrown at someone.
 _AIMED = re.compile(
     r"(?i)\b(?:du|ni|dere|dig|deg|you|you're|ur|u)\s+(?:är|e|er|are|r)?\s*(?:en|ett|ei|et|a|an|så|such)?\s*"

@@ -60,20 +60,30 @@ class Submission:
     reasons: list[str] = field(default_factory=list)
 
 
-def triager(site: Site | None = None) -> Triager:
-    """The fast path, with the facts of the site's organisation (the model loads once per process)."""
+def triager(site: Site | None = None, *, fast: bool = True) -> Triager:
+    """Triage with the facts and web domains of the site's organisation (the model loads once)."""
     from omdome.web.policies.services import current_facts
 
-    return _triager(current_facts(site.organisation) if site is not None else None)
+    if site is None:
+        return _triager(None, (), fast)
+    return _triager(current_facts(site.organisation), own_domains(site), fast)
+
+
+def own_domains(site: Site) -> tuple[str, ...]:
+    """The organisation's web domains and the hosts of the site's pages: links there are its own."""
+    from urllib.parse import urlsplit
+
+    hosts = {urlsplit(origin).hostname or "" for origin in site.origin_list}
+    return tuple(sorted({*site.organisation.domain_list, *hosts} - {"", "localhost", "127.0.0.1"}))
 
 
 @lru_cache(maxsize=16)
-def _triager(facts) -> Triager:  # type: ignore[no-untyped-def]
+def _triager(facts, domains: tuple[str, ...], fast: bool) -> Triager:  # type: ignore[no-untyped-def]
     from django.conf import settings
 
     from omdome.triage.model import load_model
 
-    return Triager(load_model(settings.OMDOME_TRIAGE_MODEL or None), facts, fast=True)
+    return Triager(load_model(settings.OMDOME_TRIAGE_MODEL or None), facts, fast=fast, own_domains=domains)
 
 
 def resolve_thread(s: Submission) -> None:

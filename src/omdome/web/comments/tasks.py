@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from django.db import transaction
 from django_tasks import task
 
@@ -77,20 +75,10 @@ def _releasable(comment: Comment, result) -> bool:  # type: ignore[no-untyped-de
 
 
 def _full_triager(site):  # type: ignore[no-untyped-def]
-    """The fuller model with the facts of the site's organisation."""
-    from omdome.web.policies.services import current_facts
+    """The fuller model (with the embedding) and the facts and domains of the site's organisation."""
+    from omdome.web.comments.pipeline import triager
 
-    return _full_triager_with(current_facts(site.organisation))
-
-
-@lru_cache(maxsize=16)
-def _full_triager_with(facts):  # type: ignore[no-untyped-def]
-    from django.conf import settings
-
-    from omdome.triage.classifier import Triager
-    from omdome.triage.model import load_model
-
-    return Triager(load_model(settings.OMDOME_TRIAGE_MODEL or None), facts, fast=False)
+    return triager(site, fast=False)
 
 
 @task()
