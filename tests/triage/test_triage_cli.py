@@ -48,6 +48,7 @@ def test_triage_with_facts_gives_the_fact_and_source():
     assert row["fact"]["statement"] in row["suggested_reply"]
 
 
+@pytest.mark.slow
 def test_triage_default_path_uses_the_embedding():
     comment = json.dumps({"text": "Tack för en fantastisk konsert i parken igår!"})
     row = json.loads(run_cli("triage", stdin=comment.encode()).stdout)
@@ -89,6 +90,7 @@ def decisions(tmp_path_factory):
     return path
 
 
+@pytest.mark.slow
 def test_train_on_own_decisions_with_the_shipped_base_writes_a_usable_model(tmp_path, decisions):
     shipped = {p.name: p.read_bytes() for p in shipped_model_dir().iterdir()}
     out = tmp_path / "model"
@@ -115,6 +117,7 @@ def test_train_refuses_bad_data_and_the_shipped_directory(tmp_path):
     assert refused.returncode == 2 and "shipped model" in refused.stderr.decode()
 
 
+@pytest.mark.slow
 def test_training_is_reproducible(tmp_path, decisions):
     """The same data and seed give the same weights, byte for byte."""
     import numpy as np

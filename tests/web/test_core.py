@@ -53,6 +53,7 @@ def test_the_model_refuses_to_change_or_delete_an_entry():
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.slow
 def test_omdome_audit_verify_exits_1_and_names_the_entry(tmp_path):
     if connection.vendor != "sqlite":
         pytest.skip("the command is run against a SQLite file of its own")
@@ -118,6 +119,7 @@ def test_the_audit_page_is_for_admins_and_registrars(client):
     assert page.status_code == 200 and "test.step" in page.content.decode()
 
 
+@pytest.mark.slow
 def test_the_first_administrator_names_the_demo_organisation_instead_of_starting_a_second(tmp_path):
     env = {**os.environ, "OMDOME_DEBUG": "1", "OMDOME_DATA_DIR": str(tmp_path),
            "DJANGO_SETTINGS_MODULE": "omdome.web.settings", "OMDOME_ADMIN_PASSWORD": "ett-langt-losenord-42"}

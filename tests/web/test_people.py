@@ -71,6 +71,7 @@ def test_an_admin_changes_someones_roles(client):
     assert set(anna.groups.values_list("name", flat=True)) == {"employee", "communicator"}
 
 
+@pytest.mark.slow
 def test_single_sign_on_is_offered_when_configured_and_sends_to_the_provider(tmp_path):
     env = {**os.environ, "OMDOME_DEBUG": "1", "OMDOME_DATA_DIR": str(tmp_path),
            "DJANGO_SETTINGS_MODULE": "omdome.web.settings", "OMDOME_OIDC_CLIENT_ID": "omdome-test",
