@@ -36,6 +36,10 @@ def test_when_a_personal_account_writes_about_the_employer_without_disclosure_th
         "Full disclosure: I work for Exempel AB. The new app is a big step forward for small shops.",
         "Vi på Exempel AB har släppt en ny version av appen i dag.",
         "Som kundtjänstmedarbetare på Exempel AB vill jag tipsa om vår nya app.",
+        "Jag leder kundtjänsten på Exempel AB och vill tacka alla som hört av sig i veckan.",
+        "As our head of support I can say that Exempel AB answers every ticket within a day.",
+        "Exempel AB har öppet längre i december, välkomna!\n/Anna, kundtjänstmedarbetare",
+        "Nu har Exempel AB en ny app för bokningar.\n\nAnna Lindqvist\nExempel AB",
     ],
 )
 def test_when_the_draft_discloses_employment_then_rule_1_is_satisfied(draft):
@@ -92,3 +96,9 @@ def test_english_draft_gets_english_messages():
     finding = next(f for f in review.findings if f.code == "identity.undisclosed")
     assert finding.message.startswith("You write about Exempel AB from a personal account")
     assert hits(review, draft, "identity.undisclosed") == ["Exempel AB"]
+
+
+def test_when_the_account_is_official_then_the_organisations_name_is_enough():
+    profile = make_profile(name="Exempel", account="official")
+    review = review_draft("Vi har öppet som vanligt i helgen.", profile=profile, policy=POLICY)
+    assert "identity.profile" not in codes(review)

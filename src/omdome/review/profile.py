@@ -41,7 +41,8 @@ class AuthorProfile(BaseModel):
         """Which of name, employer and role the profile lacks."""
         fields = {"name": self.name, "employer": self.employer, "role": self.role}
         missing = [key for key, value in fields.items() if not value]
-        if self.name and len(self.name.split()) < 2:
+        # An official account speaks as the organisation, under its name: no person's full name needed.
+        if self.name and len(self.name.split()) < 2 and self.account != "official":
             missing.append("full name")
         return missing
 

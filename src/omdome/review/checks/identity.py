@@ -38,14 +38,32 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
 WORKS = re.compile(
     r"\b(?:jag|i|jeg|eg)\b(?:\W+\w+){0,3}?\W+(?:jobbar|jobbat|jobba|arbetar|arbetat|är\s+anställd|"
     r"work|works|worked|working|am\s+employed|'m\s+employed|jobber|jobbet|arbeider|arbeidet|arbejder|"
-    r"arbejdet|er\s+ansat|er\s+tilsett)\b"
+    r"arbejdet|er\s+ansat|er\s+tilsett|leder|ansvarar\s+för|är\s+chef\s+för|basar\s+över|lead|head|run|"
+    r"manage|am\s+responsible\s+for|'m\s+responsible\s+for|leier|har\s+ansvar\s+for|er\s+chef\s+for)\b"
     r"|\b(?:som\s+anställd|as\s+an?\s+employee|som\s+ansat|som\s+tilsett)\b", re.IGNORECASE)
 # "… där", "… here": the employer named in another sentence, or the page the post is on.
 THERE = re.compile(r"\b(?:där|här|there|here|der|her|hos\s+oss|with\s+us)\b", re.IGNORECASE)
 
 
+def _signed(ctx: DraftContext) -> bool:
+    """A signature closes the draft: the author's name with their role or the employer's name
+    ("/Anna, kommunikatör", "– Anna Lindqvist, Sundby kommun"), on its last lines."""
+    profile = ctx.profile
+    if profile is None or not profile.name.strip():
+        return False
+    tail = "\n".join(ctx.text.strip().splitlines()[-2:])
+    first = profile.name.split()[0].lower()
+    if first not in tail.lower():
+        return False
+    start = len(ctx.text.rstrip()) - len(tail)
+    role = profile.role.lower() if profile.role else None
+    return bool((role and role in tail.lower()) or ctx.mentions_organisation(start, len(ctx.text), loose=True))
+
+
 def _discloses(ctx: DraftContext) -> bool:
-    """Does a sentence of the draft say the author works for the organisation?"""
+    """Does a sentence of the draft (or its signature) say the author works for the organisation?"""
+    if _signed(ctx):
+        return True
     employment = phrases("disclosure.toml", "employment", None)
     we_forms = phrases("disclosure.toml", "we_forms", None)
     role = ctx.profile.role.lower() if ctx.profile and ctx.profile.role else None
