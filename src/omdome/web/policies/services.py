@@ -298,14 +298,16 @@ def send_reminders(*, organisation: Organisation, actor, login_url: str) -> int:
     report = acknowledgement_report(organisation)
     if report.version is None:
         return 0
-    messages = []
+    from omdome.web.people.services import invite
+
+    messages, invited = [], 0
     for user in report.missing:
         if not user.email:
             continue
         if not user.has_usable_password() and not _signs_in_elsewhere():
-            from omdome.web.people.services import invite
-
+            # Never chose a password: the invitation is the reminder that lets them in.
             invite(user=user, organisation=organisation, login_url=login_url.split("/policy/")[0] + "/")
+            invited += 1
             continue
         with translation.override(organisation.language):
             subject = _("Read and acknowledge the social media policy of %(org)s") % {"org": organisation.name}
@@ -314,8 +316,7 @@ def send_reminders(*, organisation: Organisation, actor, login_url: str) -> int:
                 "name": user.get_full_name() or user.get_username(), "n": report.version.number,
                 "org": organisation.name, "url": login_url}
         messages.append((subject, body, None, [user.email]))
-    sent = (send_mass_mail(messages, fail_silently=False) if messages else 0) + sum(
-        1 for u in report.missing if u.email and not u.has_usable_password() and not _signs_in_elsewhere())
+    sent = invited + (send_mass_mail(messages, fail_silently=False) if messages else 0)
     audit.record("policy.reminders_sent", actor=actor, target=report.version, count=sent)
     return sent
 
