@@ -19,9 +19,12 @@ def xss_payloads() -> list[tuple[int, str]]:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_read_counters():
-    """Read limits are counted in process memory, which no database rollback resets."""
+def _fresh_counters():
+    """Rate counters and cached thread reads live outside the database, which no rollback resets."""
     from django.core.cache import cache
 
+    from omdome.web.core import ratelimit
+
     cache.clear()
+    ratelimit.counters().clear()
     yield

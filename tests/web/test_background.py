@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from omdome.web.comments import rescoring, services
 from omdome.web.comments.models import Comment, Status
 from omdome.web.comments.tasks import rescore_comment
 from omdome.web.scheduling import registry
@@ -17,14 +18,24 @@ from web.factories import held_on_a_borderline_score, make_comment, make_thread
 pytestmark = pytest.mark.django_db
 
 
-def test_posting_a_comment_queues_a_fuller_rescore(django_capture_on_commit_callbacks):
-    from django_tasks import default_task_backend
+def test_a_comment_the_fast_path_is_unsure_of_enters_the_rescore_outbox_with_it():
+    thread = make_thread()
+    sure = make_comment(thread, "Tack för informationen, mycket bra!").comment
+    # Sarcasm: praise by its words, at a score of about one half.
+    unsure = make_comment(thread, "Fantastiskt, ännu en stängning av badet. Bra jobbat.").comment
+    assert (sure.rescore_due, unsure.rescore_due) == (False, True)
+    assert rescoring.backlog() == 1
+    assert rescoring.drain() == 1 and rescoring.backlog() == 0
+    unsure.refresh_from_db()
+    assert not unsure.rescore_due and unsure.triage["category"] == unsure.category
 
-    default_task_backend.clear()
-    with django_capture_on_commit_callbacks(execute=True):
-        comment = make_comment(make_thread()).comment
-    queued = default_task_backend.results
-    assert [r.task.func for r in queued] == [rescore_comment.func] and queued[0].args == [comment.pk]
+
+def test_an_edit_puts_the_comment_back_into_the_outbox():
+    posted = make_comment(make_thread(), "Fantastiskt, ännu en stängning av badet. Bra jobbat.")
+    rescoring.drain()
+    services.edit_comment(comment_id=posted.comment.pk, token=posted.edit_token,
+                          text="Jättebra, ännu en stängning av badet. Bra jobbat.")
+    assert Comment.objects.get(pk=posted.comment.pk).rescore_due
 
 
 def test_the_rescore_stores_the_fuller_triage_and_can_withhold():
@@ -100,21 +111,23 @@ def test_the_admin_lists_comments_and_never_deletes(admin_client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_worker_runs_tasks_stored_by_the_database_backend(settings):
+def test_the_worker_runs_stored_tasks_and_drains_the_rescore_outbox(settings):
     from django_tasks import task_backends
     from django_tasks_db.models import DBTaskResult
 
     from omdome.cli import main
+    from omdome.web.comments.tasks import prune_rate_counters
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-    comment = make_comment(make_thread(), "Tack för hjälpen med bygglovet!").comment
     task_backends["default"]  # the backend of the new setting
-    assert DBTaskResult.objects.filter(status="READY").count() == 1
+    comment = make_comment(make_thread(), "Fantastiskt, ännu en stängning av badet. Bra jobbat.").comment
+    prune_rate_counters.enqueue()
+    assert comment.rescore_due and DBTaskResult.objects.filter(status="READY").count() == 1
     Comment.objects.filter(pk=comment.pk).update(category="")
     assert main(["worker", "--batch"]) == 0
-    assert DBTaskResult.objects.get(args_kwargs__args=[comment.pk]).status == "SUCCESSFUL"
+    assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
     comment.refresh_from_db()
-    assert comment.category == "praise"
+    assert comment.category and not comment.rescore_due
 
 
 def test_the_rescore_releases_a_comment_the_fast_path_held_on_a_borderline_score():

@@ -122,7 +122,7 @@ def test_first_time_pre_moderation_is_not_passed_with_someone_elses_e_mail():
 def test_a_staff_reply_never_makes_its_e_mail_a_pass_for_readers():
     thread = make_thread(make_site(premoderate_first_time=True))
     services.post_staff_reply(user=make_staff(work_email="karin@sundby.se"), thread=thread, text="Hej! /Karin")
-    assert make_comment(thread, "Hej", author="Karin Ek", email="karin@sundby.se").comment.status == Status.PENDING
+    assert make_comment(thread, "Hej", author="Karin", email="karin@sundby.se").comment.status == Status.PENDING
 
 
 def test_edits_on_a_closed_thread_are_refused():

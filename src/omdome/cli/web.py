@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import subprocess
@@ -184,14 +185,21 @@ def _address_problem(address: str) -> str | None:
 
 
 def _watch(children: list[subprocess.Popen]) -> int:
-    """Wait until a child ends: the web server's or the worker's end is the service's end."""
+    """Wait until the web server ends; a worker that dies is started again (with a pause if it keeps dying)."""
+    restarts: list[float] = []
     while True:
-        for child in children:
-            if child.poll() is not None:
-                print(_t("omdome serve: {child} stopped with exit code {code}", child=" ".join(child.args[2:4]),
-                         code=child.returncode),
-                      file=sys.stderr)
+        for index, child in enumerate(children):
+            if child.poll() is None:
+                continue
+            name = " ".join(child.args[2:4])
+            print(_t("omdome serve: {child} stopped with exit code {code}", child=name, code=child.returncode),
+                  file=sys.stderr)
+            if child.args[2:4] != ["omdome", "worker"]:
                 return child.returncode or 1
+            restarts = [t for t in restarts if t > time.monotonic() - 60] + [time.monotonic()]
+            time.sleep(min(30, 2 ** len(restarts)))
+            print(_t("omdome serve: starting {child} again", child=name), file=sys.stderr)
+            children[index] = subprocess.Popen(child.args)
         time.sleep(1)
 
 
@@ -207,27 +215,67 @@ def _stop(children: list[subprocess.Popen]) -> None:
             child.wait()
 
 
-def run_worker(args: argparse.Namespace) -> int:
-    setup_django()
-    from django.core.management import call_command
+def _outlasting(name: str, work: Callable[[], float]) -> Callable[[], None]:
+    """Run ``work`` for ever; it returns how long to sleep. A database that is locked or away
+    is waited for, longer each time (up to a minute), and never ends the worker."""
 
-    from omdome.web.scheduling.registry import enqueue_due
+    def loop() -> None:
+        from django.db import DatabaseError, connection
 
-    def schedule() -> None:
+        delay = 1.0
         while True:
             try:
-                enqueue_due()
-            except Exception as error:  # the scheduler must outlive a failing database call
-                print(f"omdome worker: scheduler: {error}", file=sys.stderr)
-            time.sleep(30)
+                time.sleep(work())
+                delay = 1.0
+            except DatabaseError as error:
+                print(f"omdome worker: {name}: {error}; trying again in {delay:.0f} s", file=sys.stderr)
+                connection.close()
+                time.sleep(delay)
+                delay = min(delay * 2, 60.0)
 
+    return loop
+
+
+def run_worker(args: argparse.Namespace) -> int:
+    """Periodic jobs, the re-score outbox and queued tasks; below the web server's priority, so that a
+    busy worker never slows down readers and writers."""
+    setup_django()
+    from django.core.management import call_command
+    from django.db import DatabaseError, connection
+
+    from omdome.web.comments import rescoring
+    from omdome.web.scheduling.registry import enqueue_due, recover_abandoned_tasks
+
+    with contextlib.suppress(OSError):
+        os.nice(int(os.environ.get("OMDOME_WORKER_NICE", "10")))
     if args.batch:
+        recover_abandoned_tasks()
         enqueue_due()
+        while rescoring.drain():
+            pass
         call_command("db_worker", "--batch", "--no-startup-delay")
         return 0
-    threading.Thread(target=schedule, name="omdome-scheduler", daemon=True).start()
-    call_command("db_worker")
-    return 0
+
+    def schedule() -> float:
+        recover_abandoned_tasks()
+        enqueue_due()
+        return 30.0
+
+    def rescore() -> float:
+        return 0.0 if rescoring.drain() else 1.0
+
+    threading.Thread(target=_outlasting("scheduler", schedule), name="omdome-scheduler", daemon=True).start()
+    threading.Thread(target=_outlasting("re-score", rescore), name="omdome-rescore", daemon=True).start()
+    delay = 1.0
+    while True:
+        try:
+            call_command("db_worker")
+            return 0
+        except DatabaseError as error:
+            print(f"omdome worker: tasks: {error}; trying again in {delay:.0f} s", file=sys.stderr)
+            connection.close()
+            time.sleep(delay)
+            delay = min(delay * 2, 60.0)
 
 
 def run_createadmin(args: argparse.Namespace) -> int:

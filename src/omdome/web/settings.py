@@ -192,9 +192,12 @@ OMDOME_RATE_LIMITS = {
     "login_user": (int(os.environ.get("OMDOME_LOGIN_ATTEMPTS", "5")), 900),
     "login_ip": (int(os.environ.get("OMDOME_LOGIN_ATTEMPTS_IP", "20")), 900),
     "read": (int(os.environ.get("OMDOME_RATE_READ", "300")), 60),
+    "attempt": (int(os.environ.get("OMDOME_RATE_ATTEMPTS", "30")), 60),
     "ip": (int(os.environ.get("OMDOME_RATE_IP", "5")), 60),
     "thread": (int(os.environ.get("OMDOME_RATE_THREAD", "30")), 60),
 }
+# The rate counters: a small SQLite file that every process on this machine shares (core/ratelimit.py).
+OMDOME_COUNTERS = Path(os.environ.get("OMDOME_COUNTERS", DATA_DIR / "counters.sqlite3"))
 OMDOME_EDIT_MINUTES = 10
 # A triage model the organisation trained on its own decisions (omdome train … -o DIR); the shipped
 # model when empty.

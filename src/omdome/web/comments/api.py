@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-from ninja import Field, Router, Schema, Status
+from typing import Literal
 
-from omdome.web.comments import services, sites
-from omdome.web.comments.listing import comment_data, site_data, thread_tree
-from omdome.web.comments.threadkey import origin_of
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Field, Header, Query, Router, Schema, Status
+from ninja import Path as PathParam
+
+from omdome.web.comments import reading, services
+from omdome.web.comments.listing import MAX_PAGE_SIZE, PAGE_SIZE, comment_data
 from omdome.web.comments.tokens import edit_window
 from omdome.web.core import ratelimit
 from omdome.web.core.clientip import client_ip, rate_key
 
 router = Router(tags=["comments"])
+MAX_ID = 2**63 - 1  # the largest id a database column holds
 
 
 class StaffOut(Schema):
@@ -60,8 +65,10 @@ class SiteOut(Schema):
 
 class ThreadComments(Schema):
     thread: ThreadOut
-    count: int
-    comments: list[CommentOut]
+    count: int = Field(description="Published comments in the whole thread")
+    comments: list[CommentOut] = Field(description="This page's top-level comments, each with all its replies")
+    more: int = Field(0, description="Top-level comments after this page")
+    next_offset: int | None = Field(None, description="The offset of the next page, if there is one")
     site: SiteOut | None
 
 
@@ -71,7 +78,7 @@ class CommentIn(Schema):
     text: str = Field(max_length=20000)
     author: str = Field(max_length=200)
     email: str | None = Field(None, max_length=254)
-    parent: int | None = None
+    parent: int | None = Field(None, ge=1, le=MAX_ID)
     website: str = Field("", max_length=200, description="Honeypot: leave empty")
     confirmed: bool = Field(False, description="Send although the think-twice prompt was shown")
 
@@ -103,36 +110,36 @@ class Problem(Schema):
 
 
 @router.get("/comments", response={200: ThreadComments, 400: Problem, 429: Problem},
-            summary="The published comments of a page")
-def list_comments(request: HttpRequest, thread: str):
+            summary="The published comments of a page, a page of conversations at a time")
+def list_comments(request: HttpRequest, thread: str, offset: int = Query(0, ge=0, le=10**7),
+                  limit: int = Query(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
+                  order: Literal["oldest", "newest"] = "oldest"):
     if ip := client_ip(request):
-        ratelimit.hit_approx("read", rate_key(ip))
-    thread_obj = sites.find_thread(thread)
-    if thread_obj is None:
-        url = sites.thread_url_or_error(thread)
-        return {"thread": {"url": url, "title": "", "closed": False}, "count": 0, "comments": [],
-                "site": site_data(sites.site_for_origin(origin_of(url)))}
-    count, comments = thread_tree(thread_obj)
-    return {"thread": {"url": thread_obj.url, "title": thread_obj.title, "closed": thread_obj.closed},
-            "count": count, "comments": comments, "site": site_data(thread_obj.site)}
+        ratelimit.hit("read", rate_key(ip), _("Too many requests in a short time. Try again in a minute."))
+    return HttpResponse(reading.thread_json(thread, offset=offset, limit=limit, newest_first=order == "newest"),
+                        content_type="application/json")
 
 
 @router.post("/comments", response={201: Posted, 400: Problem, 403: Problem, 409: Problem, 429: Problem},
              summary="Write a comment")
-def post_comment(request: HttpRequest, data: CommentIn):
+def post_comment(request: HttpRequest, data: CommentIn,
+                 idempotency_key: str = Header("", alias="Idempotency-Key",
+                                               description="The same key for a retry of the same comment: "
+                                                           "the comment is stored once")):
     posted = services.post_comment(thread_url=data.thread, title=data.title or "",
                                    origin=request.headers.get("Origin"), text=data.text, author=data.author,
                                    email=data.email or "", parent=data.parent, honeypot=data.website,
-                                   confirmed=data.confirmed, ip=client_ip(request))
+                                   confirmed=data.confirmed, ip=client_ip(request), idempotency_key=idempotency_key)
     comment = posted.comment
     return Status(201, {"id": comment.pk, "status": comment.status, "comment": comment_data(comment, own=True),
                  "edit_token": posted.edit_token, "edit_until": (comment.created + edit_window()).isoformat(),
-                        "edit_seconds": int(edit_window().total_seconds())})
+                        "edit_seconds": max(0, round((comment.created + edit_window() - timezone.now())
+                                                   .total_seconds()))})
 
 
 @router.patch("/comments/{comment_id}", response={200: Changed, 400: Problem, 403: Problem, 404: Problem,
                                                   409: Problem, 429: Problem}, summary="Edit your own comment")
-def edit_comment(request: HttpRequest, comment_id: int, data: EditIn):
+def edit_comment(request: HttpRequest, data: EditIn, comment_id: int = PathParam(..., ge=1, le=MAX_ID)):
     comment = services.edit_comment(comment_id=comment_id, token=request.headers.get("X-Omdome-Edit-Token", ""),
                                     text=data.text, confirmed=data.confirmed, ip=client_ip(request),
                                     origin=request.headers.get("Origin"))
@@ -146,14 +153,14 @@ class Source(Schema):
 
 @router.get("/comments/{comment_id}/source", response={200: Source, 403: Problem, 404: Problem},
             summary="The text of your own comment, as you wrote it (for editing)")
-def comment_source(request: HttpRequest, comment_id: int):
+def comment_source(request: HttpRequest, comment_id: int = PathParam(..., ge=1, le=MAX_ID)):
     comment = services.own_comment(comment_id=comment_id, token=request.headers.get("X-Omdome-Edit-Token", ""))
     return {"id": comment.pk, "text": comment.text}
 
 
 @router.delete("/comments/{comment_id}", response={200: Changed, 403: Problem, 404: Problem},
                summary="Remove your own comment")
-def delete_comment(request: HttpRequest, comment_id: int):
+def delete_comment(request: HttpRequest, comment_id: int = PathParam(..., ge=1, le=MAX_ID)):
     comment = services.delete_by_author(comment_id=comment_id,
                                         token=request.headers.get("X-Omdome-Edit-Token", ""))
     return {"id": comment.pk, "status": comment.status}

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from omdome.web.core.cleaning import StorableText
 from omdome.web.messages.models import Message, Status
 
 __all__ = ["Comment", "ModerationEvent", "Site", "Status", "Thread"]
@@ -77,10 +78,15 @@ class Thread(models.Model):
     """The comments of one page, keyed by its normalised URL and created on first use."""
 
     site = models.ForeignKey(Site, on_delete=models.PROTECT, related_name="threads", verbose_name=_("site"))
-    url = models.CharField(_("page URL"), max_length=1000, unique=True)
-    title = models.CharField(_("title"), max_length=300, blank=True)
+    url = models.CharField(_("page URL"), max_length=1000, unique=True, validators=[StorableText()])
+    title = models.CharField(_("title"), max_length=300, blank=True, validators=[StorableText()])
+    title_from_staff = models.BooleanField(
+        _("title set by staff"), default=False,
+        help_text=_("Kept as it is; otherwise the title follows what the page itself says."))
     closed = models.BooleanField(_("closed to new comments"), default=False)
     created = models.DateTimeField(_("created"), auto_now_add=True)
+    # Raised by every change to the thread's comments: cached reads of an older revision are stale.
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("thread")
@@ -115,13 +121,24 @@ class Comment(Message):
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     edited = models.DateTimeField(_("edited"), null=True, blank=True)
     imported_from = models.CharField(_("imported from"), max_length=200, blank=True)
+    # Raised by every edit: a moderator's decision applies to the revision they read.
+    revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
+    # The outbox of the background re-score: set in the same transaction as the text it concerns.
+    rescore_due = models.BooleanField(default=False, editable=False)
+    idempotency_key = models.CharField(max_length=64, blank=True, editable=False,
+                                       help_text="SHA-256 of the client's Idempotency-Key header")
 
     class Meta:
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created", "id"]
-        indexes = [models.Index(fields=["thread", "depth"], name="comment_thread_depth")]
-        permissions = [("reply_as_staff", _("Can reply as verified staff"))]
+        indexes = [models.Index(fields=["thread", "depth"], name="comment_thread_depth"),
+                   models.Index(fields=["message_ptr"], condition=models.Q(rescore_due=True),
+                                name="comment_rescore_due")]
+        constraints = [models.UniqueConstraint(fields=["idempotency_key"], condition=~models.Q(idempotency_key=""),
+                                               name="comment_unique_idempotency_key")]
+        permissions = [("reply_as_staff", _("Can reply as verified staff")),
+                       ("view_contact_details", _("Can see the writers' e-mail and IP addresses"))]
 
     def __str__(self) -> str:
         return f"{self.author}: {self.text[:60]}"

@@ -15,16 +15,17 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from omdome.triage.classifier import ReasonCode, Triager, TriageResult
-from omdome.web.comments import sites
+from omdome.web.comments import names, sites
 from omdome.web.comments.errors import CommentRejected, ThinkTwice
 from omdome.web.comments.markup import render_comment
 from omdome.web.comments.models import Comment, Site, Status, Thread
 from omdome.web.comments.threadkey import origin_of
 from omdome.web.core import ratelimit
+from omdome.web.core.cleaning import BadText, clean_text
 from omdome.web.core.clientip import rate_key
 from omdome.web.messages.triage import should_withhold
 
-MAX_TEXT, MAX_AUTHOR = 5000, 80
+MAX_TEXT, MAX_AUTHOR, MAX_EMAIL, MAX_TITLE = 5000, 80, 254, 300
 # Replies nest at most this many levels (depth 0 is a top-level comment), as many as the
 # widget shows; a reply to a comment at the deepest level becomes its sibling.
 MAX_DEPTH = 3
@@ -105,23 +106,32 @@ def check_open(s: Submission) -> None:
         raise CommentRejected("thread_closed", _("Comments are closed on this page."), status=403)
 
 
+def count_attempt(s: Submission) -> None:
+    """Every request to write counts toward a cheap per-address limit, valid or not."""
+    if s.ip:
+        ratelimit.hit("attempt", rate_key(s.ip))
+
+
+def _clean(value: str, name: str, max_length: int, *, multiline: bool = False) -> str:
+    try:
+        return clean_text(value, max_length=max_length, multiline=multiline)
+    except BadText as problem:
+        raise CommentRejected("invalid", problem.message, field=name) from None
+
+
 def validate(s: Submission) -> None:
     if s.honeypot:
         # Only bots fill in the hidden field; tell them nothing useful.
         raise CommentRejected("invalid", _("The comment could not be accepted."))
-    s.text = s.text.replace("\r\n", "\n").strip()
-    s.author = " ".join(s.author.split())
-    s.email = s.email.strip()
+    s.text = _clean(s.text, "text", MAX_TEXT, multiline=True)
+    s.author = _clean(s.author, "author", MAX_AUTHOR)
+    s.email = _clean(s.email, "email", MAX_EMAIL)
+    s.title = _clean(s.title, "title", MAX_TITLE)
     if not s.text:
         raise CommentRejected("invalid", _("Write a comment first."), field="text")
-    if len(s.text) > MAX_TEXT:
-        raise CommentRejected("invalid", _("The comment is %(n)d characters long; at most %(max)d are allowed.")
-                              % {"n": len(s.text), "max": MAX_TEXT}, field="text")
-    if not s.author or len(s.author) > MAX_AUTHOR:
+    if not s.author:
         raise CommentRejected("invalid", _("Give a name of 1 to %(max)d characters.") % {"max": MAX_AUTHOR},
                               field="author")
-    if any(ord(c) < 32 and c not in "\n\t" for c in s.text + s.author):
-        raise CommentRejected("invalid", _("The text contains control characters."), field="text")
     if s.email:
         try:
             validate_email(s.email)
@@ -129,11 +139,18 @@ def validate(s: Submission) -> None:
             raise CommentRejected("invalid", _("The e-mail address is not valid."), field="email") from None
     if s.parent_id is not None and s.editing is None:
         s.parent = (Comment.objects.filter(pk=s.parent_id, thread=s.thread, status=Status.PUBLISHED).first()
-                    if s.thread is not None else None)
+                    if s.thread is not None and 0 < s.parent_id < 2**63 else None)
         if s.parent is None:
             raise CommentRejected("invalid", _("The comment you reply to does not exist on this page."),
                                   field="parent")
         s.parent = within_depth(s.parent)
+
+
+def check_name(s: Submission) -> None:
+    """Nobody writes as the organisation or one of its staff, or wears the verified badge."""
+    if s.editing is None:
+        names.check_author(s.author, organisation_id=s.site.organisation_id,
+                           site_names=(s.site.name, s.site.operator))
 
 
 def within_depth(parent: Comment) -> Comment:
@@ -143,6 +160,7 @@ def within_depth(parent: Comment) -> Comment:
 
 
 def limit_rate(s: Submission) -> None:
+    """Accepted comments count per address and per page; refused ones cannot silence a page."""
     if s.ip:
         ratelimit.hit("ip", rate_key(s.ip))
     ratelimit.hit("thread", s.thread.url if s.thread else s.thread_url)
@@ -236,8 +254,8 @@ def triage_moderation(s: Submission) -> None:
 
 
 STEPS: list[Callable[[Submission], None]] = [
-    resolve_thread, check_open, limit_rate, validate, personal_data, sanitise, classify, think_twice, site_rules,
-    triage_moderation,
+    resolve_thread, check_open, count_attempt, validate, check_name, limit_rate, personal_data, sanitise, classify,
+    think_twice, site_rules, triage_moderation,
 ]
 
 

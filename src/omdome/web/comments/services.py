@@ -5,15 +5,17 @@ The API, the HTML views, the admin and the importers all call these functions.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from omdome.review.reviewer import review_draft
-from omdome.web.comments import pipeline
+from omdome.web.comments import pipeline, rescoring
 from omdome.web.comments.errors import CommentRejected
 from omdome.web.comments.markup import render_comment
 from omdome.web.comments.models import Comment, ModerationEvent, Site, Status, Thread
@@ -30,47 +32,89 @@ VISIBLE_AFTER_EDIT = {Status.PUBLISHED, Status.PENDING, Status.WITHHELD}
 class Posted:
     comment: Comment
     edit_token: str
+    replayed: bool = False  # stored by an earlier request with the same Idempotency-Key
 
 
 def log(comment: Comment, action: str, *, actor=None, from_status: str = "", reason: str = "",
         text_before: str = "") -> None:
-    """The comment's own history (shown to moderators, exported) and the audit log, together."""
+    """The comment's own history (shown to moderators, exported) and the audit log, together.
+
+    Every logged change may change what readers see, so the thread's revision goes up with it and
+    cached reads of the thread are no longer used.
+    """
     ModerationEvent.objects.create(comment=comment, actor=actor, action=action, from_status=from_status,
                                    to_status=comment.status, reason=reason, text_before=text_before)
     audit.record(f"comment.{action}", actor=actor, target=comment, from_status=from_status,
                  to_status=comment.status, reason=reason)
+    Thread.objects.filter(pk=comment.thread_id).update(revision=F("revision") + 1)
 
 
 def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: str = "", origin: str | None = None,
                  text: str, author: str, email: str = "", parent: int | None = None, honeypot: str = "",
-                 confirmed: bool = False, ip: str | None = None) -> Posted:
+                 confirmed: bool = False, ip: str | None = None, idempotency_key: str = "") -> Posted:
     """Run a reader's comment through the pipeline and store it with its triage.
 
-    A page's thread is created with its first stored comment, never by a refused one.
+    A page's thread is created with its first stored comment, never by a refused one. The comment,
+    its log entry and its place in the re-score outbox are stored in one transaction. A request
+    repeated with the same ``idempotency_key`` and the same content returns the comment stored the
+    first time instead of a second one.
     """
+    key = _idempotency(idempotency_key, thread_url or (thread.url if thread else ""), author, text)
+    if key and (earlier := _stored_for(key)) is not None:
+        return earlier
     s = pipeline.run(pipeline.Submission(thread=thread, thread_url=thread_url, title=title, origin=origin,
                                          text=text, author=author, email=email, parent_id=parent,
                                          honeypot=honeypot, confirmed=confirmed, ip=ip))
-    with transaction.atomic():
-        if s.thread is None:
-            s.thread, _created = Thread.objects.get_or_create(url=s.thread_url,
-                                                              defaults={"site": s.site, "title": title[:300]})
-        comment = Comment(thread=s.thread, parent=s.parent, depth=s.parent.depth + 1 if s.parent else 0,
-                          organisation_id=s.site.organisation_id, source=Source.WIDGET, author=s.author,
-                          email=s.email, text=s.text, html=s.html, status=s.status, held_by_site=s.held_by_site,
-                          ip_address=ip, published_at=timezone.now())
-        if s.triage is not None:
-            apply_triage(comment, s.triage)
-        comment.save()
-        log(comment, "created", reason="; ".join(s.reasons))
-    _rescore_later(comment)
+    try:
+        with transaction.atomic():
+            s.thread = _thread_of(s)
+            comment = Comment(thread=s.thread, parent=s.parent, depth=s.parent.depth + 1 if s.parent else 0,
+                              organisation_id=s.site.organisation_id, source=Source.WIDGET, author=s.author,
+                              email=s.email, text=s.text, html=s.html, status=s.status,
+                              held_by_site=s.held_by_site, ip_address=ip, published_at=timezone.now(),
+                              idempotency_key=key)
+            if s.triage is not None:
+                apply_triage(comment, s.triage)
+                comment.rescore_due = rescoring.worth_rescoring(s.triage)
+            comment.save()
+            log(comment, "created", reason="; ".join(s.reasons))
+    except IntegrityError:
+        if key and (earlier := _stored_for(key)) is not None:  # the same request, a moment earlier
+            return earlier
+        raise
     return Posted(comment, edit_token(comment.pk))
 
 
-def _rescore_later(comment: Comment) -> None:
-    from omdome.web.comments.tasks import rescore_comment
+def _thread_of(s: pipeline.Submission) -> Thread:
+    """The page's thread, created now for its first comment; its title follows what the page says
+    unless staff have set it."""
+    if s.thread is None:
+        thread, _created = Thread.objects.get_or_create(url=s.thread_url, defaults={"site": s.site, "title": s.title})
+        return thread
+    if s.title and s.title != s.thread.title and not s.thread.title_from_staff:
+        Thread.objects.filter(pk=s.thread.pk, title_from_staff=False).update(title=s.title)
+        s.thread.title = s.title
+    return s.thread
 
-    transaction.on_commit(lambda: rescore_comment.enqueue(comment.pk))
+
+def _idempotency(key: str, *content: str) -> str:
+    """What is stored for a client's Idempotency-Key: a hash of the key and the request's content,
+    so that the key returns a comment only to the request that made it."""
+    key = (key or "").strip()
+    if not key:
+        return ""
+    if len(key) > 200 or not key.isascii() or not key.isprintable():
+        raise CommentRejected("invalid", _("The Idempotency-Key header must be 1 to 200 printable ASCII "
+                                           "characters."), field="Idempotency-Key")
+    digest = hashlib.sha256(key.encode())
+    for part in content:
+        digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _stored_for(key: str) -> Posted | None:
+    comment = Comment.objects.select_related("thread").filter(idempotency_key=key).first()
+    return Posted(comment, edit_token(comment.pk), replayed=True) if comment is not None else None
 
 
 def own_comment(*, comment_id: int, token: str) -> Comment:
@@ -106,10 +150,12 @@ def edit_comment(*, comment_id: int, token: str, text: str, confirmed: bool = Fa
         comment.status = s.status if before == Status.PUBLISHED else before
         comment.text, comment.html, comment.edited = s.text, s.html, timezone.now()
         comment.held_by_site = comment.held_by_site or s.held_by_site
+        comment.revision += 1
         changed = apply_triage(comment, s.triage) if s.triage is not None else []
-        comment.save(update_fields=["text", "html", "status", "edited", "held_by_site", *changed])
+        comment.rescore_due = s.triage is not None and rescoring.worth_rescoring(s.triage)
+        comment.save(update_fields=["text", "html", "status", "edited", "held_by_site", "revision", "rescore_due",
+                                    *changed])
         log(comment, "edited_by_author", from_status=before, reason="; ".join(s.reasons), text_before=text_before)
-    _rescore_later(comment)
     return comment
 
 
@@ -124,24 +170,38 @@ def delete_by_author(*, comment_id: int, token: str) -> Comment:
     return comment
 
 
-def moderate(*, comment: Comment, actor, to_status: str, reason: str = "") -> Comment:
+class ChangedSinceRead(CommentRejected):
+    """The writer edited the comment after the moderator read it: the decision would apply to
+    a text nobody has read."""
+
+    status = 409
+
+
+def moderate(*, comment: Comment, actor, to_status: str, reason: str = "", revision: int | None = None) -> Comment:
     """A moderator publishes, hides or holds a comment; the change and its reason are logged.
 
     ``actor`` None is the system itself (tests, imports); a person needs the permission to
-    change comments. A comment its writer removed stays removed.
+    change comments. ``revision`` is the revision the moderator read: if the writer has edited
+    the comment since, nothing changes and ChangedSinceRead says so (the comment stays in its
+    queue, to be read again). A comment its writer removed stays removed.
     """
     if actor is not None and not actor.has_perm("comments.change_comment"):
         raise PermissionDenied("moderating comments needs the permission to change them")
     if to_status not in (Status.PUBLISHED, Status.HIDDEN, Status.WITHHELD, Status.PENDING):
         raise ValueError(f"a moderator cannot set status {to_status!r}")
-    if comment.status == Status.DELETED:
-        raise ValueError("the writer removed this comment; it cannot be shown again")
     with transaction.atomic():
-        before = comment.status
-        comment.status = to_status
-        comment.save(update_fields=["status"])
-        log(comment, f"moderated_{to_status}", actor=actor, from_status=before, reason=reason)
-    return comment
+        current = Comment.objects.select_for_update().get(pk=comment.pk)
+        if current.status == Status.DELETED:
+            raise ValueError("the writer removed this comment; it cannot be shown again")
+        if revision is not None and current.revision != revision:
+            raise ChangedSinceRead("changed_since_read", _("The writer changed comment #%(id)d after you read it. "
+                                                           "Read it again before you decide.") % {"id": comment.pk})
+        before = current.status
+        current.status = to_status
+        current.save(update_fields=["status"])
+        log(current, f"moderated_{to_status}", actor=actor, from_status=before, reason=reason)
+    comment.status, comment.revision = current.status, current.revision
+    return current
 
 
 class DraftBlocked(Exception):

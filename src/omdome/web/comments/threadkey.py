@@ -6,9 +6,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.utils.translation import gettext as _
 
+from omdome.web.core.cleaning import has_control
+
 TRACKING_PREFIXES = ("utm_",)
 TRACKING_PARAMS = {"fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref"}
 DEFAULT_PORTS = {"http": 80, "https": 443}
+MAX_URL = 1000
 
 
 class BadThreadURL(ValueError):
@@ -22,8 +25,10 @@ def normalize_thread_url(url: str) -> str:
     'https://www.sundby.se/nyheter/'
     """
     url = (url or "").strip()
-    if len(url) > 1000:
+    if len(url) > MAX_URL:
         raise BadThreadURL(_("the address is longer than 1,000 characters"))
+    if has_control(url) or any(c.isspace() for c in url):
+        raise BadThreadURL(_("the address contains spaces or control characters"))
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -39,7 +44,10 @@ def normalize_thread_url(url: str) -> str:
     # Sorted, so that the same page with its parameters in another order is the same thread.
     query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
                    if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES))
-    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
+    normalised = urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
+    if len(normalised) > MAX_URL:  # the query grows when its parameters are percent-encoded
+        raise BadThreadURL(_("the address is longer than 1,000 characters once normalised"))
+    return normalised
 
 
 def normalize_origin(value: str) -> str:

@@ -87,18 +87,3 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise ValueError("audit entries are never deleted")
-
-
-class RateCounter(models.Model):
-    """Requests counted in one window of a rate limit; expired rows are pruned every hour."""
-
-    key = models.CharField(max_length=200, unique=True)
-    count = models.PositiveIntegerField(default=0)
-    expires = models.DateTimeField(db_index=True)
-
-    class Meta:
-        verbose_name = _("rate counter")
-        verbose_name_plural = _("rate counters")
-
-    def __str__(self) -> str:
-        return f"{self.key}: {self.count}"

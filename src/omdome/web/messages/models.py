@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from omdome.web.core.cleaning import StorableText
+
 
 class Source(models.TextChoices):
     WIDGET = "widget", _("comment on our site")
@@ -45,9 +47,9 @@ class Message(models.Model):
     external_id = models.CharField(_("id at the source"), max_length=200, blank=True,
                                    help_text=_("The platform's own id, so that nothing is fetched twice."))
     permalink = models.URLField(_("link"), max_length=1000, blank=True)
-    author = models.CharField(_("name"), max_length=80)
+    author = models.CharField(_("name"), max_length=80, validators=[StorableText()])
     author_handle = models.CharField(_("account"), max_length=200, blank=True)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), validators=[StorableText(multiline=True)])
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PUBLISHED,
                               db_index=True)
     created = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)

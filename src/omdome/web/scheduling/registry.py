@@ -48,3 +48,21 @@ def enqueue_due(now=None) -> list[str]:  # type: ignore[no-untyped-def]
                 job.task.enqueue()
                 started.append(job.name)
     return started
+
+
+# No task of this project runs anywhere near this long; one still "running" after it lost its worker.
+LEASE = timedelta(minutes=15)
+
+
+def recover_abandoned_tasks(now=None) -> int:  # type: ignore[no-untyped-def]
+    """Put tasks back in the queue whose worker died while running them (kill -9, a power cut):
+    the task database only learns that a task ended from the worker itself. Every task of this
+    project may safely run twice."""
+    from django.conf import settings
+    from django_tasks_db.models import DBTaskResult
+
+    if "django_tasks_db" not in settings.TASKS["default"]["BACKEND"]:
+        return 0
+    now = now or timezone.now()
+    return DBTaskResult.objects.filter(status="RUNNING", started_at__lt=now - LEASE).update(
+        status="READY", started_at=None)

@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
-from omdome.web.comments.importers.records import (
-    ImportedComment,
-    ImportFileError,
-    ImportReport,
-    html_to_text,
-    parse_date,
-    parse_xml,
-)
+from omdome.web.comments.importers.records import ImportedComment, ImportReport, html_to_text, iter_elements, parse_date
 
 NS = "{http://disqus.com}"
 DSQ_ID = "{http://disqus.com/disqus-internals}id"
@@ -27,32 +21,39 @@ def _flag(element, name: str) -> bool:  # type: ignore[no-untyped-def]
 
 
 def read_disqus(path: Path) -> ImportReport:
-    root = parse_xml(path, "Disqus")
-    if root.tag != f"{NS}disqus":
-        raise ImportFileError(f"{path}: not a Disqus export (the root element is <{root.tag.split('}')[-1]}>, "
-                              "expected <disqus>)")
+    """Read the export a piece at a time. Disqus ids are unique across Disqus; a post without one
+    is keyed by what it says, where and when, so that importing the file again finds it."""
     report = ImportReport()
-    threads = {}
-    for thread in root.findall(f"{NS}thread"):
-        threads[thread.get(DSQ_ID)] = (_text(thread, "link"), _text(thread, "title"))
+    threads: dict[str | None, tuple[str, str]] = {}
+    for element in iter_elements(path, "Disqus", 1, f"{NS}disqus"):
+        if element.tag == f"{NS}thread":
+            threads[element.get(DSQ_ID)] = (_text(element, "link"), _text(element, "title"))
+        elif element.tag == f"{NS}post":
+            _post(element, threads, report)
     report.threads = len(threads)
-    for number, post in enumerate(root.findall(f"{NS}post"), 1):
-        post_id = post.get(DSQ_ID) or f"post-{number}"
-        thread_ref = post.find(f"{NS}thread")
-        thread_key = thread_ref.get(DSQ_ID) if thread_ref is not None else None
-        if thread_key not in threads:
-            report.problems.append(f"post {post_id}: its thread {thread_key} is not in the file; skipped")
-            continue
-        url, title = threads[thread_key]
-        author = post.find(f"{NS}author")
-        parent = post.find(f"{NS}parent")
-        skip = "spam" if _flag(post, "isSpam") else "deleted" if _flag(post, "isDeleted") else None
-        report.comments.append(ImportedComment(
-            source_id=f"disqus:{post_id}", thread_url=url, thread_title=title,
-            author=(_text(author, "name") or _text(author, "username") or "Anonym") if author is not None else "Anonym",
-            email=_text(author, "email") if author is not None else "",
-            text=html_to_text(_text(post, "message")), created=parse_date(_text(post, "createdAt")),
-            parent_id=f"disqus:{parent.get(DSQ_ID)}" if parent is not None and parent.get(DSQ_ID) else None,
-            skip_reason=skip,
-        ))
     return report
+
+
+def _post(post, threads: dict, report: ImportReport) -> None:  # type: ignore[no-untyped-def]
+    thread_ref = post.find(f"{NS}thread")
+    thread_key = thread_ref.get(DSQ_ID) if thread_ref is not None else None
+    author = post.find(f"{NS}author")
+    message, created = _text(post, "message"), _text(post, "createdAt")
+    name = (_text(author, "name") or _text(author, "username") or "Anonym") if author is not None else "Anonym"
+    post_id = post.get(DSQ_ID)
+    if not post_id:
+        content = "\0".join((str(thread_key), name, created, message)).encode("utf-8", "surrogatepass")
+        post_id = "sha1-" + hashlib.sha1(content, usedforsecurity=False).hexdigest()[:20]
+    if thread_key not in threads:
+        report.problems.append(f"post {post_id}: its thread {thread_key} is not in the file (or comes after "
+                               "the post); skipped")
+        return
+    url, title = threads[thread_key]
+    parent = post.find(f"{NS}parent")
+    report.comments.append(ImportedComment(
+        source_id=f"disqus:{post_id}", thread_url=url, thread_title=title, author=name,
+        email=_text(author, "email") if author is not None else "", text=html_to_text(message),
+        created=parse_date(created),
+        parent_id=f"disqus:{parent.get(DSQ_ID)}" if parent is not None and parent.get(DSQ_ID) else None,
+        skip_reason="spam" if _flag(post, "isSpam") else "deleted" if _flag(post, "isDeleted") else None,
+    ))

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,7 +15,7 @@ class ImportFileError(ValueError):
     """The file cannot be imported; the message says what is wrong and where."""
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportedComment:
     source_id: str
     thread_url: str
@@ -35,23 +36,63 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
 
 
-def parse_xml(path: Path, expected: str):  # type: ignore[no-untyped-def]
-    """Parse with defusedxml: no entity expansion, no external entities, no network."""
-    import xml.etree.ElementTree as ET
+# What an export may declare: UTF-8 (the docs promise nothing else is read) and its subset ASCII.
+ACCEPTED_ENCODINGS = {"utf-8", "utf8", "us-ascii", "ascii"}
+_DECLARATION = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 
-    import defusedxml
-    import defusedxml.ElementTree as SafeET
 
+def check_file(path: Path) -> None:
+    """A readable, non-empty UTF-8 file within the size limit, or ImportFileError saying why not."""
     try:
         size = path.stat().st_size
+        with path.open("rb") as file:
+            head = file.read(256)
     except OSError as error:
         raise ImportFileError(f"{path}: cannot read the file ({error.strerror})") from None
     if size == 0:
         raise ImportFileError(f"{path}: the file is empty")
     if size > MAX_FILE_BYTES:
         raise ImportFileError(f"{path}: the file is larger than {MAX_FILE_BYTES // 2**20} MB")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4]:
+        raise ImportFileError(f"{path}: the file is in UTF-16 or UTF-32; export it as UTF-8")
+    declared = _DECLARATION.match(head.removeprefix(b"\xef\xbb\xbf"))
+    if declared and declared.group(1).decode().lower() not in ACCEPTED_ENCODINGS:
+        raise ImportFileError(f"{path}:1: the file declares the encoding {declared.group(1).decode()}; "
+                              f"only UTF-8 is read: export it as UTF-8")
+
+
+def iter_elements(path: Path, expected: str, depth: int, root_tag: str,
+                  namespaces: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """Each element ``depth`` levels below the root, as the file is read.
+
+    Parsed with defusedxml (no entity expansion, no external entities, no network) a piece at a
+    time: each element is handed over when it is complete and then cleared, so a large export
+    never sits in memory whole. The root must be ``root_tag``; the namespaces the file declares
+    are collected into ``namespaces`` (prefix: URI) as they come.
+    """
+    import xml.etree.ElementTree as ET
+
+    import defusedxml
+    import defusedxml.ElementTree as SafeET
+
+    check_file(path)
+    level = -1
     try:
-        return SafeET.parse(path).getroot()
+        for event, item in SafeET.iterparse(str(path), events=("start", "end", "start-ns")):
+            if event == "start-ns":
+                if namespaces is not None:
+                    namespaces.setdefault(*item)
+                continue
+            if event == "start":
+                level += 1
+                if level == 0 and item.tag != root_tag:
+                    raise ImportFileError(f"{path}: not a {expected} export (the root element is "
+                                          f"<{item.tag.split('}')[-1]}>, expected <{root_tag.split('}')[-1]}>)")
+                continue
+            if level == depth:
+                yield item
+                item.clear()
+            level -= 1
     except defusedxml.DefusedXmlException as error:
         raise ImportFileError(f"{path}: refused: the file declares entities or external references "
                               f"({type(error).__name__}); a real {expected} export has none") from None
@@ -59,6 +100,8 @@ def parse_xml(path: Path, expected: str):  # type: ignore[no-untyped-def]
         line, column = error.position
         raise ImportFileError(f"{path}:{line}:{column}: broken XML: {_reason(error)}; "
                               f"is the file complete and in UTF-8?") from None
+    except (UnicodeError, LookupError) as error:
+        raise ImportFileError(f"{path}: the file is not UTF-8 ({error}); export it as UTF-8") from None
 
 
 def _reason(error: Exception) -> str:
@@ -119,15 +162,20 @@ def html_to_text(html: str) -> str:
     return text.strip()
 
 
-def parse_date(value: str | None) -> datetime | None:
-    from datetime import UTC
+# Comments on the web are younger than this; one from the future is a broken date.
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
 
+
+def parse_date(value: str | None) -> datetime | None:
+    """The date of an exported comment, or None when it is missing, unreadable or impossible
+    (before 1990 or more than a day ahead); the import time is used then."""
     value = (value or "").strip()
     if not value or value.startswith("0000"):
         return None
     for fmt in ("%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
         try:
-            return datetime.strptime(value, fmt).replace(tzinfo=UTC)
+            parsed = datetime.strptime(value, fmt).replace(tzinfo=UTC)
         except ValueError:
             continue
+        return parsed if EARLIEST <= parsed <= datetime.now(UTC) + timedelta(days=1) else None
     return None

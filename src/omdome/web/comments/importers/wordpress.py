@@ -9,53 +9,63 @@ from omdome.web.comments.importers.records import (
     ImportFileError,
     ImportReport,
     html_to_text,
+    iter_elements,
     parse_date,
-    parse_xml,
 )
 
 CONTENT_NS = "{http://purl.org/rss/1.0/modules/content/}"
-WP_VERSIONS = ("1.0", "1.1", "1.2")
+WP_NAMESPACES = tuple(f"http://wordpress.org/export/{version}/" for version in ("1.0", "1.1", "1.2"))
 
 
-def _wp_namespace(root) -> str | None:  # type: ignore[no-untyped-def]
-    for version in WP_VERSIONS:
-        ns = f"{{http://wordpress.org/export/{version}/}}"
-        if root.find(f"channel/{ns}wxr_version") is not None or root.find(f"channel/item/{ns}post_id") is not None:
-            return ns
-    return None
+def _text(element, name: str) -> str:  # type: ignore[no-untyped-def]
+    found = element.find(name)
+    return (found.text or "").strip() if found is not None and found.text else ""
+
+
+def blog_key(url: str) -> str:
+    """The blog's address without scheme or trailing slash: comment ids are unique only within one blog."""
+    return url.strip().split("://", 1)[-1].rstrip("/").lower()
 
 
 def read_wordpress(path: Path) -> ImportReport:
-    root = parse_xml(path, "WordPress (WXR)")
-    wp = _wp_namespace(root) if root.tag == "rss" else None
-    if wp is None:
-        raise ImportFileError(f"{path}: not a WordPress export (WXR): no <rss> with wp:wxr_version")
-
-    def text(element, name: str) -> str:  # type: ignore[no-untyped-def]
-        found = element.find(name)
-        return (found.text or "").strip() if found is not None and found.text else ""
-
+    """Read the export a piece at a time; each comment is keyed by its blog and its id there."""
+    namespaces: dict[str, str] = {}
     report = ImportReport()
-    for item in root.findall("channel/item"):
-        comments = item.findall(f"{wp}comment")
-        if not comments:
-            continue
-        report.threads += 1
-        url, title = text(item, "link"), text(item, "title")
-        for comment in comments:
-            comment_id = text(comment, f"{wp}comment_id")
-            approved = text(comment, f"{wp}comment_approved")
-            kind = text(comment, f"{wp}comment_type")
-            skip = ("spam" if approved == "spam" else "deleted" if approved == "trash"
-                    else "pingback" if kind in ("pingback", "trackback") else None)
-            parent = text(comment, f"{wp}comment_parent")
-            report.comments.append(ImportedComment(
-                source_id=f"wordpress:{comment_id}", thread_url=url, thread_title=title,
-                author=text(comment, f"{wp}comment_author") or "Anonym",
-                email=text(comment, f"{wp}comment_author_email"),
-                text=html_to_text(text(comment, f"{wp}comment_content")),
-                created=parse_date(text(comment, f"{wp}comment_date_gmt")),
-                parent_id=f"wordpress:{parent}" if parent and parent != "0" else None,
-                skip_reason=skip, held=approved != "1",
-            ))
+    blog = ""
+    wp = ""
+    for element in iter_elements(path, "WordPress", 2, "rss", namespaces):
+        wp = wp or next((f"{{{uri}}}" for uri in namespaces.values() if uri in WP_NAMESPACES), "")
+        if not wp:
+            raise ImportFileError(f"{path}: not a WordPress export (WXR): no wp:wxr_version namespace")
+        if element.tag == f"{wp}base_blog_url" or (element.tag == "link" and not blog):
+            blog = blog_key(element.text or "") or blog
+        elif element.tag == "item":
+            _item(element, wp, blog, report)
+    if not wp:
+        raise ImportFileError(f"{path}: not a WordPress export (WXR): no <rss> with wp:wxr_version")
     return report
+
+
+def _item(item, wp: str, blog: str, report: ImportReport) -> None:  # type: ignore[no-untyped-def]
+    comments = item.findall(f"{wp}comment")
+    if not comments:
+        return
+    report.threads += 1
+    url, title = _text(item, "link"), _text(item, "title")
+    blog = blog or blog_key(url.split("/", 3)[2] if url.count("/") >= 2 else url)
+    for comment in comments:
+        comment_id = _text(comment, f"{wp}comment_id")
+        approved = _text(comment, f"{wp}comment_approved")
+        kind = _text(comment, f"{wp}comment_type")
+        parent = _text(comment, f"{wp}comment_parent")
+        report.comments.append(ImportedComment(
+            source_id=f"wordpress:{blog}:{comment_id}", thread_url=url, thread_title=title,
+            author=_text(comment, f"{wp}comment_author") or "Anonym",
+            email=_text(comment, f"{wp}comment_author_email"),
+            text=html_to_text(_text(comment, f"{wp}comment_content")),
+            created=parse_date(_text(comment, f"{wp}comment_date_gmt")),
+            parent_id=f"wordpress:{blog}:{parent}" if parent and parent != "0" else None,
+            skip_reason=("spam" if approved == "spam" else "deleted" if approved == "trash"
+                         else "pingback" if kind in ("pingback", "trackback") else None),
+            held=approved != "1",
+        ))
