@@ -18,7 +18,7 @@ test: setup browser-deps
 
 ## test-postgres: the web tests on a throw-away PostgreSQL cluster (installed from Debian if missing)
 test-postgres: setup
-	DATABASE_URL=$$(scripts/postgres.sh) $(UV) run --frozen pytest -n auto -q tests/web
+	scripts/with-postgres.sh $(UV) run --frozen pytest -n auto -q tests/web
 
 browser-deps:
 	scripts/browser.sh

@@ -204,3 +204,46 @@ def test_a_comment_with_a_personnummer_asks_the_writer_first_and_is_then_held(pa
     page.reload()
     page.wait_for_selector(".omdome .omdome-count")
     assert "19811218-9876" not in page.locator(".omdome").inner_text()
+
+
+def test_a_long_thread_comes_a_page_at_a_time_with_show_more(page, host):
+    from django.db import transaction
+
+    from omdome.web.comments import services
+
+    with transaction.atomic():
+        for n in range(1, 61):
+            services.post_comment(thread_url=host.url(), text=f"Kommentar nummer {n} om vägarbetet.",
+                                  author=f"Läsare {n}", ip=None)
+    widget = open_widget(page, host.url())
+    page.wait_for_selector(".omdome-comment")
+    assert page.locator(".omdome-list > li").count() == 50
+    assert "60 kommentarer" in widget.locator(".omdome-count").inner_text()
+    more = widget.locator(".omdome-more")
+    assert more.is_visible() and more.inner_text() == "Visa fler kommentarer"
+    more.click()
+    page.wait_for_function("document.querySelectorAll('.omdome-list > li').length === 60")
+    assert not more.is_visible()
+    assert "Kommentar nummer 60" in page.locator(".omdome-list > li").last.inner_text()
+
+
+def test_a_send_whose_answer_was_lost_stores_the_comment_once(page, host):
+    lost = []
+
+    def lose_the_first_answer(route):
+        if not lost and route.request.method == "POST":
+            route.fetch()  # the server stores it ...
+            lost.append(route.request.headers.get("idempotency-key"))
+            route.abort()  # ... and the answer never arrives
+        else:
+            route.continue_()
+
+    page.route("**/api/comments", lose_the_first_answer)
+    open_widget(page, host.url())
+    write(page, "Tack för att ni berättar i god tid om vägarbetet.")
+    wait_until_sent(page)
+    assert Comment.objects.count() == 1 and lost[0]
+    page.click(".omdome form .omdome-submit")  # the writer tries again
+    page.locator(".omdome-comment").first.wait_for()
+    assert Comment.objects.count() == 1
+    assert page.locator(".omdome-comment").count() == 1

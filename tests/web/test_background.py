@@ -215,3 +215,19 @@ def test_serve_on_a_busy_port_stops_with_a_clear_message_before_starting_anythin
                               env=env, capture_output=True, text=True, timeout=120)
     # Found before anything starts: a clear message, exit code 2, no worker left behind.
     assert done.returncode == 2 and "kan inte lyssna på" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_serve_with_a_data_folder_that_cannot_be_made_says_so_in_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a-file").write_text("not a folder")
+    env = {**os.environ, "OMDOME_DEBUG": "0", "OMDOME_DATA_DIR": str(tmp_path / "a-file" / "data"),
+           "OMDOME_SECRET_KEY": "a-test-key-that-is-long-enough-0123456789abcdef",
+           "DJANGO_SETTINGS_MODULE": "omdome.web.settings"}
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run([sys.executable, "-m", "omdome", "serve", "127.0.0.1:0", "--no-worker"], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "OMDOME_DATA_DIR" in done.stderr and str(tmp_path / "a-file" / "data") in done.stderr

@@ -18,6 +18,16 @@ BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("OMDOME_DATA_DIR", Path.cwd() / "var"))
 
 
+def _make_data_dir() -> None:
+    """Create the data folder, or say in one line why it cannot be (the commands report it, exit code 2)."""
+    try:
+        DATA_DIR.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"OMDOME_DATA_DIR: cannot create the folder {DATA_DIR}: {error.strerror}") from None
+
+
 def _flag(name: str, default: bool = False) -> bool:
     return os.environ.get(name, "1" if default else "0").lower() in ("1", "true", "yes", "on")
 
@@ -37,7 +47,7 @@ def _secret_key() -> str:
         raise ImproperlyConfigured(f"Set OMDOME_SECRET_KEY (a long random string), or run in development mode "
                                    f"(OMDOME_DEBUG=1, as make run does) once to create {path}.")
     if not path.is_file():
-        DATA_DIR.mkdir(parents=True, exist_ok=True)
+        _make_data_dir()
         path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
         path.chmod(0o600)
     return path.read_text(encoding="utf-8").strip()
@@ -79,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "omdome.web.core.middleware.ServiceErrorMiddleware",
     "omdome.web.policies.middleware.AcknowledgementMiddleware",
 ]
@@ -104,18 +115,17 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.config(
-        default=f"sqlite:///{DATA_DIR / 'omdome.sqlite3'}", conn_max_age=60, conn_health_checks=True
+        default=f"sqlite:///{DATA_DIR / 'omdome.sqlite3'}", conn_max_age=600, conn_health_checks=True
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] == str(DATA_DIR / "omdome.sqlite3"):
-        DATA_DIR.mkdir(parents=True, exist_ok=True)  # a fresh data folder: SQLite makes only the file
+        _make_data_dir()  # a fresh data folder: SQLite makes only the file
     # WAL with full sync: durable commits without blocking readers (see DESIGN.md).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 TASKS = {
@@ -185,6 +195,15 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG and _flag("OMDOME_HTTPS",
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every page runs only the project's own files: no inline script or style, nothing from elsewhere
+# (the API documentation included: its Swagger UI is bundled, not fetched).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"], "script-src": ["'self'"], "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"], "connect-src": ["'self'"], "font-src": ["'self'"],
+        "object-src": ["'none'"], "base-uri": ["'self'"], "form-action": ["'self'"], "frame-ancestors": ["'none'"],
+    },
+}
 
 # Requests a client may make per window (see core/ratelimit.py); failed logins per user name
 # and per address.

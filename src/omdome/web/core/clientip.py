@@ -14,14 +14,20 @@ def client_ip(request: HttpRequest) -> str | None:
     Only the proxies' own entries in X-Forwarded-For are trusted; anything a client puts in
     front of them is ignored.
     """
-    address = request.META.get("REMOTE_ADDR") or ""
+    connection = _address(request.META.get("REMOTE_ADDR") or "")
     proxies = getattr(settings, "OMDOME_TRUSTED_PROXIES", 0)
     if proxies:
         forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
         if len(forwarded) >= proxies:
-            address = forwarded[-proxies]
+            # A header that is not an address must not make the client anonymous (and unlimited):
+            # the connection's own address is counted then.
+            return _address(forwarded[-proxies]) or connection
+    return connection
+
+
+def _address(value: str) -> str | None:
     try:
-        return str(ipaddress.ip_address(address))
+        return str(ipaddress.ip_address(value))
     except ValueError:
         return None
 

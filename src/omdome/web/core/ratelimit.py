@@ -101,7 +101,7 @@ def hit(scope: str, key: str, message: str | None = None) -> None:
     limit, left, end, slot = _window(scope, key)
     try:
         count = counters().incr(slot, end)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
         log.error("rate limit %s not counted: %s", scope, error)
         return
     if count > limit:
@@ -114,7 +114,7 @@ def count(scope: str, key: str) -> int:
     _limit, _left, _end, slot = _window(scope, key)
     try:
         return counters().get(slot)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
         log.error("rate limit %s not read: %s", scope, error)
         return 0
 

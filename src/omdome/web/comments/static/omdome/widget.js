@@ -31,7 +31,7 @@
 
   var L = SV ? {
     heading: "Kommentarer", loading: "Laddar kommentarer…",
-    loadError: "Kommentarerna kunde inte laddas. Försök igen om en stund.", retry: "Försök igen",
+    loadError: "Kommentarerna kunde inte laddas. Försök igen om en stund.", retry: "Försök igen", more: "Visa fler kommentarer",
     none: "Inga kommentarer ännu", one: "1 kommentar", many: "{n} kommentarer",
     closed: "Kommentarerna är stängda för den här sidan.",
     rules: "Regler för kommentarer", runBy: "Tjänsten drivs av ",
@@ -68,7 +68,7 @@
     expired: "Tiden för att ändra kommentaren har gått ut."
   } : {
     heading: "Comments", loading: "Loading comments…",
-    loadError: "The comments could not be loaded. Please try again in a moment.", retry: "Try again",
+    loadError: "The comments could not be loaded. Please try again in a moment.", retry: "Try again", more: "Show more comments",
     none: "No comments yet", one: "1 comment", many: "{n} comments",
     closed: "Comments are closed for this page.",
     rules: "House rules", runBy: "This service is run by ",
@@ -188,11 +188,12 @@
   function saveToken(id, token, until) { var o = tokens(); o[id] = { token: token, until: until }; storeTokens(o); }
   function dropToken(id) { var o = tokens(); delete o[id]; storeTokens(o); }
 
-  function api(method, path, body, token) {
+  function api(method, path, body, token, key) {
     // Server messages in the page's language, not the browser's.
     var headers = { Accept: "application/json", "Accept-Language": SV ? "sv" : "en" };
     if (body) headers["Content-Type"] = "application/json";
     if (token) headers["X-Omdome-Edit-Token"] = token;
+    if (key) headers["Idempotency-Key"] = key;
     var ctl = new AbortController(), timer = setTimeout(() => ctl.abort(), 20000);
     return fetch(BASE + path, {
       method: method, headers: headers, body: body ? JSON.stringify(body) : undefined,
@@ -236,6 +237,8 @@
   var retryEl = btn("omdome-retry", L.retry, () => { loadingEl.hidden = false; say(""); return load(); });
   retryEl.hidden = true;
   var list = h("ol", { class: "omdome-list" });
+  var moreBtn = btn("omdome-more", L.more, () => during(root, moreBtn, () => load(false, S.next)));
+  moreBtn.hidden = true;
   var status = h("div", { class: "omdome-status", role: "status", "aria-live": "polite" });
   var about = h("p", { class: "omdome-about" });
   var privacy = h("p", { class: "omdome-privacy" });
@@ -244,7 +247,7 @@
   // The heading sits outside the form so it can introduce the rules and privacy notice too.
   var composer = h("div", { class: "omdome-composer" }, [F.title, about, privacy, closedEl, F.form, status]);
   var home = h("div", { class: "omdome-home" }, composer);
-  root.append(heading, countEl, loadingEl, retryEl, list, home);
+  root.append(heading, countEl, loadingEl, retryEl, list, moreBtn, home);
 
   var sayN = 0;
   // Clearing first makes screen readers announce a message even when it repeats the previous one.
@@ -365,9 +368,12 @@
   async function post(body) {
     removePanel(F.form);
     say(L.sending);
-    var r = await api("POST", "/api/comments", body);
+    // One key per comment until it is stored: a repeated send after a lost answer stores it once.
+    S.key = S.key || Date.now().toString(36) + Math.random().toString(36).slice(2);
+    var r = await api("POST", "/api/comments", body, null, S.key);
     var d = r.data;
     if (r.status === 201) {
+      S.key = null;
       if (d.id != null && typeof d.edit_token === "string") {
         // By this client's clock; the server's 403 still decides.
         saveToken(d.id, d.edit_token, d.edit_seconds >= 0 ? Date.now() + d.edit_seconds * 1000
@@ -447,6 +453,8 @@
     var id = String(c.id);
     var art = h("article", {
       class: "omdome-comment" + (c.deleted ? " omdome-deleted" : "") + (c.staff ? " omdome-by-staff" : ""),
+      // Said first by screen readers: a verified reply is not told apart by its border alone.
+      "aria-roledescription": c.staff && !c.deleted ? L.staff : null,
       id: "omdome-comment-" + id, "data-id": id, "data-depth": depth, tabindex: "-1"
     });
     var when = new Date(c.created);
@@ -731,27 +739,29 @@
     closedEl.hidden = !closed;
   }
 
-  function render(d) {
+  function render(d, more) {
     resetReply(false);
     S.thread = d.thread && typeof d.thread === "object" ? d.thread : {};
     S.closed = !!S.thread.closed;
     var comments = d.comments.filter(c => c && typeof c === "object");
-    list.textContent = "";
-    comments.forEach(c => list.appendChild(item(c, 1)));
+    if (!more) list.textContent = "";
+    comments.forEach(c => { if (!document.getElementById("omdome-comment-" + c.id)) list.appendChild(item(c, 1)); });
+    S.next = d.next_offset;
+    moreBtn.hidden = !(d.more > 0);
     S.count = typeof d.count === "number" ? d.count : list.querySelectorAll(".omdome-comment:not(.omdome-deleted)").length;
     renderInfo(d.site && typeof d.site === "object" ? d.site : {});
     setClosed(S.closed);
     updateCount();
   }
 
-  async function load(first) {
+  async function load(first, offset) {
     try {
-      var r = await api("GET", "/api/comments?thread=" + encodeURIComponent(THREAD));
+      var r = await api("GET", "/api/comments?thread=" + encodeURIComponent(THREAD) + (offset ? "&offset=" + offset : ""));
       loadingEl.hidden = true;
       if (r.status === 200 && Array.isArray(r.data.comments)) {
         var hadFocus = retryEl === document.activeElement;
         retryEl.hidden = true;
-        render(r.data);
+        render(r.data, offset);
         if (first) focusHash(); else if (hadFocus) focusEl(heading);
         if (status.classList.contains("omdome-status-error")) say("");
       } else {
