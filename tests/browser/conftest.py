@@ -113,11 +113,10 @@ class HostSite:
 
 @pytest.fixture
 def host(live_server, settings) -> Iterator[HostSite]:
+    from omdome.web.core import ratelimit
     from web.factories import make_site
 
     # The journeys post more often than a reader would; the limits have tests of their own.
-    from omdome.web.core import ratelimit
-
     settings.OMDOME_RATE_LIMITS = {"read": (1000, 60), "attempt": (1000, 60), "ip": (1000, 60),
                                    "thread": (1000, 60)}
     ratelimit.counters().clear()

@@ -30,8 +30,8 @@ def test_no_page_breaks_the_content_security_policy_and_the_api_docs_load_only_o
     foreign: list[str] = []
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith((base, "data:")) else None)
     log_in(page, base, "anna")
-    paths = ["/", "/think-twice/", "/policy/", "/people/", "/audit/", "/staff/", f"/staff/threads/{comment.thread_id}/", "/admin/",
-             "/admin/comments/comment/", f"/admin/comments/comment/{comment.pk}/change/", "/api/docs",
+    paths = ["/", "/think-twice/", "/policy/", "/people/", "/audit/", "/staff/", f"/staff/threads/{comment.thread_id}/",
+             "/admin/", "/admin/comments/comment/", f"/admin/comments/comment/{comment.pk}/change/", "/api/docs",
              "/demo/vagarbete/"]
     seen = {}
     for path in paths:
