@@ -167,7 +167,9 @@ def test_the_think_twice_answer_gives_no_model_reasons_and_speaks_the_page_langu
     ({"REMOTE_ADDR": "192.0.2.5"}, 0, "192.0.2.5"),
     ({"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.9"}, 0, "10.0.0.1"),
     ({"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 203.0.113.9"}, 1, "203.0.113.9"),
-    ({"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "bogus"}, 1, None),
+    # Not an address: the connection's, never none (which would escape every per-address limit).
+    ({"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "bogus"}, 1, "10.0.0.1"),
+    ({"REMOTE_ADDR": "bogus"}, 0, None),
 ])
 def test_the_client_address_trusts_only_the_configured_proxies(rf, settings, meta, proxies, expected):
     settings.OMDOME_TRUSTED_PROXIES = proxies

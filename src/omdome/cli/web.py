@@ -369,11 +369,22 @@ def run_import(args: argparse.Namespace) -> int:
     from omdome.web.comments.importers.records import ImportFileError
     from omdome.web.comments.importing import import_file
 
+    from tqdm import tqdm
+
     prepare_database()
-    try:
-        result = import_file(args.format, Path(args.file), _site(args.site))
-    except (ImportFileError, LookupError) as error:
-        return _bad_input(str(error))
+    # A bar on a terminal; nothing in a log, where the summary below says it all.
+    with tqdm(total=0, unit=_t("comments"), desc=_t("importing"), file=sys.stderr, disable=None,
+              dynamic_ncols=True) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        try:
+            result = import_file(args.format, Path(args.file), _site(args.site), progress=progress)
+        except (ImportFileError, LookupError) as error:
+            bar.close()
+            return _bad_input(str(error))
     skipped = ", ".join(f"{n} {_t(why)}" for why, n in sorted(result.skipped.items())) or _t("none")
     kept = _t("; {n} kept, not shown, for their replies", n=result.placeholders) if result.placeholders else ""
     print(_t("imported {n} comments in {threads} threads ({withheld} withheld, {pending} pending review); "

@@ -9,6 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from omdome.web.comments.models import Comment, Site, Status, Thread
+from omdome.web.core.cleaning import printable
 
 LATEST = 50
 
@@ -16,18 +17,20 @@ LATEST = 50
 class _CommentFeed(Feed):
     feed_type = Atom1Feed
 
+    # Every text goes through printable(): XML cannot hold control characters, and a page title
+    # stored before they were refused must not take the feed down.
     def item_title(self, item: Comment) -> str:
-        return _("%(author)s on %(page)s") % {"author": item.author, "page": item.thread}
+        return printable(_("%(author)s on %(page)s") % {"author": item.author, "page": item.thread})
 
     def item_description(self, item: Comment) -> str:
         # Feed readers render HTML their own way; plain text is the safe common ground.
-        return strip_tags(item.html)
+        return printable(strip_tags(item.html))
 
     def item_link(self, item: Comment) -> str:
-        return f"{item.thread.url}#omdome-comment-{item.pk}"
+        return printable(f"{item.thread.url}#omdome-comment-{item.pk}")
 
     def item_author_name(self, item: Comment) -> str:
-        return item.author
+        return printable(item.author)
 
     def item_pubdate(self, item: Comment):
         return item.created
@@ -41,10 +44,10 @@ class ThreadFeed(_CommentFeed):
         return get_object_or_404(Thread, pk=thread_id)
 
     def title(self, obj: Thread) -> str:
-        return _("Comments on %(page)s") % {"page": obj}
+        return printable(_("Comments on %(page)s") % {"page": obj})
 
     def link(self, obj: Thread) -> str:
-        return obj.url
+        return printable(obj.url)
 
     def items(self, obj: Thread):
         return obj.comments.filter(status=Status.PUBLISHED).select_related("thread").order_by("-created")[:LATEST]
@@ -55,7 +58,7 @@ class SiteFeed(_CommentFeed):
         return get_object_or_404(Site, pk=site_id)
 
     def title(self, obj: Site) -> str:
-        return _("Comments on %(site)s") % {"site": obj}
+        return printable(_("Comments on %(site)s") % {"site": obj})
 
     def link(self, obj: Site) -> str:
         return obj.origin_list[0] if obj.origin_list else "/"

@@ -368,7 +368,7 @@
   async function post(body) {
     removePanel(F.form);
     say(L.sending);
-    // One key per comment until it is stored: a repeated send after a lost answer stores it once.
+    // A resend after a lost answer stores it once.
     S.key = S.key || Date.now().toString(36) + Math.random().toString(36).slice(2);
     var r = await api("POST", "/api/comments", body, null, S.key);
     var d = r.data;
@@ -453,7 +453,7 @@
     var id = String(c.id);
     var art = h("article", {
       class: "omdome-comment" + (c.deleted ? " omdome-deleted" : "") + (c.staff ? " omdome-by-staff" : ""),
-      // Said first by screen readers: a verified reply is not told apart by its border alone.
+      // Read out, not just a border.
       "aria-roledescription": c.staff && !c.deleted ? L.staff : null,
       id: "omdome-comment-" + id, "data-id": id, "data-depth": depth, tabindex: "-1"
     });
