@@ -366,10 +366,10 @@ def run_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     setup_django()
+    from tqdm import tqdm
+
     from omdome.web.comments.importers.records import ImportFileError
     from omdome.web.comments.importing import import_file
-
-    from tqdm import tqdm
 
     prepare_database()
     # A bar on a terminal; nothing in a log, where the summary below says it all.
