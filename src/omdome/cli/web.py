@@ -177,6 +177,8 @@ def _address_problem(address: str) -> str | None:
         return _t("{address} is not host:port", address=repr(address))
     try:
         with socket.socket(socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET) as probe:
+            # As gunicorn binds: connections of a server that just stopped do not block the port.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind((host.strip("[]") or "127.0.0.1", int(port)))
     except OSError as error:
         return _t("cannot listen on {address}: {reason} (is another server running there?)", address=address,

@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "omdome.web.core.middleware.ServiceErrorMiddleware",
+    "omdome.web.core.middleware.ApiMethodNotAllowedMiddleware",
     "omdome.web.policies.middleware.AcknowledgementMiddleware",
 ]
 

@@ -1,6 +1,18 @@
+"""The WSGI application for gunicorn (``omdome serve`` outside development mode)."""
+
 import os
 
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omdome.web.settings")
 application = get_wsgi_application()
+
+
+def _warm_up() -> None:
+    """Load the triage model as the worker starts, not on the first comment after a restart."""
+    from omdome.triage.model import load_model
+
+    load_model(os.environ.get("OMDOME_TRIAGE_MODEL") or None)
+
+
+_warm_up()

@@ -17,6 +17,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import F
 
 from omdome.web.comments import pipeline
 from omdome.web.comments.importers.disqus import read_disqus
@@ -26,7 +27,8 @@ from omdome.web.comments.markup import render_comment
 from omdome.web.comments.models import Comment, Site, Status, Thread
 from omdome.web.comments.services import log
 from omdome.web.comments.threadkey import BadThreadURL, normalize_thread_url, origin_of
-from omdome.web.core.cleaning import BadText, clean_text
+from omdome.web.core import audit
+from omdome.web.core.cleaning import BadText, clean_text, without_control
 from omdome.web.messages.models import Source
 from omdome.web.messages.triage import apply_triage, should_withhold
 
@@ -36,6 +38,7 @@ PLACEHOLDER_STATUS = {"deleted": Status.DELETED, "spam": Status.HIDDEN, "pingbac
 # Old systems had no limit; a comment longer than this is not a comment.
 MAX_IMPORTED_TEXT = 20_000
 BATCH = 200
+MAX_SOURCE_ID = 200  # Comment.imported_from
 
 
 @dataclass
@@ -70,6 +73,9 @@ def import_file(kind: str, path: Path, site: Site, progress: Progress | None = N
 
 def store(report: ImportReport, site: Site, progress: Progress | None = None) -> ImportResult:
     result = ImportResult(problems=list(report.problems))
+    for c in report.comments:  # ids are keys: cleaned before anything is looked up by them
+        c.source_id = without_control(c.source_id)
+        c.parent_id = without_control(c.parent_id) if c.parent_id else None
     known = {key: (pk, url) for key, pk, url in Comment.objects.filter(thread__site=site).exclude(imported_from="")
              .values_list("imported_from", "pk", "thread__url")}
     items = _importable(report.comments, site, known, result)
@@ -86,6 +92,11 @@ def store(report: ImportReport, site: Site, progress: Progress | None = None) ->
                 parent = _parent_of(item, items, stored, known, result)
                 stored[item.source_id] = _store_one(item, parent, triage.get(item.source_id), threads, site,
                                                     result)
+            # One decision, one audit entry: the comments' own logs name each of them.
+            audit.record("comment.imported", target=site, comments=len(batch), first=batch[0].source_id,
+                         last=batch[-1].source_id)
+            touched = {threads[item.thread_url].pk for item in batch}
+            Thread.objects.filter(pk__in=touched).update(revision=F("revision") + 1)
         if progress is not None:
             progress(min(start + BATCH, len(ordered)), len(ordered))
     result.threads = len(threads)
@@ -115,7 +126,7 @@ def _importable(comments: list[ImportedComment], site: Site, known: dict[str, tu
             continue
         problem = _clean(c)
         if problem:
-            result.problems.append(f"{c.source_id}: {problem}; skipped")
+            result.problems.append(f"{c.source_id[:80]}: {problem}; skipped")
             continue
         if not c.text and c.source_id not in needed:
             result.skipped["empty"] += 1
@@ -144,6 +155,8 @@ def _already_imported(c: ImportedComment, known: dict[str, tuple[int, str]]) -> 
 def _clean(c: ImportedComment) -> str | None:
     """Clean the comment's fields the way the API does (control characters removed rather than refused);
     what is wrong with it if it cannot be stored."""
+    if len(c.source_id) > MAX_SOURCE_ID:
+        return f"its id is longer than {MAX_SOURCE_ID} characters"
     try:
         c.thread_url = normalize_thread_url(c.thread_url)
     except BadThreadURL as error:
@@ -230,9 +243,9 @@ def _store_one(item: ImportedComment, parent: _Stored | None, triage, threads: d
         imported_from=item.source_id)
     if not item.skip_reason:
         apply_triage(comment, triage)
-    comment.save()
+    comment.save(force_insert=True)  # new, parent row and all: no query to ask whether it exists
     if item.created:
         Comment.objects.filter(pk=comment.pk).update(created=item.created)
     log(comment, "imported", reason=item.source_id + (f" ({item.skip_reason}, kept for its replies)"
-                                                      if item.skip_reason else ""))
+                                                      if item.skip_reason else ""), in_bulk=True)
     return _Stored(comment.pk, item.thread_url, depth, parent)

@@ -14,6 +14,7 @@ drains the outbox in small batches (``drain``).
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 
 from omdome.triage.classifier import ReasonCode, TriageResult
 from omdome.web.comments.models import Comment, Status
@@ -90,6 +91,7 @@ def _store(comment_id: int, text: str, result: TriageResult) -> str:
         fast_prompted = _sure_hateful(comment.category, comment.confidence, stored_reason_codes(comment))
         fast_category = comment.category
         fields = apply_triage(comment, result)
+        comment.triage["rescored"] = timezone.now().isoformat()  # the fuller model's result, and when
         comment.rescore_due = False
         before = comment.status
         moderated = comment.events.filter(action__startswith="moderated_").exists()

@@ -36,14 +36,17 @@ class Posted:
 
 
 def log(comment: Comment, action: str, *, actor=None, from_status: str = "", reason: str = "",
-        text_before: str = "") -> None:
+        text_before: str = "", in_bulk: bool = False) -> None:
     """The comment's own history (shown to moderators, exported) and the audit log, together.
 
     Every logged change may change what readers see, so the thread's revision goes up with it and
-    cached reads of the thread are no longer used.
+    cached reads of the thread are no longer used. ``in_bulk``: one of many changes made by a single
+    decision (an import), which the caller records in the audit log and the threads once.
     """
     ModerationEvent.objects.create(comment=comment, actor=actor, action=action, from_status=from_status,
                                    to_status=comment.status, reason=reason, text_before=text_before)
+    if in_bulk:
+        return
     audit.record(f"comment.{action}", actor=actor, target=comment, from_status=from_status,
                  to_status=comment.status, reason=reason)
     Thread.objects.filter(pk=comment.thread_id).update(revision=F("revision") + 1)
