@@ -23,8 +23,9 @@ def _fresh_counters():
     """Rate counters and cached thread reads live outside the database, which no rollback resets."""
     from django.core.cache import cache
 
-    from omdome.web.core import ratelimit
+    from omdome.web.core import memo, ratelimit
 
     cache.clear()
     ratelimit.counters().clear()
+    memo.forget_all()
     yield

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
-from omdome.web.comments.models import Site
+from omdome.web.comments.sites import sites_by_origin
 from omdome.web.comments.threadkey import is_local_origin, normalize_origin
 
 PUBLIC_PREFIXES = ("/api/comments", "/widget.")
@@ -19,7 +19,7 @@ def allowed_origin(origin: str) -> bool:
     origin = normalize_origin(origin)
     if settings.DEBUG and is_local_origin(origin):
         return True
-    return any(origin in site.origin_list for site in Site.objects.only("origins"))
+    return origin in sites_by_origin()
 
 
 class SiteCorsMiddleware:

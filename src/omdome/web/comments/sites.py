@@ -8,18 +8,39 @@ from django.utils.translation import gettext as _
 from omdome.web.comments.errors import CommentRejected
 from omdome.web.comments.models import Site, Thread
 from omdome.web.comments.threadkey import BadThreadURL, is_local_origin, normalize_origin, normalize_thread_url
+from omdome.web.core.memo import Memo
 from omdome.web.core.models import Organisation
 from omdome.web.core.organisation import DEMO_NAME, current_organisation
 
 DEMO_SITE_NAME = "Demo (localhost)"
 
 
+_sites: Memo[dict[str, Site]] = Memo(seconds=10)
+
+
+def sites_by_origin() -> dict[str, Site]:
+    """Every registered origin and its site (with its organisation), read at most every few seconds."""
+    def read() -> dict[str, Site]:
+        found: dict[str, Site] = {}
+        for site in Site.objects.select_related("organisation").order_by("pk"):
+            for origin in site.origin_list:
+                found.setdefault(origin, site)
+        return found
+
+    return _sites.get("all", read)
+
+
+def forget_sites(**kwargs) -> None:  # type: ignore[no-untyped-def]
+    """A site changed in this process: read them again (other processes do within seconds)."""
+    _sites.forget()
+
+
 def site_for_origin(origin: str) -> Site | None:
     """The registered site that allows ``origin``; in development, local pages get the demo site."""
     origin = normalize_origin(origin)
-    for site in Site.objects.all():
-        if origin in site.origin_list:
-            return site
+    site = sites_by_origin().get(origin)
+    if site is not None:
+        return site
     if settings.DEBUG and is_local_origin(origin):
         return demo_site()
     return None

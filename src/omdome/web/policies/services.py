@@ -25,6 +25,7 @@ from omdome.policy.writer import model_to_toml, policy_to_toml
 from omdome.triage.facts import Facts, FactsFile, Person
 from omdome.web.core import audit
 from omdome.web.core.errors import NotAllowed, ServiceError
+from omdome.web.core.memo import Memo
 from omdome.web.core.models import Organisation
 from omdome.web.core.roles import Role, has_role
 from omdome.web.policies.models import Acknowledgement, PolicyVersion
@@ -90,8 +91,21 @@ def policy_of(version: PolicyVersion) -> Policy:
     return _parsed(version.toml)
 
 
+# What comments and drafts are checked against, read at most every few seconds per process.
+_adopted: Memo[object] = Memo(seconds=10)
+
+
+def forget_adopted(**kwargs) -> None:  # type: ignore[no-untyped-def]
+    """A policy, a staff profile or an organisation changed in this process: read them again."""
+    _adopted.forget()
+
+
 def current_policy(organisation: Organisation | None) -> Policy:
     """The organisation's adopted policy; the built-in template until it has approved one."""
+    return _adopted.get(("policy", organisation.pk if organisation else None), lambda: _current_policy(organisation))
+
+
+def _current_policy(organisation: Organisation | None) -> Policy:
     version = current_version(organisation)
     if version is not None:
         return policy_of(version)
@@ -104,6 +118,10 @@ def current_facts(organisation: Organisation | None) -> Facts | None:
     """The facts triage cites and the staff it routes questions to, from the adopted policy and profiles."""
     if organisation is None:
         return None
+    return _adopted.get(("facts", organisation.pk), lambda: _current_facts(organisation))
+
+
+def _current_facts(organisation: Organisation) -> Facts | None:
     version = current_version(organisation)
     facts = parse_facts(version.facts_toml).facts if version is not None else ()
     from omdome.web.people.models import StaffProfile
