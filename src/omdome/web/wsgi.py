@@ -7,6 +7,10 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omdome.web.settings")
 application = get_wsgi_application()
 
+from omdome.web.comments.fastread import ThreadReadCache  # noqa: E402 (needs the settings above)
+
+application = ThreadReadCache(application)
+
 
 def _warm_up() -> None:
     """Load the triage model as the worker starts, not on the first comment after a restart."""

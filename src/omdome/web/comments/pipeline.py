@@ -91,7 +91,9 @@ def resolve_thread(s: Submission) -> None:
     """The page's thread if it has one, else the site it would belong to; the origin must match."""
     if s.thread is None:
         s.thread_url = sites.thread_url_or_error(s.thread_url)
-        s.thread = Thread.objects.select_related("site__organisation").filter(url=s.thread_url).first()
+        s.thread = Thread.objects.filter(url=s.thread_url).first()
+        if s.thread is not None:  # the site, with its organisation, from the few-seconds memo
+            s.thread.site = sites.site_by_id(s.thread.site_id) or s.thread.site
     s.site = s.thread.site if s.thread else sites.site_for_origin(origin_of(s.thread_url))
     if s.site is None:
         raise CommentRejected("origin_not_allowed", _("This page's site is not registered for comments."),

@@ -22,24 +22,35 @@ from omdome.web.comments.threadkey import origin_of
 CACHE_SECONDS = 60
 
 
+def _key(thread_id: int, revision: int, offset: int, limit: int, newest_first: bool) -> str:
+    return f"omdome-thread:{thread_id}:{revision}:{int(newest_first)}:{offset}:{limit}"
+
+
+def cached_json(url: str, *, offset: int, limit: int, newest_first: bool) -> bytes | None:
+    """The page if this process has it for the thread's current revision (``url`` normalised), else None."""
+    found = Thread.objects.filter(url=url).values_list("pk", "revision").first()
+    return cache.get(_key(*found, offset, limit, newest_first)) if found else None
+
+
 def thread_json(url: str, *, offset: int, limit: int, newest_first: bool) -> bytes:
     """The JSON of one page of the thread at ``url`` (a thread not started yet has no comments)."""
     url = sites.thread_url_or_error(url)
     thread = (Thread.objects.select_related("site__organisation").filter(url=url)
               .only("pk", "url", "title", "closed", "revision", "site").first())
     if thread is None:
-        return _dumps({"thread": {"url": url, "title": "", "closed": False}, "count": 0, "comments": [], "more": 0,
+        return dumps({"thread": {"url": url, "title": "", "closed": False}, "count": 0, "comments": [], "more": 0,
                        "next_offset": None, "site": site_data(sites.site_for_origin(origin_of(url)))})
-    key = f"omdome-thread:{thread.pk}:{thread.revision}:{int(newest_first)}:{offset}:{limit}"
+    key = _key(thread.pk, thread.revision, offset, limit, newest_first)
     body = cache.get(key)
     if body is None:
         page = thread_page(thread, offset=offset, limit=limit, newest_first=newest_first)
-        body = _dumps({"thread": {"url": thread.url, "title": thread.title, "closed": thread.closed},
+        body = dumps({"thread": {"url": thread.url, "title": thread.title, "closed": thread.closed},
                        "count": page.count, "comments": page.comments, "more": page.more,
                        "next_offset": offset + limit if page.more else None, "site": site_data(thread.site)})
         cache.set(key, body, CACHE_SECONDS)
     return body
 
 
-def _dumps(data: dict) -> bytes:
+def dumps(data: dict) -> bytes:
+    """Compact JSON, as every answer of the comment API is sent."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), cls=DjangoJSONEncoder).encode()

@@ -30,6 +30,10 @@ def sites_by_origin() -> dict[str, Site]:
     return _sites.get("all", read)
 
 
+def site_by_id(site_id: int) -> Site | None:
+    return next((site for site in sites_by_origin().values() if site.pk == site_id), None)
+
+
 def forget_sites(**kwargs) -> None:  # type: ignore[no-untyped-def]
     """A site changed in this process: read them again (other processes do within seconds)."""
     _sites.forget()

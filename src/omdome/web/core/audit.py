@@ -37,7 +37,8 @@ def record(action: str, *, actor=None, target=None, **data: object) -> AuditEntr
     Call it inside the transaction that makes the decision, so that both or neither are stored.
     """
     actor = actor if getattr(actor, "is_authenticated", False) else None
-    with transaction.atomic():
+    # No savepoint of its own: the entry fails with the decision it records, and succeeds with it.
+    with transaction.atomic(savepoint=False):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
