@@ -70,10 +70,9 @@ from bench.results import write_section
 def omdome_backlog(data_dir: Path) -> int:
     """How many background re-scores Omdöme's worker still has to run, read from its SQLite file.
 
-    This is the one place that knows where the backlog lives, so that it alone changes with it.
-    Committed Omdöme queues a django_tasks_db task per comment (READY, or RUNNING while the worker
-    has it; the table is ``django_tasks_database_dbtaskresult``); the outbox that replaces it marks
-    the comment itself (``rescore_due``). Both are counted, so either version is measured.
+    This is the one place that knows where the backlog lives, so that it alone changes with it: the
+    re-score outbox marks the comment itself (``rescore_due``), and the tasks django_tasks_db still
+    queues (READY, or RUNNING while the worker has it) count too.
     """
     uri = f"file:{data_dir / 'omdome.sqlite3'}?mode=ro"
     with closing(sqlite3.connect(uri, uri=True, timeout=30)) as db:

@@ -120,3 +120,25 @@ def test_every_acknowledged_comment_survives_ten_power_cuts_and_every_due_rescor
     assert all(t["confidence"] >= SURE_FROM and t["toxicity"] < HARMLESS_BELOW and t["moderation"] == "keep"
                and t["category"] not in ("hateful", "spam", "troll") for t in never_due), never_due
     assert len(never_due) < len(acknowledged) / 10
+
+
+def test_serve_starts_a_worker_that_died_again_and_keeps_serving(service):
+    import os
+    import signal
+    import subprocess
+
+    service.start()
+
+    def worker_pids() -> set[int]:
+        found = subprocess.run(["pgrep", "-g", str(service.process.pid), "-f", "omdome worker$"],
+                               capture_output=True, text=True)
+        return {int(pid) for pid in found.stdout.split()}
+
+    first = worker_pids()
+    assert len(first) == 1
+    os.kill(first.pop(), signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while not worker_pids() and time.monotonic() < deadline:
+        assert service.healthy()
+        time.sleep(0.5)
+    assert worker_pids() and service.process.poll() is None and service.healthy()

@@ -231,3 +231,28 @@ def test_serve_with_a_data_folder_that_cannot_be_made_says_so_in_one_line(tmp_pa
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "OMDOME_DATA_DIR" in done.stderr and str(tmp_path / "a-file" / "data") in done.stderr
+
+
+def test_the_worker_waits_out_a_locked_database_longer_each_time(monkeypatch):
+    from django.db import OperationalError
+
+    from omdome.cli import web
+
+    naps: list[float] = []
+    calls = iter([OperationalError("database is locked"), OperationalError("database is locked"), 5.0])
+
+    def work() -> float:
+        outcome = next(calls)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    def nap(seconds: float) -> None:
+        naps.append(seconds)
+        if len(naps) == 3:
+            raise SystemExit  # the loop runs for ever; stop it after the first good round
+
+    monkeypatch.setattr(web.time, "sleep", nap)
+    with pytest.raises(SystemExit):
+        web._outlasting("test", work)()
+    assert naps == [1.0, 2.0, 5.0]

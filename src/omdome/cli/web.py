@@ -86,6 +86,7 @@ def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> N
 
     worker = commands.add_parser("worker", help=_("run background tasks and periodic jobs"))
     worker.add_argument("--batch", action="store_true", help=_("run the tasks waiting now, then stop"))
+    worker.add_argument("--rescore-shard", metavar="I/N", help=argparse.SUPPRESS)
     worker.set_defaults(handler=_guarded(run_worker))
 
     admin = commands.add_parser("createadmin", help=_("create the first administrator"),
@@ -250,6 +251,8 @@ def run_worker(args: argparse.Namespace) -> int:
 
     with contextlib.suppress(OSError):
         os.nice(int(os.environ.get("OMDOME_WORKER_NICE", "10")))
+    if args.rescore_shard:
+        return _rescore_shard(args.rescore_shard)
     if args.batch:
         recover_abandoned_tasks()
         enqueue_due()
@@ -258,26 +261,54 @@ def run_worker(args: argparse.Namespace) -> int:
         call_command("db_worker", "--batch", "--no-startup-delay")
         return 0
 
+    shards = rescoring.processes()
+    # The embedding runs on one core; more processes drain a backlog that many cores could share.
+    helpers = [subprocess.Popen([sys.executable, "-m", "omdome", "worker", "--rescore-shard", f"{i}/{shards}"])
+               for i in range(1, shards)]
+
     def schedule() -> float:
+        for index, helper in enumerate(helpers):
+            if helper.poll() is not None:
+                helpers[index] = subprocess.Popen(helper.args)
         recover_abandoned_tasks()
         enqueue_due()
         return 30.0
 
     def rescore() -> float:
-        return 0.0 if rescoring.drain() else 1.0
+        return 0.0 if rescoring.drain(shard=(0, shards)) else 1.0
 
     threading.Thread(target=_outlasting("scheduler", schedule), name="omdome-scheduler", daemon=True).start()
     threading.Thread(target=_outlasting("re-score", rescore), name="omdome-rescore", daemon=True).start()
     delay = 1.0
-    while True:
-        try:
-            call_command("db_worker")
-            return 0
-        except DatabaseError as error:
-            print(f"omdome worker: tasks: {error}; trying again in {delay:.0f} s", file=sys.stderr)
-            connection.close()
-            time.sleep(delay)
-            delay = min(delay * 2, 60.0)
+    try:
+        while True:
+            try:
+                call_command("db_worker")
+                return 0
+            except DatabaseError as error:
+                print(f"omdome worker: tasks: {error}; trying again in {delay:.0f} s", file=sys.stderr)
+                connection.close()
+                time.sleep(delay)
+                delay = min(delay * 2, 60.0)
+    finally:
+        _stop(helpers)
+
+
+def _rescore_shard(spec: str) -> int:
+    """A helper process of ``omdome worker`` that re-scores its share of the outbox until its parent ends."""
+    from omdome.web.comments import rescoring
+
+    index, _sep, count = spec.partition("/")
+    shard = (int(index), int(count))
+    parent = os.getppid()
+
+    def rescore() -> float:
+        if os.getppid() != parent:  # the worker that started this one is gone
+            raise SystemExit(0)
+        return 0.0 if rescoring.drain(shard=shard) else 1.0
+
+    _outlasting(f"re-score {spec}", rescore)()
+    return 0
 
 
 def run_createadmin(args: argparse.Namespace) -> int:

@@ -54,9 +54,25 @@ def backlog() -> int:
     return Comment.objects.filter(rescore_due=True).count()
 
 
-def drain(batch: int = BATCH) -> int:
-    """Re-score one batch of the outbox, oldest first; returns how many were done."""
-    ids = list(Comment.objects.filter(rescore_due=True).order_by("pk").values_list("pk", flat=True)[:batch])
+def processes() -> int:
+    """How many processes share the re-scoring (OMDOME_RESCORE_PROCESSES; one a core, at most two)."""
+    import os
+
+    return max(1, int(os.environ.get("OMDOME_RESCORE_PROCESSES") or min(2, os.cpu_count() or 1)))
+
+
+def drain(batch: int = BATCH, shard: tuple[int, int] = (0, 1)) -> int:
+    """Re-score one batch of the outbox, oldest first; returns how many were done.
+
+    ``shard`` (i, n): only comments whose id leaves i when divided by n, so that n processes can
+    share the outbox without taking each other's comments.
+    """
+    from django.db.models.functions import Mod
+
+    due = Comment.objects.filter(rescore_due=True)
+    if shard[1] > 1:
+        due = due.annotate(shard=Mod("pk", shard[1])).filter(shard=shard[0])
+    ids = list(due.order_by("pk").values_list("pk", flat=True)[:batch])
     return len(rescore(ids)) if ids else 0
 
 
