@@ -55,10 +55,14 @@ def backlog() -> int:
 
 
 def processes() -> int:
-    """How many processes share the re-scoring (OMDOME_RESCORE_PROCESSES; one a core, at most two)."""
+    """How many processes share the re-scoring (OMDOME_RESCORE_PROCESSES, one by default).
+
+    On the two-core test machine two processes drained a backlog more slowly than one (17 against
+    22 comments a second, bench/RESULTS.md): the embedding already uses both cores.
+    """
     import os
 
-    return max(1, int(os.environ.get("OMDOME_RESCORE_PROCESSES") or min(2, os.cpu_count() or 1)))
+    return max(1, int(os.environ.get("OMDOME_RESCORE_PROCESSES") or 1))
 
 
 def drain(batch: int = BATCH, shard: tuple[int, int] = (0, 1)) -> int:
