@@ -50,7 +50,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="sv-SE")
+    # axe-core is injected as an inline script, which the app's Content-Security-Policy refuses;
+    # tests/browser/test_csp.py checks that policy in a context of its own.
+    context = browser.new_context(locale="sv-SE", bypass_csp=True)
     # Every XSS payload calls window.__xss(n) if it ever runs; collect the numbers.
     context.add_init_script("window.__xssHits = []; window.__xss = function (n) { window.__xssHits.push(n); };")
     page = context.new_page()

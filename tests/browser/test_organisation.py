@@ -17,7 +17,7 @@ FIXED = "Hej! Vi berättar mer om det nya badet när beslutet är fattat. Välko
 
 @pytest.fixture
 def page_en(browser):
-    context = browser.new_context(locale="en-GB")
+    context = browser.new_context(locale="en-GB", bypass_csp=True)  # axe is injected inline
     page = context.new_page()
     yield page
     context.close()

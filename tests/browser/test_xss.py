@@ -46,6 +46,12 @@ def test_no_payload_runs_in_the_widget_the_staff_page_or_the_admin(page, host, l
         services.moderate(comment=comment, actor=None, to_status=Status.PUBLISHED, reason="xss test")
 
     page.goto(thread_url)
+    page.wait_for_selector(".omdome-comment")
+    more = page.locator(".omdome-more")  # the thread comes 50 conversations at a time
+    while more.is_visible():
+        shown = page.locator(".omdome-comment").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('.omdome-comment').length > {shown}")
     page.wait_for_function(f"document.querySelectorAll('.omdome-comment').length === {stored}", timeout=60_000)
     page.wait_for_timeout(500)  # let any onload/onerror/animation handlers fire
     screenshot(page, "xss-widget")

@@ -9,7 +9,7 @@ from omdome.web.comments.sites import sites_by_origin
 from omdome.web.comments.threadkey import is_local_origin, normalize_origin
 
 PUBLIC_PREFIXES = ("/api/comments", "/widget.")
-ALLOWED_HEADERS = "Content-Type, X-Omdome-Edit-Token"
+ALLOWED_HEADERS = "Content-Type, X-Omdome-Edit-Token, Idempotency-Key"
 ALLOWED_METHODS = "GET, POST, PATCH, DELETE, OPTIONS"
 
 
