@@ -279,6 +279,15 @@ def disqus_file(tmp_path, message: str = "Hej", created: str = "2024-03-01T10:00
     return path
 
 
+def export_of(path, posts: str):
+    """A Disqus export of one page, https://www.example.se/a/, holding ``posts``."""
+    path.write_text('<?xml version="1.0" encoding="utf-8"?><disqus xmlns="http://disqus.com" '
+                    'xmlns:dsq="http://disqus.com/disqus-internals"><thread dsq:id="t1">'
+                    f'<link>https://www.example.se/a/</link><title>A</title></thread>{posts}</disqus>',
+                    encoding="utf-8")
+    return path
+
+
 def test_an_imported_comment_longer_than_the_limit_is_skipped_and_named(tmp_path):
     site = make_site(name="Exempelstad", origins="https://www.example.se")
     result = import_file("disqus", disqus_file(tmp_path, "x" * 5_400_000), site)
@@ -319,11 +328,7 @@ def test_a_large_export_is_read_a_piece_at_a_time(tmp_path):
     posts = "".join(f'<post dsq:id="p{n}"><message>&lt;p&gt;Kommentar {n}: {"bla " * 40}&lt;/p&gt;</message>'
                     f'<createdAt>2024-03-01T10:00:00Z</createdAt><author><name>Läsare {n}</name></author>'
                     f'<thread dsq:id="t1"/></post>' for n in range(20_000))
-    path = tmp_path / "large.xml"
-    path.write_text('<?xml version="1.0" encoding="utf-8"?><disqus xmlns="http://disqus.com" '
-                    'xmlns:dsq="http://disqus.com/disqus-internals"><thread dsq:id="t1">'
-                    f'<link>https://www.example.se/a/</link><title>A</title></thread>{posts}</disqus>',
-                    encoding="utf-8")
+    path = export_of(tmp_path / "large.xml", posts)
     size = path.stat().st_size
     tracemalloc.start()
     report = read_disqus(path)
@@ -338,11 +343,7 @@ def test_an_import_reports_its_progress_batch_by_batch(tmp_path):
     site = make_site(name="Exempelstad", origins="https://www.example.se")
     posts = "".join(f'<post dsq:id="p{n}"><message>Kommentar {n}</message><author><name>L</name></author>'
                     f'<thread dsq:id="t1"/></post>' for n in range(450))
-    path = tmp_path / "export.xml"
-    path.write_text('<?xml version="1.0" encoding="utf-8"?><disqus xmlns="http://disqus.com" '
-                    'xmlns:dsq="http://disqus.com/disqus-internals"><thread dsq:id="t1">'
-                    f'<link>https://www.example.se/a/</link><title>A</title></thread>{posts}</disqus>',
-                    encoding="utf-8")
+    path = export_of(tmp_path / "export.xml", posts)
     seen = []
     import_file("disqus", path, site, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(200, 450), (400, 450), (450, 450)] and Comment.objects.count() == 450
