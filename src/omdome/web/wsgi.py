@@ -1,5 +1,6 @@
 """The WSGI application for gunicorn (``omdome serve`` outside development mode)."""
 
+import gc
 import os
 
 from django.core.wsgi import get_wsgi_application
@@ -20,3 +21,6 @@ def _warm_up() -> None:
 
 
 _warm_up()
+# What is loaded by now (Django, the model's vocabulary) lives as long as the process: keep it out of
+# the garbage collector's full passes, which otherwise walk it again and again under load.
+gc.freeze()
