@@ -51,6 +51,8 @@ TRIAGE_SETS = [
     ("2026-12", "**seen**: its first figures (below) guided the briefs for new training data, written by "
                 "other writers who never saw the set; no text of it was used"),
     ("2026-12b", "**blind**: frozen before it was ever measured; nothing has been tuned against it"),
+    ("2026-12c", "**blind**: frozen before it was ever measured (its first measurement is this one); nothing has "
+                 "been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "

@@ -14,8 +14,9 @@ from omdome.web.comments.rescoring import HARMLESS_BELOW, SURE_FROM
 
 pytestmark = pytest.mark.slow
 
-# Praise by its words and sarcasm by its sense: the fast path is unsure, so each waits for a re-score.
-UNSURE = ["Fantastiskt, ännu en stängning av badet. Bra jobbat.", "Jättebra, ännu en stängning av badet. Bra jobbat."]
+# Neither a question nor a complaint for sure: the fast path is unsure, so each waits for a re-score.
+UNSURE = ["Okej, ni tänker stänga biblioteket på lördagar alltså.",
+          "Okej, ni tänker alltså stänga biblioteket på lördagar."]
 
 
 def disqus_export(path, comments: int, threads: int = 200) -> None:

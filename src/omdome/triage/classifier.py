@@ -14,7 +14,7 @@ from omdome.text.language import detect_language
 from omdome.triage import embedding
 from omdome.triage.categories import PRESCRIPTIONS, Category
 from omdome.triage.facts import FactMatch, Facts
-from omdome.triage.features import feature_counts, prepare
+from omdome.triage.features import feature_counts, prepare, with_signals
 from omdome.triage.heads import StackedHeads, softmax
 from omdome.triage.model import TriageModel, load_model
 from omdome.triage.replies import suggest_reply
@@ -29,6 +29,7 @@ class ReasonCode:
 
     MODEL = "model"
     THREAT = "rule.threat"
+    THREAT_MODEL = "model.threat"
     INSULT_AIMED = "rule.insult_aimed"
     MISCONCEPTION = "rule.misconception"
     INSULT_NOTED = "insult_noted"
@@ -43,6 +44,9 @@ class ReasonCode:
 
     # A category that a rule decided, rather than the model's score.
     BY_RULE = frozenset({THREAT, INSULT_AIMED, MISCONCEPTION})
+    # Hateful for a reason surer than the category's score: a threat (by the lexicon or the threat
+    # head) or an insult. The writer is asked to think twice; a re-score never releases it.
+    HATEFUL_FOR_SURE = frozenset({THREAT, THREAT_MODEL, INSULT_AIMED, INSULT})
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,8 @@ class Triager:
         self.own_domains = tuple(d.lower().removeprefix("www.") for d in own_domains if d)
         self.use_embedding = (not fast and self.model.category_embed is not None
                               and embedding.available())
-        self._heads = StackedHeads([self.model.category, self.model.sentiment, self.model.toxicity])
+        heads = [self.model.category, self.model.sentiment, self.model.toxicity]
+        self._heads = StackedHeads(heads + ([self.model.threat] if self.model.threat is not None else []))
 
     def triage(self, text: str, id: object = None) -> TriageResult:
         return self.triage_many([(id, text)])[0]
@@ -132,8 +137,9 @@ class Triager:
                 for i, (id_, text) in enumerate(zip([i for i, _ in items], texts, strict=True))]
 
     def _scores(self, counts, vector: np.ndarray | None):  # type: ignore[no-untyped-def]
-        """Category probabilities (blended with the embedding head when there is a vector)."""
-        category_logits, sentiment_logits, toxicity_logits = self._heads.logits(counts)
+        """Category probabilities (blended with the embedding head when there is a vector), and
+        whether the threat head reports the comment, with its probability."""
+        category_logits, sentiment_logits, toxicity_logits, *threat_logits = self._heads.logits(counts)
         log_probs = np.log(softmax(category_logits) + 1e-9)
         path = "fast"
         if vector is not None and self.model.category_embed is not None:
@@ -142,22 +148,33 @@ class Triager:
             path = "default"
         probs = softmax(log_probs + self.model.bias(path))
         scores = {c: float(p) for c, p in zip(self.model.category.classes, probs, strict=True)}
-        return scores, sentiment_logits, float(softmax(toxicity_logits)[-1])
+        threat = None
+        if threat_logits:
+            threat = float(softmax(threat_logits[0])[-1])
+            if path == "default" and self.model.threat_embed is not None:
+                threat = (threat + float(softmax(self.model.threat_embed.logits(vector))[-1])) / 2
+            threat = threat if threat >= self.model.threat_threshold(path) else None
+        return scores, sentiment_logits, float(softmax(toxicity_logits)[-1]), threat
 
     def _one(self, id_: object, text: str, vector: np.ndarray | None) -> TriageResult:
         language = detect_language(text).family
         lang = language if language in ("sv", "en", "nb", "da") else None
         norm = prepare(text)
-        scores, sentiment_logits, toxicity = self._scores(feature_counts(text, language, norm), vector)
+        if vector is not None and self.model.meta.get("embed_signals"):
+            vector = with_signals(vector, text, language, norm)
+        scores, sentiment_logits, toxicity, threat_score = self._scores(feature_counts(text, language, norm), vector)
         top = max(scores, key=scores.__getitem__)
         reasons = [Reason(ReasonCode.MODEL, f"model: {top} ({scores[top]:.2f})")]
 
         threats, insults = find_threats(norm, lang), find_insults(norm, lang)
+        if not threats and threat_score is not None:
+            reasons.append(Reason(ReasonCode.THREAT_MODEL, f"threat or incitement, by the model ({threat_score:.2f})"))
+        threatens = bool(threats) or threat_score is not None
         match = self.facts.misconception_in(text) if self.facts else None
-        category = _overrule(top, threats, match, reasons, insults, text)
+        category = _overrule(top, threats, match, reasons, insults, text, threatens=threatens)
         category = self._own_links(category, scores, text, reasons)
         prescription = PRESCRIPTIONS[Category(category)]
-        moderation = _moderation(category, prescription.moderation, threats, insults, norm, lang, reasons)
+        moderation = _moderation(category, prescription.moderation, threatens, insults, norm, lang, reasons)
         # A category decided by a rule rather than the model is as sure as the rule.
         confidence = scores[category] if category == top else max(scores[category], 0.9)
         needs_review = confidence < self.model.review_below or language == "und"
@@ -165,11 +182,11 @@ class Triager:
             reasons.append(Reason(ReasonCode.LANGUAGE_UNKNOWN, "language not one of sv, en, nb, da: check by hand"))
         elif confidence < self.model.review_below:
             reasons.append(Reason(ReasonCode.LOW_CONFIDENCE, "low confidence: check by hand"))
-        if threats:
+        if threatens:
             toxicity = max(toxicity, 0.9)
         elif insults and category == Category.HATEFUL:
             toxicity = max(toxicity, 0.7)
-        level, why = urgency(norm, lang, threat=bool(threats), category=category)
+        level, why = urgency(norm, lang, threat=threatens, category=category)
         if why:
             reasons.append(Reason(ReasonCode.URGENT, f"urgent: {why}"))
         fact, reply = self._reply(text, category, prescription.action, language, match, reasons)
@@ -207,16 +224,16 @@ class Triager:
         return fact, suggest_reply(action, language, fact=match, person=person)
 
 
-def _moderation(category: str, default: str, threats: list, insults: list, norm, lang,  # type: ignore[no-untyped-def]
+def _moderation(category: str, default: str, threatens: bool, insults: list, norm, lang,  # type: ignore[no-untyped-def]
                 reasons: list[Reason]) -> str:
     """Hide hateful comments; report the obviously unlawful (a threat, incitement against a group)."""
     if category == Category.COMPLAINT and insults:
         reasons.append(Reason(ReasonCode.INSULT_NOTED, f"insult noted: {insults[0].text!r}"))
     if category != Category.HATEFUL:
         return default
-    if insults and not threats:
+    if insults and not threatens:
         reasons.append(Reason(ReasonCode.INSULT, f"insult: {insults[0].text!r}"))
-    if threats or _incites(norm, lang):
+    if threatens or _incites(norm, lang):
         reasons.append(Reason(ReasonCode.UNLAWFUL, "obviously unlawful content (threat or incitement): report it"))
         return "report"
     return default
@@ -247,11 +264,14 @@ def _checked(text: object) -> str:
 
 
 def _overrule(category: str, threats: list, match: FactMatch | None, reasons: list[Reason],
-              insults: list | None = None, text: str = "") -> str:
-    """Rules that outrank the model: a threat is hateful; an insult thrown at a person is hateful
-    unless there is a complaint to follow up; a known misconception is a correction."""
+              insults: list | None = None, text: str = "", *, threatens: bool = False) -> str:
+    """Rules that outrank the category head: a threat (by the lexicon or the threat head) is hateful;
+    an insult thrown at a person is hateful unless there is a complaint to follow up; a known
+    misconception is a correction."""
     if threats:
         reasons.append(Reason(ReasonCode.THREAT, f"threat: {threats[0].text!r}"))
+        return Category.HATEFUL
+    if threatens:
         return Category.HATEFUL
     if insults and category in (Category.TROLL, Category.NEUTRAL, Category.PRAISE) and any(
             _AIMED.search(text[max(0, i.start - 30):i.start]) for i in insults):

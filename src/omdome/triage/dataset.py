@@ -16,6 +16,8 @@ class Example:
     text: str
     category: str
     language: str | None = None
+    # Whether a moderator must report it (a threat, incitement); None where the writer did not say.
+    report: bool | None = None
 
 
 class DatasetError(ValueError):
@@ -30,7 +32,8 @@ class DatasetError(ValueError):
 
 
 def read_examples(path: str | Path) -> list[Example]:
-    """Examples from a JSONL file of ``{"text": …, "category": …}``; every bad line is reported."""
+    """Examples from a JSONL file of ``{"text": …, "category": …}`` (optionally ``"report"``: true or
+    false, whether a moderator must report it); every bad line is reported."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -65,8 +68,12 @@ def parse_example(line: str) -> Example:
         raise ValueError('"text" is missing, empty or not a string')
     if category not in CATEGORIES:
         raise ValueError(f'"category" must be one of {", ".join(CATEGORIES)} (got {category!r})')
-    language = data.get("language")
-    return Example(text, category, language if isinstance(language, str) else None)
+    language, report = data.get("language"), data.get("report")
+    if report is not None and not isinstance(report, bool):
+        raise ValueError(f'"report" must be true or false when given (got {report!r})')
+    if report and category != "hateful":
+        raise ValueError(f'a comment to report (a threat, incitement) is "hateful", not {category!r}')
+    return Example(text, category, language if isinstance(language, str) else None, report)
 
 
 def read_many(paths: Iterable[str | Path]) -> list[Example]:

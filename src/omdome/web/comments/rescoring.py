@@ -45,7 +45,7 @@ def worth_rescoring(result: TriageResult) -> bool:
 def _sure_hateful(category: str, confidence: float | None, codes) -> bool:  # type: ignore[no-untyped-def]
     from omdome.web.comments.pipeline import THINK_TWICE_AT
 
-    by_rule = bool({ReasonCode.THREAT, ReasonCode.INSULT_AIMED, ReasonCode.INSULT} & set(codes))
+    by_rule = bool(ReasonCode.HATEFUL_FOR_SURE & set(codes))
     return category == "hateful" and ((confidence or 0) >= THINK_TWICE_AT or by_rule)
 
 

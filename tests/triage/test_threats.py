@@ -1,0 +1,79 @@
+"""Threats as a component of their own: the threat head of the shipped model, how it is trained,
+and what it reports beside the lexicon."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from omdome.triage.base_data import shipped_examples
+from omdome.triage.classifier import ReasonCode, Triager
+from omdome.triage.dataset import Example, parse_example
+from omdome.triage.model import load_model
+from omdome.triage.training import THREAT_MAX_FALSE_ALARMS, fit_threat, threat_pairs
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["fast", "default"])
+def triager(request):
+    return Triager(fast=request.param)
+
+
+def test_the_shipped_model_has_a_threat_head_with_a_threshold_for_each_path():
+    model = load_model()
+    assert model.threat is not None and model.threat_embed is not None
+    thresholds = model.meta["threat"]["thresholds"]
+    assert set(thresholds) == {"fast", "default"} and all(0 < t < 1 for t in thresholds.values())
+    for path, scores in model.meta["threat"]["cross_validated"].items():
+        assert scores["false_alarms"] <= THREAT_MAX_FALSE_ALARMS, path
+
+
+@pytest.mark.parametrize("comment", [
+    # No word of the threat lexicon in either: only the head can tell.
+    "Jag ska spränga kommunhuset i luften om ni stänger badet.",
+    "Vi vet vilken förskola din dotter går på. Tänk på det innan du fattar fler beslut.",
+])
+def test_a_threat_without_threat_words_is_reported_and_urgent(comment):
+    result = Triager(fast=False).triage(comment)
+    assert (result.category, result.moderation, result.urgency) == ("hateful", "report", "high")
+    assert result.decided_by_rule(ReasonCode.THREAT_MODEL, ReasonCode.THREAT)
+
+
+@pytest.mark.parametrize("comment", [
+    "Vi ska krossa dem på lördag, kom och heja! ⚽",
+    "Jag dör av skratt, bästa videon ni gjort",
+    "Shoot me an email when the new card has been sent, thanks.",
+    "Hoppas det ordnar sig med bussarna till hösten.",
+])
+def test_harmless_look_alikes_are_not_reported(triager, comment):
+    assert triager.triage(comment).moderation != "report"
+
+
+def test_only_hateful_comments_can_be_marked_to_report_and_the_mark_is_true_or_false():
+    assert parse_example(json.dumps({"text": "Du ska få se", "category": "hateful", "report": True})).report
+    with pytest.raises(ValueError, match="hateful"):
+        parse_example(json.dumps({"text": "Bussen är sen", "category": "complaint", "report": True}))
+    with pytest.raises(ValueError, match="true or false"):
+        parse_example(json.dumps({"text": "Du ska få se", "category": "hateful", "report": "yes"}))
+
+
+def test_the_head_learns_from_marked_comments_and_every_comment_that_is_not_hateful():
+    examples = [Example("Ni är idioter", "hateful"), Example("Tack!", "praise"),
+                Example("Jag vet var du bor", "hateful", report=True), Example("Dumma troll", "hateful", report=False)]
+    assert [(e.text, label) for e, label in threat_pairs(examples)] == [
+        ("Tack!", 0), ("Jag vet var du bor", 1), ("Dumma troll", 0)]
+
+
+def test_without_marked_threats_there_is_no_head_and_the_lexicon_alone_decides():
+    unmarked = [Example(e.text, e.category, e.language) for e in shipped_examples()[:400]]
+    assert fit_threat(unmarked, seed=13, use_embedding=False, log=lambda _: None) is None
+
+
+@pytest.mark.slow
+def test_the_threat_head_is_trained_reproducibly_from_the_shipped_data():
+    examples = shipped_examples()
+    first = fit_threat(examples, seed=13, use_embedding=False, log=lambda _: None)
+    second = fit_threat(examples, seed=13, use_embedding=False, log=lambda _: None)
+    assert first is not None and second is not None
+    assert first.thresholds == second.thresholds and (first.head.weights == second.head.weights).all()
+    assert first.cv["fast"]["recall"] >= 0.5 and first.cv["fast"]["false_alarms"] <= THREAT_MAX_FALSE_ALARMS
