@@ -296,9 +296,25 @@ def test_when_street_address_has_postcode_and_town_then_it_is_found(text: str,
 
 
 @pytest.mark.parametrize("text", [
-    "Han bor på Storgatan 12 i Stockholm.",
+    "Vi ses på Storgatan 12 i morgon.",
     "Vi ses på Storgatan i morgon.",
+    "Välkommen till biblioteket på Kvarngatan 3 på lördag.",
+    "Vi flyttade kontoret till Storgatan 5 i fjol.",
     "Stockholm har postnummer som börjar på 1.",
 ])
-def test_when_address_lacks_postcode_then_nothing_is_found(text: str) -> None:
+def test_when_a_street_without_postcode_is_a_place_then_nothing_is_found(text: str) -> None:
     assert _spans(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Han bor på Storgatan 12 i Stockholm.", "Storgatan 12"),
+    ("Jag kan lämna den hemma hos dig på Liljegatan 14 efter jobbet.", "Liljegatan 14"),
+    ("Ägaren, Eva Nilsson på Lindvägen 3 i Lomma, kan hämta den i kassan.", "Lindvägen 3"),
+    ("Hemadress: Kungsvägen 4B.", "Kungsvägen 4B"),
+    ("She lives at 12 Mill Road, so drop it off there.", "12 Mill Road"),
+    ("Hun bor i Kongens gate 12.", "Kongens gate 12"),
+    ("Han bor på Nørregade 7.", "Nørregade 7"),
+])
+def test_when_words_say_someone_lives_there_then_an_address_without_postcode_is_found(
+        text: str, expected: str) -> None:
+    assert _spans(text) == [("address", expected)]

@@ -24,6 +24,9 @@ _COMPOUND_TARGETS = re.compile(
 _FULL_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖÆØ][a-zåäöæø]+(?:-[A-ZÅÄÖÆØ][a-zåäöæø]+)? [A-ZÅÄÖÆØ][a-zåäöæø]{1,}")
 _SELF = re.compile(r"(?i)\b(?:jag\s+(?:är|var|kände\s+mig\s+som|känner\s+mig\s+som)|i\s+(?:am|was|feel\s+like)|"
                    r"i'm|jeg\s+(?:er|var))\s+(?:\w+\s+){0,2}$")
+# A person as the subject: "han är", "they are", "du var" — what follows is said of them.
+_PERSON_IS = re.compile(r"(?i)\b(?:han|hon|hen|dom|de|ni|du|he|she|they|you|hun|dere|dem|de)\s+"
+                        r"(?:är|var|blir|is|are|was|were|er|var|bliver|blir)\b")
 _ABOUT = re.compile(r"(?i)\b(?:om|about|on|titled|kallad|heter)\s+(?:\w+\s+){0,1}$")
 
 
@@ -42,6 +45,11 @@ def find_insults(norm: Normalized, language: str | None) -> list[Span]:
     return [i for i in insults if not any(i.overlaps(b) for b in benign)]
 
 
+def _contempt(norm: Normalized, language: str | None) -> list[Span]:
+    return [Span("insult", s, e, norm.original[s:e], 1.0, "Belittles whoever it describes.")
+            for s, e, _ in find_phrases(phrases("hostility.toml", "contempt", language), norm)]
+
+
 def find_threats(norm: Normalized, language: str | None) -> list[Span]:
     """Phrases that threaten violence or harm ("jag vet var du bor")."""
     return _spans("threats", "threat", norm, language, "Listed as a threat.")
@@ -57,7 +65,11 @@ def find_disparaging(
     the person addressed ("din idiot"), the public it serves, a group, or a person named in full."""
     dismissals = [Span("disparaging", s, e, norm.original[s:e], 1.0, "Tells the person addressed off.")
                   for s, e, _ in find_phrases(phrases("hostility.toml", "dismissals", language), norm)]
-    insults = [i for i in find_insults(norm, language) if not any(i.overlaps(d) for d in dismissals)]
+    dismissals += [Span("disparaging", s, e, norm.original[s:e], 1.0, "Talks down to people.")
+                   for s, e, _ in find_phrases(phrases("hostility.toml", "condescension", language), norm)]
+    listed = find_insults(norm, language)
+    listed += [c for c in _contempt(norm, language) if not any(c.overlaps(i) for i in listed)]
+    insults = [i for i in listed if not any(i.overlaps(d) for d in dismissals)]
     if not insults:
         return dismissals
     targets = []
@@ -77,6 +89,8 @@ def find_disparaging(
         if _SELF.search(before) or _ABOUT.search(before):
             continue  # "jag var en idiot", "en bok om idioter i ledarskapet"
         aimed = [norm.original[s:e] for s, e in targets if sentence.start <= s < sentence.end]
+        if not aimed and (person := _PERSON_IS.search(norm.original, sentence.start, insult.start)):
+            aimed = [person.group().strip()]  # "han är en hopplös byråkrat"
         if aimed:
             found.append(Span("disparaging", insult.start, insult.end, insult.text, 1.0,
                               f"Insult in the same sentence as {aimed[0]!r}."))

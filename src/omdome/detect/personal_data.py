@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from omdome.detect.base import Span, drop_overlaps
-from omdome.detect.pii.address import SeAddressRecognizer
+from omdome.detect.pii.address import HomeAddressRecognizer, SeAddressRecognizer
 from omdome.detect.pii.base import Recognizer
 from omdome.detect.pii.cpr import DkCprRecognizer
 from omdome.detect.pii.email import EmailRecognizer
@@ -28,6 +28,7 @@ RECOGNIZERS: tuple[type[Recognizer], ...] = (
     BankgiroRecognizer,
     PlusgiroRecognizer,
     SeAddressRecognizer,
+    HomeAddressRecognizer,
     PhoneRecognizer,
 )
 

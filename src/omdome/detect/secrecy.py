@@ -32,6 +32,8 @@ _GENERAL_YOU = re.compile(
     r"(?i)\b(?:till|för)\s+(?:dig|er)\s+som\b|\b(?:om|när)\s+(?:du|ni)\s+(?:har|får|söker|behöver|är)\b|"
     r"\b(?:if|when)\s+you\s+(?:have|receive|get|apply|need|are)\b|\b(?:anyone|everyone|those)\s+who\b|"
     r"\balla\s+som\b|\btil\s+(?:deg|dig)\s+som\b|\bhvis\s+du\b")
+# A school class ("i 4A", "in 2C", "klass 9B"): with a sensitive word it picks out a pupil.
+_CLASS = re.compile(r"\b(?:i|in|klass|class|klasse|fra|från)\s+\d{1,2}\s?[A-ZÅÄÖ]\b")
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b")
 _SURNAME_ENDING = re.compile(r"(?:son|sen|berg|ström|lund|gren|qvist|kvist|blad|dahl|man|ell|ius|"
                              r"ing|ander|borg|holm|stedt|fors|wall|ek|sjö)\b", re.IGNORECASE)
@@ -83,6 +85,8 @@ def find_secret_personal_matters(
     text = norm.original
     kin = [(s, e) for s, e, matched in find_phrases(phrases("secrecy.toml", "kinship", language), norm)
            if not _FIRST_PERSON.search(matched)]
+    described = [(s, e) for s, e, _ in find_phrases(phrases("secrecy.toml", "described", language), norm)]
+    described += [m.span() for m in _CLASS.finditer(text)]
     identified_anywhere = [p for p in personal_data if p.kind in IDENTITY_KINDS | {"address", "phone"}]
     found = []
     for start, end in sorted(set(sensitive)):
@@ -93,6 +97,11 @@ def find_secret_personal_matters(
             continue
         reason = _identified(text, start, lo, hi, kin, identified_anywhere, not_persons,
                              _YOUR.get(language, _YOUR[None]))
+        if reason is None:
+            # "the girl in 4A …": one person picked out, here or in the sentence before.
+            previous = max((s.start for s in sentences if s.end <= lo), default=lo)
+            if any(previous <= s < hi for s, _ in described):
+                reason = "A sensitive word near words that pick out one person met at work."
         if reason:
             found.append(Span("secrecy", start, end, text[start:end], 0.9, reason))
     return found

@@ -74,6 +74,14 @@ class DraftContext:
         if self.language == "sv":
             # "företaget", "kommunen": the organisation itself in Swedish running text.
             names.add(self.policy.words.company.definite)
+        elif self.language == "en":
+            # "this council", "the bank": an English draft about a Swedish organisation.
+            for noun in _ENGLISH_BODIES.get(self.policy.words.company.singular.lower(), ()):
+                names |= {f"the {noun}", f"this {noun}", f"our {noun}"}
+        if self.profile and self.profile.role:
+            # "Sjuksköterska, Vårdcentralen Norrmalm": the author's own unit is the organisation too.
+            names |= {part for part in re.split(r"\s*,\s*", self.profile.role)[1:]
+                      if any(c.isupper() for c in part)}
         return tuple(sorted(n for n in names if n and len(n) > 2))
 
     @cached_property
@@ -96,6 +104,16 @@ class DraftContext:
                 return sentence
         return None
 
+
+# What an English draft calls the kind of body the organisation is.
+_ENGLISH_BODIES = {
+    "kommun": ("council", "municipality"), "region": ("region",), "myndighet": ("agency",),
+    "universitet": ("university",), "högskola": ("university", "college"), "bank": ("bank",),
+    "företag": ("company",), "bolag": ("company",), "operatör": ("operator",),
+    "förening": ("club", "association"), "klubb": ("club",), "tidning": ("paper", "newspaper"),
+    "council": ("council",), "municipality": ("council", "municipality"), "agency": ("agency",),
+    "company": ("company",), "organisation": ("organisation",), "authority": ("authority",),
+}
 
 _LEGAL_FORMS = re.compile(r"\s+(?:ab|ab \(publ\)|aktiebolag|hb|kb|ek\.? ?för\.?|inc\.?|ltd\.?|as|a/s|aps|asa)$",
                           re.IGNORECASE)
@@ -163,4 +181,6 @@ def is_allowed(span: Span, allowed: dict[str, set[str]]) -> bool:
     value = span.details.get("normalized", span.text.lower())
     if value in allowed.get(span.kind, set()):
         return True
+    if span.kind == "address" and any(a.startswith(value + " ") for a in allowed.get("address", set())):
+        return True  # "Stortorget 1" is the listed "Stortorget 1, 372 30 Sjövik" without its postcode
     return span.kind == "email" and value.rpartition("@")[2] in allowed.get("email_domain", set())

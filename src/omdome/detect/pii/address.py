@@ -53,3 +53,45 @@ def normalize_address(value: str) -> str:
     value = re.sub(r"[,.]", " ", value.lower())
     value = re.sub(r"\b(\d{3}) (\d{2})\b", r"\1\2", value)
     return " ".join(value.split())
+
+
+# Nordic street words besides the Swedish ones, and English street types after the name.
+_NORDIC_SUFFIXES = "gate|gata|gaten|veien|vei|vegen|veg|vej|vejen|gade|gaden|plass|plads|stræde|allé"
+_ENGLISH_STREETS = "Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Close|Crescent|Place|Court|Terrace"
+# Words that say the address that follows is where someone lives: "bor på", "hemma hos dig på",
+# "lives at", "adress:". A person's full name right before "på" counts too ("Eva Nilsson på").
+HOME_CONTEXT = re.compile(
+    r"(?i)(?:\b(?:bor|bodde|bur)\s+(?:\w+\s+)?(?:på|i|vid|til|till)"
+    r"|\bhemma\s+(?:hos\s+\w+\s+)?(?:på|i|vid)|\bhem\s+till\s+\w+\s+(?:på|i)"
+    r"|\b(?:hem)?adress(?:en)?\s*(?:är|:)?|\bhjemmeadresse\w*\s*:?|\bbopæl\w*\s*:?"
+    r"|\b(?:lives?|living|lived|stays?|home)\s+(?:is\s+)?(?:at|on|in)|\b(?:home\s+)?address\s*(?:is|:)"
+    r"|(?-i:\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+),?\s+(?:på|i|från|at|of|from|fra))\s*$")
+
+
+class HomeAddressRecognizer(Recognizer):
+    """A street and number without a postcode, where the words before say someone lives there.
+
+    ``bor på Ekvägen 4``, ``hemma hos dig på Liljegatan 14``, ``lives at 12 Mill Road``,
+    ``Eva Nilsson på Lindvägen 3 i Lomma``. Without such words a street and number is a place
+    ("vi ses på Storgatan 12"), not personal data.
+    """
+
+    kind = "address"
+    pattern = re.compile(
+        rf"(?P<value>(?:(?:(?:{STREET_PREFIXES})[ ])?[{_UPPER}ÆØ][{_LOWER}æø]*(?:{STREET_SUFFIXES}|{_NORDIC_SUFFIXES})"
+        rf"|(?:[{_UPPER}ÆØ][{_LOWER}æø]+[ ]){{1,2}}(?:{SEPARATE_SUFFIXES}|gate|vei|veg|vej|gade))"
+        rf"[ ]\d{{1,4}}(?:[A-Za-z]|[ ][A-Z])?(?!\w)"
+        rf"|\d{{1,4}}[A-Za-z]?[ ](?:[{_UPPER}ÆØ][{_LOWER}æø]+[ ]){{1,2}}(?:{_ENGLISH_STREETS})\b\.?)"
+        rf"(?![ ]?\d)"
+    )
+    veto = None
+    explanation = "A street and number, with words before it saying someone lives there."
+
+    def has_context(self, text: str, start: int, end: int) -> bool:
+        return bool(HOME_CONTEXT.search(text[max(0, start - 40):start]))
+
+    def validate(self, match: re.Match[str], language: str | None) -> bool | None:
+        return None  # only with the words that make it a home
+
+    def details(self, match: re.Match[str]) -> dict[str, str]:
+        return {"normalized": normalize_address(match["value"])}

@@ -41,6 +41,17 @@ WORKS = re.compile(
     r"arbejdet|er\s+ansat|er\s+tilsett|leder|ansvarar\s+för|är\s+chef\s+för|basar\s+över|lead|head|run|"
     r"manage|am\s+responsible\s+for|'m\s+responsible\s+for|leier|har\s+ansvar\s+for|er\s+chef\s+for)\b"
     r"|\b(?:som\s+anställd|as\s+an?\s+employee|som\s+ansat|som\s+tilsett)\b", re.IGNORECASE)
+# "Jag är utvecklare på", "I'm a nurse at", "Som verksamhetschef för", "As HR director at": a
+# self-introduction that ends right before the employer's name.
+SELF_INTRO = re.compile(
+    r"(?i)\b(?:jag\s+är|jag\s+e|i'?m|i\s+am|jeg\s+er|eg\s+er|som|as)\s+(?:ju\s+|just\s+)?"
+    r"(?:an?\s+|en\s+|ett\s+|ei\s+|our\s+|vår\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:på|at|i|in|hos|for|för|vid|with|ved|inom|on)\s+(?:the\s+|a\s+)?$")
+# A sentence opening on the verb, the pronoun left out: "Jobbar i bankens kundtjänst och …".
+OPENS_WORKING = re.compile(r"(?i)^\W*(?:jobbar|arbetar|jobber|arbeider|arbejder)\s+(?:på|i|hos|vid|som|med|for|inom)\b")
+# Work on the organisation's own things: "I build the payment screens in the X app".
+MAKES = re.compile(r"(?i)\b(?:i|jag|jeg)\s+(?:\w+\s+)?(?:build|develop|design|maintain|bygger|utvecklar|"
+                   r"designar|underhåller|utvikler|udvikler)\b")
 # "… där", "… here": the employer named in another sentence, or the page the post is on.
 THERE = re.compile(r"\b(?:där|här|there|here|der|her|hos\s+oss|with\s+us)\b", re.IGNORECASE)
 
@@ -66,14 +77,21 @@ def _discloses(ctx: DraftContext) -> bool:
         return True
     employment = phrases("disclosure.toml", "employment", None)
     we_forms = phrases("disclosure.toml", "we_forms", None)
-    role = ctx.profile.role.lower() if ctx.profile and ctx.profile.role else None
+    roles = phrases("disclosure.toml", "roles", None)
+    own_roles = _role_words(ctx.profile.role if ctx.profile else "")
     for sentence in ctx.sentences:
         lower = sentence.text.lower()
         names_us = ctx.mentions_organisation(sentence.start, sentence.end, loose=True)
-        says_works = WORKS.search(sentence.text) or (employment and employment.search(lower))
-        if says_works and (names_us or THERE.search(sentence.text)):
+        there = names_us or THERE.search(sentence.text)
+        says_works = (WORKS.search(sentence.text) or (employment and employment.search(lower))
+                      or OPENS_WORKING.search(sentence.text))
+        if says_works and there:
             return True
-        if role and role in lower and (names_us or THERE.search(sentence.text)):
+        has_role = any(re.search(rf"(?<!\w){re.escape(r)}(?!\w)", lower) for r in own_roles) or (
+            roles is not None and roles.search(lower))
+        if has_role and there:
+            return True
+        if names_us and (MAKES.search(sentence.text) or _introduces(ctx, sentence)):
             return True
         if we_forms is not None:
             for match in we_forms.finditer(lower):
@@ -81,4 +99,23 @@ def _discloses(ctx: DraftContext) -> bool:
                 at = sentence.start + match.end()
                 if ctx.mentions_organisation(at, at + 2 + len(ctx.employer), loose=True):
                     return True
+    return False
+
+
+def _role_words(role: str) -> list[str]:
+    """"Sjuksköterska, akutmottagningen" → ["sjuksköterska, akutmottagningen", "sjuksköterska"]."""
+    role = role.lower().strip()
+    if not role:
+        return []
+    first = re.split(r"\s*[,/;(]\s*|\s+(?:på|at|i|in|vid|hos|for|för)\s+", role)[0].strip()
+    return [r for r in dict.fromkeys((role, first)) if len(r) > 2]
+
+
+def _introduces(ctx: DraftContext, sentence) -> bool:
+    """A self-introduction ending right before one of the employer's names."""
+    start = sentence.start
+    while (mention := ctx.mentions_organisation(start, sentence.end, loose=True)) is not None:
+        if SELF_INTRO.search(ctx.text[max(sentence.start, mention.start() - 60):mention.start()]):
+            return True
+        start = mention.end()
     return False

@@ -12,7 +12,9 @@ from omdome.text.segment import Sentence
 
 # Swedish superlatives judge whatever word list is used: "snabbaste", "billigaste".
 _SUPERLATIVE = re.compile(
-    r"(?<![^\W_])(?:[^\W\d_]{3,}aste|(?:the|our)\s+[^\W\d_]{2,}est)(?![^\W_])", re.IGNORECASE)
+    r"(?<![^\W_])(?:[^\W\d_]{3,}aste|(?:the|our)\s+(?:[^\W\d_]{2,}est|best|worst)"
+    r"|(?:the|our|den|det|de|världens|landets|länets|stadens|sveriges|\w+s)\s+(?:mest|most)\s+[^\W\d_]{4,})"
+    r"(?![^\W_])", re.IGNORECASE)
 _NOT_SUPERLATIVE = frozenset({"senaste", "sista", "näst sista", "the latest", "the west", "the rest",
                               "the interest", "the request", "the guest", "the forest", "the test",
                               "the nest", "the contest", "the protest", "the harvest", "our latest",
@@ -22,6 +24,8 @@ _WE = re.compile(r"(?<![^\W_])(?:" + "|".join(FIRST_PERSON_PLURAL) + r")(?![^\W_
 # A modal aimed at the reader ("du borde", "you should") is advice, not a judgement of us.
 _MODAL = re.compile(r"(?i)^(?:borde|bör|should|shouldn't|ought|burde)$")
 _READER = re.compile(r"(?i)\b(?:du|ni|dig|er|you|dere|deg|dig|i|man)\s+(?:\w+\s+)?$")
+# "debated whether AI should …": a question reported, not a judgement made.
+_WHETHER = re.compile(r"\b(?:whether|huruvida|om|hvorvidt)\s+(?:[\w-]+\s+){0,3}$")
 _SKIP_SENTENCE = re.compile(
     r"(?i)\b(?:tack|tackar|thanks|thank you|grattis|congrat\w*|bra jobbat|well done|great job|"
     r"takk|tak for|kudos|frågan om|frågar om|undrar om|asked (?:if|whether)|asks (?:if|whether)|"
@@ -66,7 +70,8 @@ def _exempt(sentence: Sentence) -> bool:
 def _judgement(text: str, evaluative: re.Pattern[str]) -> re.Match[str] | None:
     lowered = _SIGN_OFF.sub(lambda m: " " * len(m.group()), text.lower())
     for match in evaluative.finditer(lowered):
-        if _MODAL.match(match.group()) and _READER.search(lowered[: match.start()]):
+        if _MODAL.match(match.group()) and (_READER.search(lowered[: match.start()])
+                                            or _WHETHER.search(lowered[: match.start()])):
             continue
         return match
     for match in _SUPERLATIVE.finditer(lowered):

@@ -19,12 +19,23 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
                            "On the policy's list of confidential terms."):
         yield Hit("confidential.term", span.start, span.end, {"term": span.text}, span.explanation)
     language = ctx.language if ctx.language in ("sv", "en", "nb", "da") else None
-    for start, end, _ in find_phrases(phrases("secrecy.toml", "markers", language), ctx.norm):
+    markers = [(s, e) for s, e, _ in find_phrases(phrases("secrecy.toml", "markers", language), ctx.norm)]
+    markers += [m.span(1) for m in _BETWEEN_US.finditer(ctx.text)]
+    for start, end in sorted(set(markers)):
         sentence = ctx.sentence_of(start)
-        if sentence is not None and _REFUSAL.search(sentence.text):
+        if sentence is not None and _refuses(sentence.text, ctx.text[start:end + 12]):
             continue  # "Det omfattas av sekretess, så jag kan inte svara": the rule at work
         yield Hit("confidential.marker", start, end, {"term": ctx.text[start:end]},
                   "Words saying the content is confidential or not yet public.")
+
+
+def _refuses(sentence: str, marker: str) -> bool:
+    """A refusal to tell, with nothing told: no "not yet" (the news exists and is coming) and no
+    "but …" after it (a hint follows)."""
+    refusal = _REFUSAL.search(sentence)
+    if refusal is None or _NOT_YET.search(marker):
+        return False
+    return not _HINT.search(sentence, refusal.end())
 
 
 # Saying that something cannot be shared, or advising others not to share, is no leak.
@@ -32,3 +43,10 @@ _REFUSAL = re.compile(
     r"(?i)\b(?:kan\s+(?:jag|vi)\s+inte|kan\s+inte|får\s+(?:jag|vi)\s+inte|får\s+inte|aldrig|"
     r"can(?:no|')t|can\s+not|won't|never|always|alltid|don't|do\s+not|must\s+not|"
     r"kan\s+ikke|kan\s+ikkje|må\s+ikke|aldri|omfattas\s+av\s+sekretess|tystnadsplikt)\b")
+# "än så länge", "still", "yet": the information exists and is on its way out.
+_NOT_YET = re.compile(r"(?i)\b(?:än|ännu|än\s+så\s+länge|yet|still|for\s+now|ennå|endnu|enn\s+så\s+lenge|"
+                      r"stadig|fortsatt|foreløpig|foreløbig)\b")
+_HINT = re.compile(r"(?i)\b(?:men|but|mutta)\b")
+# "Mellan oss: …", "Between us, …" opening a sentence (not "samarbetet mellan oss och …").
+_BETWEEN_US = re.compile(r"(?im)(?:^|[.!?…]\s+)((?:just\s+)?(?:mellan\s+oss|between\s+us|mellom\s+oss|"
+                         r"mellem\s+os))\s*[:,—–-]")

@@ -1,0 +1,162 @@
+"""The draft check on the everyday ways staff write: disclosures, contempt, leaks, secrecy.
+
+Each example is phrased the way people write, not the way a lexicon lists words; the clean
+ones are the tempting near misses a check must leave alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import codes, hits, make_policy, make_profile
+from omdome.review import review_draft
+
+BANK = make_policy(org="Granholm Bank AB")
+TOWN = make_policy(org="Ekby kommun", sector="public", customer_word="invånare", company_word="kommun")
+
+
+def _profile(**overrides):  # type: ignore[no-untyped-def]
+    return make_profile(**{"employer": "Granholm Bank AB", **overrides})
+
+
+# --- rule 1: the many ways of saying where you work -------------------------------------------
+
+@pytest.mark.parametrize(("draft", "role"), [
+    ("Som rådgivare här på Granholm vill jag tipsa om att se över sparandet före nyår.", "Rådgivare"),
+    ("I'm an analyst at Granholm Bank and this week's rate decision surprised even us.", "Analyst"),
+    ("Jag är ju systemutvecklare på Granholm Bank, så jag vet hur mycket jobb som ligger bakom appen.",
+     "Systemutvecklare"),
+    ("Granholm Bank support team lead here. If BankID fails, restart the app first.", "Team lead, support"),
+    ("Jobbar i Granholm Banks kundtjänst och fick ett så fint samtal i dag.", "Kundtjänstmedarbetare"),
+    ("Kontorschef på Granholm Bank i Ekby och stolt över gänget i dag.", "Kontorschef, Ekbykontoret"),
+    ("I design the savings screens in the Granholm Bank app. Today we made the goals clearer.",
+     "UX designer"),
+])
+def test_a_disclosure_in_everyday_words_satisfies_rule_1(draft, role):
+    review = review_draft(draft, profile=_profile(role=role), policy=BANK)
+    assert "identity.undisclosed" not in codes(review)
+
+
+def test_the_authors_own_unit_named_in_the_role_counts_as_the_employer():
+    profile = make_profile(employer="Ekby kommun", role="Bibliotekarie, Ekby stadsbibliotek",
+                           expertise=["Kultur"])
+    draft = "Ekby stadsbibliotek har fått nya sittplatser i läsesalen, kom och prova!"
+    review = review_draft(draft, profile=profile, policy=TOWN)
+    assert hits(review, draft, "identity.undisclosed") == ["Ekby stadsbibliotek"]
+
+
+def test_an_english_draft_calling_the_municipality_the_council_speaks_of_the_organisation():
+    profile = make_profile(employer="Ekby kommun", role="Planner", expertise=["Bygglov"])
+    draft = "The new cycle lanes are the best thing this council has done in years."
+    review = review_draft(draft, profile=profile, policy=TOWN)
+    assert {"identity.undisclosed", "opinion.unmarked"} <= set(codes(review))
+
+
+def test_a_reported_question_with_should_is_no_unmarked_opinion():
+    draft = ("I teach at Ekby school, where my pupils debated whether the council should close "
+             "the old pool. Proud of them.")
+    profile = make_profile(employer="Ekby kommun", role="Teacher", expertise=["Skola"])
+    assert "opinion.unmarked" not in codes(review_draft(draft, profile=profile, policy=TOWN))
+
+
+@pytest.mark.parametrize("draft", [
+    "Stadsdelens mest populära lekplats är vår nya vid Ekbyskolan.",
+    "Vi har länets mest generösa öppettider på återvinningscentralen.",
+])
+def test_a_periphrastic_superlative_about_us_is_an_opinion_to_mark(draft):
+    profile = make_profile(employer="Ekby kommun", role="Kommunikatör", expertise=["Avfall"])
+    assert "opinion.unmarked" in codes(review_draft(draft, profile=profile, policy=TOWN))
+
+
+# --- rule 4: contempt for colleagues, management and the public -------------------------------
+
+@pytest.mark.parametrize(("draft", "term"), [
+    ("Vår nya it-chef är trevlig, men han är en hopplös planerare.", "hopplös"),
+    ("Ibland undrar jag om ledningen är inkompetent eller bara feg.", "inkompetent"),
+    ("She is lovely, but as a manager she is completely clueless.", "clueless"),
+    ("Lördagskvällar i kassan betyder fyllon och stress.", None),
+    ("Vissa lär sig aldrig att läsa en faktura.", "Vissa lär sig aldrig"),
+    ("If you'd bothered to read our letter you would know the answer.", "If you'd bothered to"),
+    ("Kunderna hos konkurrenten är ungefär lika smarta som en brödrost.", "lika smarta som en"),
+])
+def test_contempt_and_condescension_are_disparaging(draft, term):
+    review = review_draft(draft, profile=_profile(), policy=BANK)
+    found = hits(review, draft, "respect.disparaging")
+    assert found, draft
+    if term:
+        assert term in found
+
+
+@pytest.mark.parametrize("draft", [
+    "Första versionen av appen var en ren katastrof för oss, så vi byggde om den.",
+    "Jag kände mig hopplös i somras, men nu är jag tillbaka och glad.",
+    "Det var lite svårt att hänga med i alla nyheter i år, så här kommer en sammanfattning.",
+    "Vi gör det lättare för dig som inte hinner läsa hela villkoren: här är det viktigaste.",
+])
+def test_hard_words_about_things_or_oneself_are_not_contempt(draft):
+    assert "respect.disparaging" not in codes(review_draft(draft, profile=_profile(), policy=BANK))
+
+
+# --- rule 4: leaks that say "not yet" --------------------------------------------------------
+
+@pytest.mark.parametrize(("draft", "term"), [
+    ("Kan inte säga mer eftersom det är internt än så länge, men kunderna i norr kommer att jubla.",
+     "är internt"),
+    ("Den nya kortfunktionen är inte offentlig än, så mer än så får jag inte säga.",
+     "inte offentlig än"),
+    ("I can't say much because the deal is still confidential, but watch this space.",
+     "still confidential"),
+    ("Mellan oss: räntan sänks på fredag.", "Mellan oss"),
+    ("Sitter och testar funktioner som ingen utanför huset har sett.", "ingen utanför huset"),
+])
+def test_not_yet_public_news_hinted_at_is_a_confidential_marker(draft, term):
+    review = review_draft(draft, profile=_profile(), policy=BANK)
+    assert term in hits(review, draft, "confidential.marker")
+
+
+@pytest.mark.parametrize("draft", [
+    "Det omfattas av sekretess, så jag kan inte svara på det här.",
+    "Samarbetet mellan oss och skolan har gått fint i år.",
+    "Sånt kan vi aldrig lämna ut, det är internt.",
+])
+def test_a_refusal_or_a_plain_between_us_is_no_leak(draft):
+    assert "confidential.marker" not in codes(review_draft(draft, profile=_profile(), policy=BANK))
+
+
+# --- rule 4, public sector: a person picked out at work ---------------------------------------
+
+@pytest.mark.parametrize(("draft", "term"), [
+    ("Så glad att pojken i 3B äntligen har fått ett åtgärdsprogram.", "åtgärdsprogram"),
+    ("En av mina patienter kom in med alkoholförgiftning igen i natt.", "alkoholförgiftning"),
+    ("Could the parent of Leo in 5A call me? It's about his absences this term.", "absences"),
+    ("The retired bus driver from Ekby, a patient of mine, is walking again after heart surgery.",
+     "heart surgery"),
+])
+def test_sensitive_details_about_someone_picked_out_at_work_are_under_secrecy(draft, term):
+    profile = make_profile(employer="Ekby kommun", role="Skolsköterska", expertise=["Skola"])
+    review = review_draft(draft, profile=profile, policy=TOWN)
+    assert any(term in h for h in hits(review, draft, "public.secrecy"))
+
+
+@pytest.mark.parametrize("draft", [
+    "Alla elever i årskurs 3 erbjuds vaccinationen i skolan nästa vecka.",
+    "Elevhälsoteamet finns på plats varje tisdag, välkommen att boka tid.",
+    "Tips till dig som har hög frånvaro: prata med din mentor tidigt.",
+])
+def test_general_information_about_services_is_not_under_secrecy(draft):
+    profile = make_profile(employer="Ekby kommun", role="Skolsköterska", expertise=["Skola"])
+    assert "public.secrecy" not in codes(review_draft(draft, profile=profile, policy=TOWN))
+
+
+def test_a_home_address_without_postcode_is_personal_data_in_a_draft():
+    draft = "Hittade din cykel, Stina! Jag ställer den hemma hos dig på Björkvägen 7 i kväll."
+    review = review_draft(draft, profile=_profile(), policy=BANK)
+    assert hits(review, draft, "pii.address") == ["Björkvägen 7"]
+
+
+def test_the_organisations_own_street_address_without_postcode_is_never_personal_data():
+    policy = make_policy(org="Granholm Bank AB").model_copy(deep=True)
+    policy.contact.addresses.append("Storgatan 1, 123 45 Ekby")
+    draft = "Vårt kontor har ny adress: Storgatan 1. Välkommen!"
+    review = review_draft(draft, profile=_profile(account="official"), policy=policy)
+    assert "pii.address" not in codes(review)
