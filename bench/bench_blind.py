@@ -59,7 +59,15 @@ FIRST_MEASUREMENT = (
     "0.650 / default 0.747, on the hard part 0.588 / 0.676; hateful recall 0.68 / 0.81; complaint precision "
     "0.36 / 0.48; report recall 0.10 / 0.10; draft check 70 % of required findings, a warn finding on 23 of "
     "47 clean drafts.")
-REVIEW_SET = ROOT / "data" / "review" / "blind" / "2026-12"
+REVIEW_BLIND = ROOT / "data" / "review" / "blind"
+# Each draft-check set, its files, and whether anything has been tuned against it.
+REVIEW_SETS = [
+    ("2026-12", ("r1", "r2"),
+     "**tuned against**: the check was worked on against its misses on 2026-12-03; its figures "
+     "no longer say how the check does on unseen drafts"),
+    ("2026-12b", ("r3", "r4"),
+     "**blind**: frozen before it was ever measured; nothing has been tuned against it"),
+]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
 MEANT_TO_BE_WITHHELD = ("hateful", "spam")
@@ -70,6 +78,13 @@ SPAN_PREFIXES = ("respect.", "pii.", "confidential.")
 WORD_FORMS = {
     "bank": "bank,banken,banker,bankerna",
     "operatör": "operatör,operatören,operatörer,operatörerna",
+    # The 2026-12b writers gave a form or a name where the policy asks for a noun; an
+    # administrator would give the noun.
+    "kommunen": "kommun",
+    "studenter": "student",
+    "universitetet": "universitet,universitetet,universitet,universiteten",
+    "Mälarkoop": "förening",
+    "Skarvik": "företag",
 }
 WORST = 25
 
@@ -360,11 +375,11 @@ class Checked:
     expected: list[Expected]
 
 
-def check_set(name: str) -> list[Checked]:
-    orgs = json.loads((REVIEW_SET / f"{name}.orgs.json").read_text(encoding="utf-8"))
+def check_set(name: str, folder: Path = REVIEW_BLIND / "2026-12") -> list[Checked]:
+    orgs = json.loads((folder / f"{name}.orgs.json").read_text(encoding="utf-8"))
     policies = {key: org_policy(org) for key, org in orgs.items()}
     out = []
-    for draft in read_jsonl(REVIEW_SET / f"{name}.jsonl"):
+    for draft in read_jsonl(folder / f"{name}.jsonl"):
         text = draft["draft"]
         review = review_draft(text, profile=author_profile(draft), policy=policies[draft["org"]])
         expected = []
@@ -444,10 +459,11 @@ def print_draft_details(checked: list[Checked]) -> None:
                 f"{f.code} ({f.severity}) {text[f.start:f.end][:60]!r}" for f in c.review.findings))
 
 
-def draft_section() -> list[str]:
-    sets = {name: check_set(name) for name in ("r1", "r2")}
+def draft_section(folder_name: str, files: tuple[str, ...], status: str) -> list[str]:
+    sets = {name: check_set(name, REVIEW_BLIND / folder_name) for name in files}
     groups = {**sets, "both": [c for part in sets.values() for c in part]}
     both = groups["both"]
+    print(f"\n=== draft set {folder_name}")
     print_draft_details(both)
     clean = [c for c in both if not c.expected]
     false_alarms = Counter(f.code for c in clean for f in c.review.findings)
@@ -456,9 +472,10 @@ def draft_section() -> list[str]:
     overall = [e for c in both for e in c.expected]
     drafts = [c.draft for c in both]
     return [
-        f"### Draft check (rules 1–4): {len(drafts)} drafts "
-        f"({sum(d['language'] == 'sv' for d in drafts)} sv, {sum(d['language'] == 'en' for d in drafts)} en; "
+        f"### Draft check (rules 1–4), set {folder_name}: {len(drafts)} drafts "
+        f"({', '.join(f'{n} {lang}' for lang, n in Counter(d['language'] for d in drafts).most_common())}; "
         f"{len(clean)} clean, {sum(d['hard'] for d in drafts)} hard)", "",
+        f"Status: {status}.", "",
         "Each organisation's policy is the built-in template (`init_policy` with its sector, language and "
         "words for customer and company; `bank` and `operatör` given in their four forms, as the template "
         "asks for words it does not know) with its products, confidential terms, contact details, topics "
@@ -468,7 +485,9 @@ def draft_section() -> list[str]:
         "`pii.*`, `confidential.*` and `respect.*` the last column says whether such a finding also "
         "covers the words the writer gave as evidence.", "",
         f"**Finds {sum(e.found for e in overall) / len(overall):.0%} of what it must find** "
-        f"({sum(e.found for e in overall)} of {len(overall)} expected codes).", "",
+        f"({sum(e.found for e in overall)} of {len(overall)} expected codes; target ≥ 90 %); "
+        f"**a finding on {sum(bool(c.review.findings) for c in clean) / len(clean):.0%} of clean drafts** "
+        f"({sum(bool(c.review.findings) for c in clean)} of {len(clean)}; target ≤ 10 %).", "",
         *draft_summary(groups), "",
         "Per rule:", "",
         *per_rule(groups), "",
@@ -490,7 +509,9 @@ def main() -> None:
     triage = []
     for name, status in TRIAGE_SETS:
         triage += [*triage_section(BLIND / name, status), ""]
-    drafts = draft_section()
+    drafts = []
+    for folder_name, files, status in REVIEW_SETS:
+        drafts += [*draft_section(folder_name, files, status), ""]
     body = [
         "## Blind sets", "",
         "Text written apart from the project by independent writers who saw only the label definitions "
@@ -498,8 +519,9 @@ def main() -> None:
         "definition of each finding code), never the training data, the lexicons, the model or the code. "
         "Triage: " + "; ".join(f"{name}: " + sets_line(sorted((BLIND / name).glob("*.jsonl")))
                               for name, _status in TRIAGE_SETS)
-        + ". Draft check: 120 drafts for four organisations (" + sets_line(sorted(REVIEW_SET.glob("r?.jsonl")))
-        + "). How each set was made, when it was frozen and what has been tuned against it: the sets' READMEs.",
+        + ". Draft check: " + "; ".join(f"{name}: " + sets_line(sorted((REVIEW_BLIND / name).glob("r?.jsonl")))
+                                      for name, _files, _status in REVIEW_SETS)
+        + ". How each set was made, when it was frozen and what has been tuned against it: the sets' READMEs.",
         "", FIRST_MEASUREMENT, "",
         *triage,
         *drafts,
