@@ -66,7 +66,8 @@ REVIEW_SETS = [
      "**tuned against**: the check was worked on against its misses on 2026-12-03; its figures "
      "no longer say how the check does on unseen drafts"),
     ("2026-12b", ("r3", "r4"),
-     "**blind**: frozen before it was ever measured; nothing has been tuned against it"),
+     "**tuned against**: its one blind measurement (77 % of required findings, a finding on 18 of 47 clean "
+     "drafts) is in the set's README; the check was then worked on against its misses and false alarms"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")

@@ -160,3 +160,72 @@ def test_the_organisations_own_street_address_without_postcode_is_never_personal
     draft = "Vårt kontor har ny adress: Storgatan 1. Välkommen!"
     review = review_draft(draft, profile=_profile(account="official"), policy=policy)
     assert "pii.address" not in codes(review)
+
+
+# --- rule 2: speaking as one who knows, outside one's field ------------------------------------
+
+EXPERTISE_POLICY = make_policy(org="Ekby kommun", sector="public", customer_word="invånare",
+                               company_word="kommun", extra="""
+[[topics]]
+name = "Bygglov"
+keywords = ["bygglov*", "attefall*", "friggebod*", "building permit*"]
+
+[[topics]]
+name = "Skola"
+keywords = ["skol*", "betyg*"]
+""")
+LIBRARIAN = make_profile(employer="Ekby kommun", role="Bibliotekarie, Ekby bibliotek", expertise=["Kultur"])
+
+
+@pytest.mark.parametrize("draft", [
+    "Jag jobbar på Ekby bibliotek. Mitt tips till alla som frågat: en friggebod kräver aldrig bygglov.",
+    "I work at Ekby library, and my advice is simple: skip the building permit for a small shed.",
+    "Jobbar på biblioteket i Ekby. Köp inte hus utan att läsa detaljplanen, bygglovet kan dröja ett år.",
+])
+def test_advice_on_a_topic_outside_ones_field_is_flagged(draft):
+    review = review_draft(draft, profile=LIBRARIAN, policy=EXPERTISE_POLICY)
+    assert "expertise.outside" in codes(review)
+
+
+@pytest.mark.parametrize("draft", [
+    "Jag jobbar på Ekby bibliotek och i dag kom en hel skolklass på besök. Så roligt!",
+    "Bibliotekarie på Ekby bibliotek här: vi har fått in nya böcker om att bygga friggebod.",
+    "Som bibliotekarie på Ekby bibliotek ser jag många som pluggar inför betygen i vår läsesal.",
+])
+def test_a_passing_mention_of_another_field_is_no_expert_claim(draft):
+    review = review_draft(draft, profile=LIBRARIAN, policy=EXPERTISE_POLICY)
+    assert "expertise.outside" not in codes(review)
+
+
+def test_an_official_account_speaks_for_every_field():
+    draft = "Ekby kommun: friggebodar kräver inte bygglov, men tänk på avståndet till tomtgränsen."
+    profile = make_profile(employer="Ekby kommun", role="Kommunikatör", expertise=["Kultur"],
+                           account="official")
+    assert "expertise.outside" not in codes(review_draft(draft, profile=profile, policy=EXPERTISE_POLICY))
+
+
+# --- more forms found on unseen drafts ---------------------------------------------------------
+
+@pytest.mark.parametrize(("draft", "code", "term"), [
+    ("Fick höra om planerna i dag, men de är hemligt till mars. Spännande!", "confidential.marker",
+     "hemligt till"),
+    ("The merger is done, but it's not public until Monday, so that's all from me.",
+     "confidential.marker", "not public until"),
+    ("Mer kan jag inte säga förrän beslutet är fattat – det här stannar mellan oss!",
+     "confidential.marker", "stannar mellan oss"),
+    ("Till er som ringer kundtjänst tio gånger om dagen: skaffa ett liv.", "respect.disparaging",
+     "skaffa ett liv"),
+    ("Ledningen tror fortfarande att ett lösenord från 2010 duger. Amatörer.", "respect.disparaging",
+     "Amatörer"),
+    ("Han som ritade om hela schemat i går är en ren amatör.", "respect.disparaging", "ren amatör"),
+    ("Tänker på familjen vars hus på Ekgatan 4 brann i natt.", "pii.address", "Ekgatan 4"),
+])
+def test_unseen_forms_are_found(draft, code, term):
+    review = review_draft(draft, profile=_profile(), policy=BANK)
+    assert any(term in h for h in hits(review, draft, code)), (draft, codes(review))
+
+
+def test_a_general_pointer_to_the_readers_own_application_is_no_matter_to_register():
+    draft = "Har du frågor om just din ansökan, mejla oss så tar vi det där i stället för här."
+    profile = make_profile(employer="Ekby kommun", role="Studievägledare", expertise=["Skola"])
+    assert "public.register" not in codes(review_draft(draft, profile=profile, policy=TOWN))

@@ -25,8 +25,13 @@ _FULL_NAME = re.compile(r"(?<![\w-])[A-ZÅÄÖÆØ][a-zåäöæø]+(?:-[A-ZÅÄ�
 _SELF = re.compile(r"(?i)\b(?:jag\s+(?:är|var|kände\s+mig\s+som|känner\s+mig\s+som)|i\s+(?:am|was|feel\s+like)|"
                    r"i'm|jeg\s+(?:er|var))\s+(?:\w+\s+){0,2}$")
 # A person as the subject: "han är", "they are", "du var" — what follows is said of them.
-_PERSON_IS = re.compile(r"(?i)\b(?:han|hon|hen|dom|de|ni|du|he|she|they|you|hun|dere|dem|de)\s+"
-                        r"(?:är|var|blir|is|are|was|were|er|var|bliver|blir)\b")
+_PERSON_IS = re.compile(r"(?i)\b(?:(?:han|hon|hen|dom|de|ni|du|he|she|they|you|hun|dere|dem|de)\s+"
+                        r"(?:är|var|blir|is|are|was|were|er|var|bliver|blir)"
+                        # "Han som planerade …", "Whoever wrote it", "Folk som gör så": someone as subject.
+                        r"|(?:han|hon|de|dom|den|folk|alla|people|anyone|those|whoever|he|she|they)\s+"
+                        r"(?:som|who|that|der|wrote|did))\b")
+# A sentence that is nothing but the word: "Clowns. 🤡", "Amatörer!" — said of whoever came before.
+_ALONE = re.compile(r"^\W*(\w+)\W*$")
 _ABOUT = re.compile(r"(?i)\b(?:om|about|on|titled|kallad|heter)\s+(?:\w+\s+){0,1}$")
 
 
@@ -91,6 +96,8 @@ def find_disparaging(
         aimed = [norm.original[s:e] for s, e in targets if sentence.start <= s < sentence.end]
         if not aimed and (person := _PERSON_IS.search(norm.original, sentence.start, insult.start)):
             aimed = [person.group().strip()]  # "han är en hopplös byråkrat"
+        if not aimed and _ALONE.match(sentence.text):
+            aimed = ["(the sentence before)"]
         if aimed:
             found.append(Span("disparaging", insult.start, insult.end, insult.text, 1.0,
                               f"Insult in the same sentence as {aimed[0]!r}."))

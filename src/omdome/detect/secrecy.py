@@ -15,7 +15,7 @@ from omdome.text.segment import Sentence
 SENSITIVE_TABLES = ("health", "social_services", "benefits")
 # Second-person possessives right before a sensitive word tie it to the person addressed.
 _POSSESSIVES = {"sv": "din|ditt|dina|er|ert|era", "en": "your", "nb": "din|ditt|dine", "da": "din|dit|dine|jeres"}
-_YOUR = {lang: re.compile(rf"(?:\b(?:{words})\s+(?:\w+\s+)?)$", re.IGNORECASE)
+_YOUR = {lang: re.compile(rf"(?:\b(?:{words})\s+(?:\w+\s+){{0,2}})$", re.IGNORECASE)
          for lang, words in {**_POSSESSIVES, None: "din|ditt|dina|ert|era|your|dine|jeres"}.items()}
 # The author's own family ("min son", "sønnen min"): their own to share, not learnt at work.
 _FIRST_PERSON = re.compile(r"(?i)^(?:min|mitt|mina|my|mi|mine|vår|våra|our)\b|\b(?:min|mitt|mine)$")
@@ -33,7 +33,12 @@ _GENERAL_YOU = re.compile(
     r"\b(?:if|when)\s+you\s+(?:have|receive|get|apply|need|are)\b|\b(?:anyone|everyone|those)\s+who\b|"
     r"\balla\s+som\b|\btil\s+(?:deg|dig)\s+som\b|\bhvis\s+du\b")
 # A school class ("i 4A", "in 2C", "klass 9B"): with a sensitive word it picks out a pupil.
-_CLASS = re.compile(r"\b(?:i|in|klass|class|klasse|fra|från)\s+\d{1,2}\s?[A-ZÅÄÖ]\b")
+_CLASS = re.compile(r"\b(?:i|in|klass|class|klasse|fra|från)\s+\d{1,2}\s?[A-ZÅÄÖ]\b"
+                    # "studentkårens ordförande", "the club's chairman": the one person holding a post.
+                    r"|(?i:\b\w{3,}(?:s|'s)\s+(?:ordförande|rektor|vd|chairman|chairwoman|chair|leder|formand))\b")
+# "Har du frågor om din ansökan, …", "If you have questions about your case": any reader's matter.
+_ANY_READER = re.compile(r"(?i)(?:\b(?:har\s+(?:du|ni)|om\s+(?:du|ni)|if\s+you|do\s+you\s+have|har\s+du|"
+                         r"hvis\s+du)\b[^.!?]*)$")
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b")
 _SURNAME_ENDING = re.compile(r"(?:son|sen|berg|ström|lund|gren|qvist|kvist|blad|dahl|man|ell|ius|"
                              r"ing|ander|borg|holm|stedt|fors|wall|ek|sjö)\b", re.IGNORECASE)
@@ -53,9 +58,11 @@ INSTITUTION_WORDS = frozenset({
 
 def find_own_matter(norm: Normalized, language: str | None) -> list[Span]:
     """Phrases dealing with the addressee's own matter ("din ansökan", "your appeal")."""
-    return [Span("own_matter", s, e, norm.original[s:e], 0.8,
+    text = norm.original
+    return [Span("own_matter", s, e, text[s:e], 0.8,
                  "Refers to the addressee's own matter at the authority.")
-            for s, e, _ in find_phrases(phrases("secrecy.toml", "own_matter", language), norm)]
+            for s, e, _ in find_phrases(phrases("secrecy.toml", "own_matter", language), norm)
+            if not _ANY_READER.search(text[max(0, s - 40):s])]
 
 
 def find_secret_personal_matters(

@@ -61,7 +61,11 @@ _ENGLISH_STREETS = "Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Close|Crescent|P
 # Words that say the address that follows is where someone lives: "bor på", "hemma hos dig på",
 # "lives at", "adress:". A person's full name right before "på" counts too ("Eva Nilsson på").
 HOME_CONTEXT = re.compile(
-    r"(?i)(?:\b(?:bor|bodde|bur)\s+(?:\w+\s+)?(?:på|i|vid|til|till)"
+    r"(?i)(?:\b(?:bor|bodde|bur),?\s+(?:\w+\s+)?(?:på|i|vid|til|till)"
+    r"|\b(?:hus|huset|lägenhet|lägenheten|villa|villan|hem|hemmet|house|home|flat|hus|huset|bolig)\s+(?:på|i|vid|at|on)"
+    r"|\b(?:låntagare|låntagaren|kund|kunden|granne|grannen|grannar|patient|patienten|elev|eleven|"
+    r"hyresgäst|hyresgästen|pensionär|pensionären|familjen\s+\w+|paret|couple|family|customer|"
+    r"neighbou?r|resident|tenant|pensioner|familien\s+\w+|naboen|nabo)\s+(?:\w+\s+)?(?:på|i|vid|at|on)"
     r"|\bhemma\s+(?:hos\s+\w+\s+)?(?:på|i|vid)|\bhem\s+till\s+\w+\s+(?:på|i)"
     r"|\b(?:hem)?adress(?:en)?\s*(?:är|:)?|\bhjemmeadresse\w*\s*:?|\bbopæl\w*\s*:?"
     r"|\b(?:lives?|living|lived|stays?|home)\s+(?:is\s+)?(?:at|on|in)|\b(?:home\s+)?address\s*(?:is|:)"

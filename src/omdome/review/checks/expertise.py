@@ -5,20 +5,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from omdome.detect.lexicons import phrases
 from omdome.detect.terms import compile_terms
 from omdome.review.context import DraftContext, Hit
 
 
 def run(ctx: DraftContext) -> Iterator[Hit]:
     profile = ctx.profile
-    if profile is None or not ctx.policy.topics:
+    # An official account speaks for the whole organisation, not from one person's expertise.
+    if profile is None or not ctx.policy.topics or profile.account == "official":
         return
+    authority = _authority_sentences(ctx)
     own = {e.strip().lower() for e in profile.expertise}
+    own_role = _role_spans(ctx)
     for topic in ctx.policy.topics:
         if topic.name.lower() in own or any(k.lower().rstrip("*") in own for k in topic.keywords):
             continue
         pattern = compile_terms(tuple(topic.keywords))
-        match = next((m for m in pattern.finditer(ctx.text) if not _refers_on(ctx, m.start())),
+        match = next((m for m in pattern.finditer(ctx.text)
+                      if not _refers_on(ctx, m.start()) and _near(ctx, m.start(), authority)
+                      and not any(s <= m.start() < e for s, e in own_role)),
                      None) if pattern else None
         if match is None:
             continue
@@ -38,3 +44,38 @@ _REFERRAL = re.compile(
 def _refers_on(ctx: DraftContext, offset: int) -> bool:
     sentence = ctx.sentence_of(offset)
     return sentence is not None and bool(_REFERRAL.search(sentence.text))
+
+
+def _authority_sentences(ctx: DraftContext) -> set[int]:
+    """Indexes of the sentences where the author speaks as one who knows (advice, a verdict)."""
+    language = ctx.language if ctx.language in ("sv", "en", "nb", "da") else None
+    pattern = phrases("expertise.toml", "authority", language)
+    if pattern is None:
+        return set()
+    return {i for i, s in enumerate(ctx.sentences) if pattern.search(s.text.lower())}
+
+
+def _near(ctx: DraftContext, offset: int, authority: set[int]) -> bool:
+    """In a sentence with such words, or next to one ("Mitt råd: … . Boka inte …"), or in a
+    sentence that lays down a term or a date ("alla barn får en plats inom fyra månader")."""
+    index = next((i for i, s in enumerate(ctx.sentences) if s.start <= offset < s.end), None)
+    if index is None:
+        return False
+    return bool({index - 1, index, index + 1} & authority) or bool(_TERMS.search(ctx.sentences[index].text))
+
+
+_MONTHS = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+           "january|february|march|may|june|july|august|october|")
+# A deadline or a term stated as fact: "inom fyra månader", "announced in March", "senast 1 maj".
+_TERMS = re.compile(
+    rf"(?i)\b(?:inom|senast|från\s+och\s+med|within|by|from|in|i|innen|inden)\s+"
+    rf"(?:\d+\s*|\w+\s+)?(?:dagar|veckor|månader|år|days|weeks|months|years|dager|uker|måneder|"
+    rf"{_MONTHS}(?:\d{{1,2}}\s+(?:{_MONTHS.rstrip('|')})))\b")
+
+
+def _role_spans(ctx: DraftContext) -> list[tuple[int, int]]:
+    """Where the draft names the author's own role ("skolsköterska" is no claim about "skol*")."""
+    role = ctx.profile.role.lower().split(",")[0].strip() if ctx.profile and ctx.profile.role else ""
+    if len(role) < 3:
+        return []
+    return [m.span() for m in re.finditer(rf"(?<!\w){re.escape(role)}\w*", ctx.text, re.IGNORECASE)]

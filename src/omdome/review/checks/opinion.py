@@ -13,7 +13,8 @@ from omdome.text.segment import Sentence
 # Swedish superlatives judge whatever word list is used: "snabbaste", "billigaste".
 _SUPERLATIVE = re.compile(
     r"(?<![^\W_])(?:[^\W\d_]{3,}aste|(?:the|our)\s+(?:[^\W\d_]{2,}est|best|worst)"
-    r"|(?:the|our|den|det|de|världens|landets|länets|stadens|sveriges|\w+s)\s+(?:mest|most)\s+[^\W\d_]{4,})"
+    r"|(?:the|our|den|det|de|världens|landets|länets|stadens|sveriges|\w+s)\s+(?:single\s+|very\s+|allra\s+)?"
+    r"(?:mest|most)\s+[^\W\d_]{4,})"
     r"(?![^\W_])", re.IGNORECASE)
 _NOT_SUPERLATIVE = frozenset({"senaste", "sista", "näst sista", "the latest", "the west", "the rest",
                               "the interest", "the request", "the guest", "the forest", "the test",
@@ -25,7 +26,8 @@ _WE = re.compile(r"(?<![^\W_])(?:" + "|".join(FIRST_PERSON_PLURAL) + r")(?![^\W_
 _MODAL = re.compile(r"(?i)^(?:borde|bör|should|shouldn't|ought|burde)$")
 _READER = re.compile(r"(?i)\b(?:du|ni|dig|er|you|dere|deg|dig|i|man)\s+(?:\w+\s+)?$")
 # "debated whether AI should …": a question reported, not a judgement made.
-_WHETHER = re.compile(r"\b(?:whether|huruvida|om|hvorvidt)\s+(?:[\w-]+\s+){0,3}$")
+_WHETHER = re.compile(r"\b(?:whether|huruvida|om|hvorvidt|what|vad|hva|hvad)\s+(?:[\w-]+\s+){0,3}$")
+_POINTS_BACK = re.compile(r"(?i)^\W*(?:det|den|detta|denna|it|this|that|they|de|dom|den\s+här|det\s+här)\s")
 _SKIP_SENTENCE = re.compile(
     r"(?i)\b(?:tack|tackar|thanks|thank you|grattis|congrat\w*|bra jobbat|well done|great job|"
     r"takk|tak for|kudos|frågan om|frågar om|undrar om|asked (?:if|whether)|asks (?:if|whether)|"
@@ -81,9 +83,16 @@ def _judgement(text: str, evaluative: re.Pattern[str]) -> re.Match[str] | None:
 
 
 def _about_us(ctx: DraftContext, sentence: Sentence) -> bool:
-    """Does the sentence speak of the organisation (leaving out the "I work at X" clause)?"""
+    """Does the sentence speak of the organisation (leaving out the "I work at X" clause)?
+
+    A sentence opening on "Det", "It", "This" speaks of what the sentences before it named.
+    """
     if _WE.search(sentence.text):
         return True
+    if _POINTS_BACK.match(sentence.text):
+        before = [s for s in ctx.sentences if s.end <= sentence.start][-2:]
+        if before and ctx.mentions_organisation(before[0].start, sentence.start) is not None:
+            return True
     disclosure = WORKS.search(sentence.text)
     start = sentence.start
     while (mention := ctx.mentions_organisation(start, sentence.end)) is not None:

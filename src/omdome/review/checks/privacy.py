@@ -45,7 +45,9 @@ _REFUSAL = re.compile(
     r"kan\s+ikke|kan\s+ikkje|må\s+ikke|aldri|omfattas\s+av\s+sekretess|tystnadsplikt)\b")
 # "än så länge", "still", "yet": the information exists and is on its way out.
 _NOT_YET = re.compile(r"(?i)\b(?:än|ännu|än\s+så\s+länge|yet|still|for\s+now|ennå|endnu|enn\s+så\s+lenge|"
-                      r"stadig|fortsatt|foreløpig|foreløbig)\b")
+                      r"stadig|fortsatt|foreløpig|foreløbig|until|till|tills|förrän|"
+                      # "det här stannar mellan oss": the reader is told a secret, whatever else is refused.
+                      r"mellan\s+oss|between\s+us|yourselves|emellan|imellom|imellem)\b")
 _HINT = re.compile(r"(?i)\b(?:men|but|mutta)\b")
 # "Mellan oss: …", "Between us, …" opening a sentence (not "samarbetet mellan oss och …").
 _BETWEEN_US = re.compile(r"(?im)(?:^|[.!?…]\s+)((?:just\s+)?(?:mellan\s+oss|between\s+us|mellom\s+oss|"
