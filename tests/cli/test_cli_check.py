@@ -108,6 +108,7 @@ def test_jsonl_without_bad_lines_exits_1_when_a_draft_blocks(tmp_path):
         (b"x" * (10 * 1024 * 1024), "the input is larger than 800\u00a0000 bytes"),
     ],
 )
+@pytest.mark.slow
 def test_bad_input_gets_a_clear_message_and_exit_2_without_traceback(stdin, message):
     result = run_cli("check", "-", stdin=stdin)
     err = result.stderr.decode()
@@ -121,6 +122,7 @@ def test_bad_input_message_is_swedish_by_default():
     assert result.stderr.decode().strip() == "omdome: fel: utkastet är tomt"
 
 
+@pytest.mark.slow
 def test_a_draft_of_a_hundred_thousand_characters_is_checked():
     draft = ("Vi ses på fredag i butiken, välkommen! " * 2600).encode()
     result = run_cli("check", "-", "--format", "json", stdin=draft)
@@ -128,6 +130,7 @@ def test_a_draft_of_a_hundred_thousand_characters_is_checked():
     assert json.loads(result.stdout)["verdict"] in {"ok", "warn"}
 
 
+@pytest.mark.slow
 def test_broken_policy_names_file_line_and_key(tmp_path):
     policy = tmp_path / "policy.toml"
     init = run_cli("policy", "init", "--org", "Exempel AB", "--sector", "private")
@@ -150,6 +153,7 @@ def test_broken_policy_names_file_line_and_key(tmp_path):
         ('account = "private"\n', ":1: account: must be one of 'personal' or 'official'"),
     ],
 )
+@pytest.mark.slow
 def test_broken_profile_names_file_line_and_key(tmp_path, content, message):
     profile = tmp_path / "p.toml"
     profile.write_text(content, encoding="utf-8")
@@ -158,6 +162,7 @@ def test_broken_profile_names_file_line_and_key(tmp_path, content, message):
     assert f"{profile}{message}" in result.stderr.decode()
 
 
+@pytest.mark.slow
 def test_missing_file_and_bad_usage_exit_2():
     assert run_cli("check", "/no/such/draft.txt").returncode == 2
     assert "no such file" in run_cli("check", "/no/such/draft.txt").stderr.decode()

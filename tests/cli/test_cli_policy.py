@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import run_cli
 
 
+@pytest.mark.slow
 def test_init_validate_render_round_trip(tmp_path):
     policy = tmp_path / "sundby.toml"
     made = run_cli("policy", "init", "--org", "Sundby kommun", "--sector", "public",
@@ -25,6 +28,7 @@ def test_init_validate_render_round_trip(tmp_path):
     assert "<h2>1. Var öppen, ärlig och lyssnande</h2>" in html_file.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_init_refuses_to_overwrite_an_existing_policy(tmp_path):
     policy = tmp_path / "policy.toml"
     policy.write_text("# the organisation's adopted policy\n", encoding="utf-8")
@@ -54,6 +58,7 @@ def test_english_policy_init(tmp_path):
     assert "residents and councils meet on equal terms" in result.stdout.decode().replace(" \\\n", " ")
 
 
+@pytest.mark.slow
 def test_validate_reports_every_problem_with_line_and_exit_2(tmp_path):
     policy = tmp_path / "p.toml"
     text = run_cli("policy", "init", "--org", "X", "--sector", "private").stdout.decode()
@@ -63,6 +68,7 @@ def test_validate_reports_every_problem_with_line_and_exit_2(tmp_path):
     assert ".severity: must be one of 'block', 'warn' or 'info'" in result.stderr.decode()
 
 
+@pytest.mark.slow
 def test_redact_text_and_json_and_idempotence(tmp_path):
     text = "Ring Per på 070-123 45 67 eller mejla per@example.com. Pnr 811218-9876.\n"
     once = run_cli("redact", "-", stdin=text.encode(), lang="sv")

@@ -57,6 +57,7 @@ def training_comments() -> list[Example]:
     return examples
 
 
+@pytest.mark.slow
 def test_no_blind_comment_is_a_near_duplicate_of_a_training_comment(blind_comments):
     # The measure (and threshold) that test_triage_data.py uses for the test split.
     blind = [Example(row["text"], row["category"], row["language"]) for row in blind_comments]

@@ -20,6 +20,7 @@ COMMENTS = (
 )
 
 
+@pytest.mark.slow
 def test_triage_jsonl_reports_bad_lines_and_processes_the_rest():
     result = run_cli("triage", "--fast", stdin=COMMENTS.encode())
     assert result.returncode == 2
@@ -31,6 +32,7 @@ def test_triage_jsonl_reports_bad_lines_and_processes_the_rest():
     assert "line 3: not valid JSON" in err and 'line 4: each line must be a JSON object with a string "text"' in err
 
 
+@pytest.mark.slow
 def test_triage_plain_lines_and_text_format():
     text = "Tack för hjälpen i receptionen!\nVarför har ingen svarat på mitt mejl på tre veckor?\n"
     result = run_cli("triage", "--lines", "--fast", "--format", "text", stdin=text.encode())
@@ -40,6 +42,7 @@ def test_triage_plain_lines_and_text_format():
     assert "↳ " in out  # a suggested reply
 
 
+@pytest.mark.slow
 def test_triage_with_facts_gives_the_fact_and_source():
     comment = json.dumps({"id": "c1", "text": "Ni har ju höjt sophämtningsavgiften med 40 procent i år"})
     result = run_cli("triage", "--facts", str(EXAMPLES / "facts.sv.toml"), "--fast", stdin=comment.encode())
@@ -55,6 +58,7 @@ def test_triage_default_path_uses_the_embedding():
     assert row["category"] == "praise"
 
 
+@pytest.mark.slow
 def test_triage_bad_files_exit_2():
     assert run_cli("triage", "/no/such/file.jsonl").returncode == 2
     broken = run_cli("triage", "--model", "/tmp", stdin=b'{"text": "hej"}\n')
@@ -106,6 +110,7 @@ def test_train_on_own_decisions_with_the_shipped_base_writes_a_usable_model(tmp_
     assert row["category"] == "complaint"
 
 
+@pytest.mark.slow
 def test_train_refuses_bad_data_and_the_shipped_directory(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "hej", "category": "angry"}\n{"text": ""}\n', encoding="utf-8")

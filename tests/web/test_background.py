@@ -197,6 +197,7 @@ def test_serve_in_production_mode_collects_static_files_and_runs_gunicorn(tmp_pa
         again.bind(("127.0.0.1", port))
 
 
+@pytest.mark.slow
 def test_serve_on_a_busy_port_stops_with_a_clear_message_before_starting_anything(tmp_path):
     import os
     import socket
@@ -217,6 +218,7 @@ def test_serve_on_a_busy_port_stops_with_a_clear_message_before_starting_anythin
     assert done.returncode == 2 and "kan inte lyssna på" in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.slow
 def test_serve_with_a_data_folder_that_cannot_be_made_says_so_in_one_line(tmp_path):
     import os
     import subprocess

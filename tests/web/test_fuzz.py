@@ -63,7 +63,7 @@ from omdome.web.core import ratelimit
 from omdome.web.thinktwice import services as thinktwice
 from web.factories import HOST, make_comment, make_site, make_thread, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # hundreds of generated inputs per test
 
 PAGE = f"{HOST}/nyheter/vagarbete"
 IMPORT_ORIGINS = ("https://www.example.se", "https://blogg.example.se")

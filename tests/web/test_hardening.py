@@ -247,6 +247,7 @@ def test_a_cached_read_is_never_older_than_the_last_change(client, django_assert
     assert client.get("/api/comments", {"thread": PAGE}).json()["count"] == 1
 
 
+@pytest.mark.slow
 def test_the_read_limit_is_one_count_for_every_process(settings, tmp_path):
     import os
     import time
@@ -320,6 +321,7 @@ def test_a_file_in_another_encoding_than_utf8_is_refused_by_name(tmp_path, decla
     assert not Comment.objects.exists()
 
 
+@pytest.mark.slow
 def test_a_large_export_is_read_a_piece_at_a_time(tmp_path):
     import tracemalloc
 

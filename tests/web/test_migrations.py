@@ -22,6 +22,7 @@ def _latest():  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.slow
 def test_comments_become_messages_with_their_ids_threads_replies_log_and_reason_codes():
     old = _migrate(BEFORE)
     User = old.get_model("auth", "User")

@@ -85,6 +85,7 @@ def world():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(("method", "name", "kwargs", "data", "expected"), MATRIX,
                          ids=[f"{m} {n}" for m, n, *_rest in MATRIX])
+@pytest.mark.slow
 def test_each_role_gets_what_the_matrix_says(client, world, method, name, kwargs, data, expected):
     from django.urls import reverse
 
