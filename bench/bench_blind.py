@@ -69,8 +69,8 @@ REVIEW_SETS = [
      "**tuned against**: its one blind measurement (77 % of required findings, a finding on 18 of 47 clean "
      "drafts) is in the set's README; the check was then worked on against its misses and false alarms"),
     ("2026-12c", ("r5", "r6"),
-     "**blind**: frozen before it was ever measured (its first measurement is this one); nothing has been "
-     "tuned against it"),
+     "**tuned against**: its one blind measurement (72 % of required findings, a finding on 6 of 47 clean "
+     "drafts) is in the set's README; the check was then worked on against its misses"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")

@@ -229,3 +229,60 @@ def test_a_general_pointer_to_the_readers_own_application_is_no_matter_to_regist
     draft = "Har du frågor om just din ansökan, mejla oss så tar vi det där i stället för här."
     profile = make_profile(employer="Ekby kommun", role="Studievägledare", expertise=["Skola"])
     assert "public.register" not in codes(review_draft(draft, profile=profile, policy=TOWN))
+
+
+@pytest.mark.parametrize(("draft", "role"), [
+    ("As a nurse at the Ekby day clinic (Granholm Bank AB's health scheme) I see this every week.",
+     "Nurse"),
+    ("Hälsningar från oss i kassan på Granholm Bank, vi har öppet till sju i kväll!", "Kassör"),
+    ("I plan the branch openings at Granholm Bank, and Ekby is next.", "Planner"),
+    ("(säljer företagslån på Granholm Bank)\nSnart helg!", "Säljare"),
+])
+def test_more_everyday_disclosures(draft, role):
+    review = review_draft(draft, profile=_profile(role=role), policy=BANK)
+    assert "identity.undisclosed" not in codes(review)
+
+
+def test_the_organisations_social_media_handle_is_a_mention_of_it():
+    draft = "Nya sparkontot från @granholmbank är det bästa på marknaden."
+    review = review_draft(draft, profile=_profile(), policy=make_policy(org="Granholm Bank"))
+    assert {"identity.undisclosed", "opinion.unmarked"} <= set(codes(review))
+
+
+@pytest.mark.parametrize(("draft", "term"), [
+    ("Idioter som aldrig har stått i en kassa borde inte få bestämma öppettiderna.", "Idioter"),
+    ("Ledningen har bestämt igen. Totalt hopplösa typer, allihop.", "hopplösa"),
+])
+def test_contempt_aimed_by_a_relative_clause_or_a_short_verdict(draft, term):
+    review = review_draft(draft, profile=_profile(), policy=BANK)
+    assert term in hits(review, draft, "respect.disparaging")
+
+
+@pytest.mark.parametrize(("draft", "found"), [
+    ("Grattis familjen Ek som flyttar in på Lindvägen 9 på fredag!", "Lindvägen 9"),
+    ("Brickan på nycklarna säger \"K. Lindberg, Ängsvägen 12\". Någon som känner honom?", "Ängsvägen 12"),
+])
+def test_more_home_addresses_without_postcode(draft, found):
+    review = review_draft(draft, profile=_profile(), policy=BANK)
+    assert found in hits(review, draft, "pii.address")
+
+
+def test_a_report_not_published_until_later_is_a_leak_when_hinted_at():
+    draft = "Delårsrapporten är inte publicerad förrän i april, men jag kan säga att det ser ljust ut."
+    review = review_draft(draft, profile=_profile(), policy=BANK)
+    assert "confidential.marker" in codes(review)
+
+
+@pytest.mark.parametrize("draft", [
+    "Den 87-årige mannen från Ekby som fick sin demensdiagnos i våras har nu flyttat till oss.",
+    "Killen på andra våningen med missbruket har äntligen fått hjälp av socialtjänsten.",
+])
+def test_a_person_picked_out_by_age_or_where_they_live_is_under_secrecy(draft):
+    profile = make_profile(employer="Ekby kommun", role="Enhetschef", expertise=["Omsorg"])
+    assert "public.secrecy" in codes(review_draft(draft, profile=profile, policy=TOWN))
+
+
+def test_a_view_the_author_reports_hearing_is_not_their_unmarked_opinion():
+    draft = "Som vd på Granholm Bank får jag ofta höra att vi borde öppna fler kontor. Det gör vi inte."
+    review = review_draft(draft, profile=_profile(role="Vd"), policy=BANK)
+    assert "opinion.unmarked" not in codes(review)

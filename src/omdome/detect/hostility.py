@@ -29,7 +29,11 @@ _PERSON_IS = re.compile(r"(?i)\b(?:(?:han|hon|hen|dom|de|ni|du|he|she|they|you|h
                         r"(?:är|var|blir|is|are|was|were|er|var|bliver|blir)"
                         # "Han som planerade …", "Whoever wrote it", "Folk som gör så": someone as subject.
                         r"|(?:han|hon|de|dom|den|folk|alla|people|anyone|those|whoever|he|she|they)\s+"
-                        r"(?:som|who|that|der|wrote|did))\b")
+                        r"(?:som|who|that|der|wrote|did)"
+                        r"|(?:vissa|en\s+del|somliga|some)\s+(?:människor|manniskor|personer|people|folk)?\s*"
+                        r"(?:är|ar|are|er))\b")
+# "Idioter som aldrig …", "Clowns who …": the word names people and says who they are.
+_WHO_FOLLOWS = re.compile(r"(?i)^\s*(?:som|who|that|der|which)\b")
 # A sentence that is nothing but the word: "Clowns. 🤡", "Amatörer!" — said of whoever came before.
 _ALONE = re.compile(r"^\W*(\w+)\W*$")
 _ABOUT = re.compile(r"(?i)\b(?:om|about|on|titled|kallad|heter)\s+(?:\w+\s+){0,1}$")
@@ -48,6 +52,15 @@ def find_insults(norm: Normalized, language: str | None) -> list[Span]:
     benign = _spans("benign_intensifiers", "benign", norm, language, "")
     insults = _spans("insults", "insult", norm, language, "Listed as an insult.")
     return [i for i in insults if not any(i.overlaps(b) for b in benign)]
+
+
+def _SHORT_VERDICT(sentence: str, at: int) -> bool:  # noqa: N802 - reads as the rule it is
+    """"Absolute clowns.", "Totalt inkompetenta byråkrater, hela bunten.": a verdict of a few
+    (at most eight) words opening on the insult, said of whoever the sentences before named."""
+    return len(_WORD.findall(sentence)) <= 8 and len(_WORD.findall(sentence[:at])) <= 1
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _contempt(norm: Normalized, language: str | None) -> list[Span]:
@@ -96,7 +109,8 @@ def find_disparaging(
         aimed = [norm.original[s:e] for s, e in targets if sentence.start <= s < sentence.end]
         if not aimed and (person := _PERSON_IS.search(norm.original, sentence.start, insult.start)):
             aimed = [person.group().strip()]  # "han är en hopplös byråkrat"
-        if not aimed and _ALONE.match(sentence.text):
+        if not aimed and (_ALONE.match(sentence.text) or _WHO_FOLLOWS.match(norm.original[insult.end:])
+                          or _SHORT_VERDICT(sentence.text, insult.start - sentence.start)):
             aimed = ["(the sentence before)"]
         if aimed:
             found.append(Span("disparaging", insult.start, insult.end, insult.text, 1.0,

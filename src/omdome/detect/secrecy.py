@@ -35,7 +35,9 @@ _GENERAL_YOU = re.compile(
 # A school class ("i 4A", "in 2C", "klass 9B"): with a sensitive word it picks out a pupil.
 _CLASS = re.compile(r"\b(?:i|in|klass|class|klasse|fra|från)\s+\d{1,2}\s?[A-ZÅÄÖ]\b"
                     # "studentkårens ordförande", "the club's chairman": the one person holding a post.
-                    r"|(?i:\b\w{3,}(?:s|'s)\s+(?:ordförande|rektor|vd|chairman|chairwoman|chair|leder|formand))\b")
+                    r"|(?i:\b\w{3,}(?:s|'s)\s+(?:ordförande|rektor|vd|chairman|chairwoman|chair|leder|formand))\b"
+                    # "den 94-årige", "a 94-year-old": an age picks out one person.
+                    r"|\b\d{1,3}-åri(?:g|ga|ge)\b|\b\d{1,3}-year-old\b")
 # "Har du frågor om din ansökan, …", "If you have questions about your case": any reader's matter.
 _ANY_READER = re.compile(r"(?i)(?:\b(?:har\s+(?:du|ni)|om\s+(?:du|ni)|if\s+you|do\s+you\s+have|har\s+du|"
                          r"hvis\s+du)\b[^.!?]*)$")

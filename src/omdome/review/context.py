@@ -78,6 +78,9 @@ class DraftContext:
             # "this council", "the bank": an English draft about a Swedish organisation.
             for noun in _ENGLISH_BODIES.get(self.policy.words.company.singular.lower(), ()):
                 names |= {f"the {noun}", f"this {noun}", f"our {noun}"}
+        # "@ifalvsholm", "#sjovikskommun": the organisation's handle on social media.
+        names |= {prefix + _handle(n) for n in (self.policy.organisation.name, self.employer) if n.strip()
+                  for prefix in ("@", "#")}
         if self.profile and self.profile.role:
             # "Sjuksköterska, Vårdcentralen Norrmalm": the author's own unit is the organisation too.
             names |= {part for part in re.split(r"\s*,\s*", self.profile.role)[1:]
@@ -138,6 +141,14 @@ def _brand(name: str) -> str | None:
     if first.lower() in _GENERIC_FIRST or len(first) < 4 or not first[0].isupper():
         return None
     return first
+
+
+def _handle(name: str) -> str:
+    """"IF Älvsholm" → "ifalvsholm": letters and digits only, lower case, without diacritics."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in folded if c.isascii() and c.isalnum())
 
 
 def _short_name(name: str) -> str:

@@ -48,10 +48,17 @@ SELF_INTRO = re.compile(
     r"(?:an?\s+|en\s+|ett\s+|ei\s+|our\s+|vår\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:på|at|i|in|hos|for|för|vid|with|ved|inom|on)\s+(?:the\s+|a\s+)?$")
 # A sentence opening on the verb, the pronoun left out: "Jobbar i bankens kundtjänst och …".
-OPENS_WORKING = re.compile(r"(?i)^\W*(?:jobbar|arbetar|jobber|arbeider|arbejder)\s+(?:på|i|hos|vid|som|med|for|inom)\b")
+OPENS_WORKING = re.compile(r"(?im)^\W*(?:jobbar|arbetar|jobber|arbeider|arbejder|säljer|sköter|undervisar|leder|"
+                           r"ansvarar\s+för)\s+(?:\w+\s+)?(?:på|i|hos|vid|som|med|for|inom)\b")
+# "As a GP at Sollfors health centre (Region Norrvik)": the employer a few words after "at".
+INTRO_HEAD = re.compile(
+    r"(?i)\b(?:as|som|i'?m|i\s+am|jag\s+är|jeg\s+er)\s+(?:an?\s+|en\s+|ett\s+|our\s+|vår\s+)?"
+    r"[\w-]+(?:\s+[\w-]+){0,2}\s+(?:at|på|hos|vid|for|för|i|in)\b")
 # Work on the organisation's own things: "I build the payment screens in the X app".
-MAKES = re.compile(r"(?i)\b(?:i|jag|jeg)\s+(?:\w+\s+)?(?:build|develop|design|maintain|bygger|utvecklar|"
-                   r"designar|underhåller|utvikler|udvikler)\b")
+MAKES = re.compile(r"(?i)\b(?:i|jag|jeg)\s+(?:\w+\s+)?(?:build|develop|design|maintain|plan|run|manage|coach|"
+                   r"teach|bygger|utvecklar|designar|underhåller|planerar|driver|sköter|tränar|undervisar|"
+                   r"utvikler|udvikler)\b")
+_PLACE_WORDS = frozenset({"på", "i", "vid", "hos", "inom", "at", "in", "on", "with", "ved"})
 # "… där", "… here": the employer named in another sentence, or the page the post is on.
 THERE = re.compile(r"\b(?:där|här|there|here|der|her|hos\s+oss|with\s+us)\b", re.IGNORECASE)
 
@@ -95,9 +102,12 @@ def _discloses(ctx: DraftContext) -> bool:
             return True
         if we_forms is not None:
             for match in we_forms.finditer(lower):
-                # "Vi på Exempel AB …": the organisation's name must follow at once.
+                # "Vi på Exempel AB …", "oss i receptionen på Exempel": the organisation's name
+                # must follow within a few words.
                 at = sentence.start + match.end()
-                if ctx.mentions_organisation(at, at + 2 + len(ctx.employer), loose=True):
+                mention = ctx.mentions_organisation(at, at + 40 + len(ctx.employer), loose=True)
+                gap = ctx.text[at:mention.start()].split() if mention is not None else []
+                if mention is not None and (not gap or (len(gap) <= 3 and gap[-1].lower() in _PLACE_WORDS)):
                     return True
     return False
 
@@ -112,7 +122,11 @@ def _role_words(role: str) -> list[str]:
 
 
 def _introduces(ctx: DraftContext, sentence) -> bool:
-    """A self-introduction ending right before one of the employer's names."""
+    """A self-introduction ending right before one of the employer's names, or naming it a few
+    words after its "at"."""
+    for head in INTRO_HEAD.finditer(ctx.text, sentence.start, sentence.end):
+        if ctx.mentions_organisation(head.end(), min(sentence.end, head.end() + 60), loose=True):
+            return True
     start = sentence.start
     while (mention := ctx.mentions_organisation(start, sentence.end, loose=True)) is not None:
         if SELF_INTRO.search(ctx.text[max(sentence.start, mention.start() - 60):mention.start()]):

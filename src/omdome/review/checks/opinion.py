@@ -28,6 +28,9 @@ _READER = re.compile(r"(?i)\b(?:du|ni|dig|er|you|dere|deg|dig|i|man)\s+(?:\w+\s+
 # "debated whether AI should …": a question reported, not a judgement made.
 _WHETHER = re.compile(r"\b(?:whether|huruvida|om|hvorvidt|what|vad|hva|hvad)\s+(?:[\w-]+\s+){0,3}$")
 _POINTS_BACK = re.compile(r"(?i)^\W*(?:det|den|detta|denna|it|this|that|they|de|dom|den\s+här|det\s+här)\s")
+# "jag får ofta höra att vi borde …", "people say we should …": someone else's view, reported.
+_REPORTED = re.compile(r"\b(?:höra|hör|säger|sa|sägs|menar|föreslår|föreslog|frågar|undrar|hear|say|says|said|"
+                       r"suggest|suggests|ask|asks|høre|sier|siger)\s+(?:att|that|at)?\s*(?:[\w-]+\s+){0,2}$")
 _SKIP_SENTENCE = re.compile(
     r"(?i)\b(?:tack|tackar|thanks|thank you|grattis|congrat\w*|bra jobbat|well done|great job|"
     r"takk|tak for|kudos|frågan om|frågar om|undrar om|asked (?:if|whether)|asks (?:if|whether)|"
@@ -73,7 +76,8 @@ def _judgement(text: str, evaluative: re.Pattern[str]) -> re.Match[str] | None:
     lowered = _SIGN_OFF.sub(lambda m: " " * len(m.group()), text.lower())
     for match in evaluative.finditer(lowered):
         if _MODAL.match(match.group()) and (_READER.search(lowered[: match.start()])
-                                            or _WHETHER.search(lowered[: match.start()])):
+                                            or _WHETHER.search(lowered[: match.start()])
+                                            or _REPORTED.search(lowered[: match.start()])):
             continue
         return match
     for match in _SUPERLATIVE.finditer(lowered):
