@@ -50,9 +50,10 @@ BLIND = ROOT / "data" / "triage" / "blind"
 TRIAGE_SETS = [
     ("2026-12", "**seen**: its first figures (below) guided the briefs for new training data, written by "
                 "other writers who never saw the set; no text of it was used"),
-    ("2026-12b", "**blind**: frozen before it was ever measured; nothing has been tuned against it"),
-    ("2026-12c", "**blind**: frozen before it was ever measured (its first measurement is this one); nothing has "
-                 "been tuned against it"),
+    ("2026-12b", "**seen**: blind for its first two measurements; then its per-category figures led to dropping "
+                 "the complaint bias and to briefs for new training data (by other writers, no text of it used)"),
+    ("2026-12c", "**seen**: blind for its first measurement; then used as 2026-12b was"),
+    ("2026-12d", "**blind**: frozen before it was ever measured; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
