@@ -14,9 +14,9 @@ from omdome.web.comments.rescoring import HARMLESS_BELOW, SURE_FROM
 
 pytestmark = pytest.mark.slow
 
-# Neither a question nor a complaint for sure: the fast path is unsure, so each waits for a re-score.
-UNSURE = ["Okej, ni tänker stänga biblioteket på lördagar alltså.",
-          "Okej, ni tänker alltså stänga biblioteket på lördagar."]
+# A question, a correction or a complaint? The fast path is unsure, so each waits for a re-score.
+UNSURE = ["Okej, så biblioteket stänger tidigare på fredagar nu?",
+          "Okej, så biblioteket stänger alltså tidigare på fredagar nu?"]
 
 
 def disqus_export(path, comments: int, threads: int = 200) -> None:

@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db
 def test_a_comment_the_fast_path_is_unsure_of_enters_the_rescore_outbox_with_it():
     thread = make_thread()
     sure = make_comment(thread, "Tack för informationen, mycket bra!").comment
-    # Neither a question nor a complaint for sure: a score under one half.
-    unsure = make_comment(thread, "Okej, ni tänker stänga biblioteket på lördagar alltså.").comment
+    # A question, a correction or a complaint? The fast path's score is under one half.
+    unsure = make_comment(thread, "Okej, så biblioteket stänger tidigare på fredagar nu?").comment
     assert (sure.rescore_due, unsure.rescore_due) == (False, True)
     assert rescoring.backlog() == 1
     assert rescoring.drain() == 1 and rescoring.backlog() == 0
@@ -31,10 +31,10 @@ def test_a_comment_the_fast_path_is_unsure_of_enters_the_rescore_outbox_with_it(
 
 
 def test_an_edit_puts_the_comment_back_into_the_outbox():
-    posted = make_comment(make_thread(), "Okej, ni tänker stänga biblioteket på lördagar alltså.")
+    posted = make_comment(make_thread(), "Okej, så biblioteket stänger tidigare på fredagar nu?")
     rescoring.drain()
     services.edit_comment(comment_id=posted.comment.pk, token=posted.edit_token,
-                          text="Okej, ni tänker alltså stänga biblioteket på lördagar.")
+                          text="Okej, så biblioteket stänger alltså tidigare på fredagar nu?")
     assert Comment.objects.get(pk=posted.comment.pk).rescore_due
 
 
@@ -120,7 +120,7 @@ def test_the_worker_runs_stored_tasks_and_drains_the_rescore_outbox(settings):
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     task_backends["default"]  # the backend of the new setting
-    comment = make_comment(make_thread(), "Okej, ni tänker stänga biblioteket på lördagar alltså.").comment
+    comment = make_comment(make_thread(), "Okej, så biblioteket stänger tidigare på fredagar nu?").comment
     prune_rate_counters.enqueue()
     assert comment.rescore_due and DBTaskResult.objects.filter(status="READY").count() == 1
     Comment.objects.filter(pk=comment.pk).update(category="")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Letters from other scripts that look like Latin ones, and look-alike symbols.
 HOMOGLYPHS = str.maketrans({
@@ -26,8 +27,24 @@ LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@
 _LEET_IN_WORD = re.compile(r"(?<=[^\W\d_])[0134578]|[0134578@$€!|](?=[^\W\d_])")
 _SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .*_-]){2,}[^\W\d_](?![^\W_])")
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
-_NEEDS_WORK = re.compile(r"[^\x00-\x7fåäöéüæøÅÄÖÉÜÆØ]|[^\W\d_][0134578]|[0134578@$€!|][^\W\d_]"
-                         r"|(?<![^\W_])[^\W\d_][ .*_-][^\W\d_][ .*_-][^\W\d_](?![^\W_])|(\w)\1\1")
+# Spelling games written in ASCII: l33t, s p a c e d letters, repeated letters.
+_ASCII_GAMES = re.compile(r"[^\W\d_][0134578]|[0134578@$€!|][^\W\d_]"
+                          r"|(?<![^\W_])[^\W\d_][ .*_-][^\W\d_][ .*_-][^\W\d_](?![^\W_])|([^\W\d_])\1\1")
+_NORDIC = frozenset("åäöéüæøÅÄÖÉÜÆØ")
+
+
+@lru_cache(maxsize=4096)
+def _char_needs_work(char: str) -> bool:
+    """Whether the careful path would change this character: a look-alike, a mark, a compatibility
+    form ("ｉ", "𝐢", "²", a no-break space) or a letter that grows when lower-cased. Emoji, dashes and
+    quotes come out as they went in, so a comment full of them keeps the quick path."""
+    if char in _NORDIC:
+        return False
+    if char.translate(HOMOGLYPHS) != char or unicodedata.combining(char) or len(char.lower()) != 1:
+        return True
+    base = unicodedata.normalize("NFKD", char)
+    letters = [c for c in base if not unicodedata.combining(c)]
+    return len(letters) == 1 and letters[0] != char
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -53,7 +70,8 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Lower-case ``text`` and undo obfuscation, with a map back to the original offsets."""
-    if not _NEEDS_WORK.search(text):
+    if not _ASCII_GAMES.search(text) and (text.isascii() or not any(
+            _char_needs_work(c) for c in set(text) if not c.isascii())):
         return Normalized(text.lower(), None, None, text)
     chars, starts, ends = _compose(text)
     chars = _strip_marks([c.translate(HOMOGLYPHS) for c in chars])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from zlib import crc32
 
 import numpy as np
@@ -137,11 +138,10 @@ def feature_counts(text: str, language: str | None = None, norm: Normalized | No
     norm = norm or prepare(text)
     cleaned = _DIGITS.sub("0", norm.text)
     tokens = _TOKEN.findall(cleaned)
-    counts: Counter[int] = Counter()
-    for token in tokens:
-        counts.update(_token_features(token))
     words = [t for t in tokens if t[0].isalnum()]
-    counts.update(_hash(f"b:{a} {b}") for a, b in zip(words, words[1:], strict=False))
+    # One counting pass over every token's n-grams and the word pairs (Counter counts in C).
+    counts: Counter[int] = Counter(chain(chain.from_iterable(map(_token_features, tokens)),
+                                         (_hash(f"b:{a} {b}") for a, b in zip(words, words[1:], strict=False))))
     # Lexicon and form signals are few beside hundreds of n-grams; counting them several
     # times keeps them audible after the vector is normalised.
     for name in signals(text, norm, cleaned, language):
