@@ -1,8 +1,8 @@
-"""Floors on the blind sets the project keeps (2026-12b, 2026-12c): text written apart and never tuned against.
+"""Floors on the sets written apart (2026-12b, 2026-12c seen since; 2026-12d blind): text by other writers.
 
 The floors sit a little under what the shipped model measured on each set (bench/RESULTS.md,
-"Blind sets"); a retrained model that falls under them has lost ground on text it has never
-seen, whatever its own test split says.
+"Blind sets"); a retrained model that falls under them has lost ground on text it was not
+written with, whatever its own test split says.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ from omdome.triage.model import load_model
 
 BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
 # (macro-F1, hateful recall, report recall) per set and path. Measured with the model of 2026-12-03
-# (threat head): 2026-12b fast 0.827 / 0.92 / 0.88, default 0.872 / 0.97 / 0.80;
-# 2026-12c fast 0.722 / 0.92 / 0.84, default 0.811 / 0.95 / 0.88.
+# without a complaint bias: 2026-12b fast 0.836 / 0.92 / 0.88, default 0.906 / 0.97 / 0.80;
+# 2026-12c fast 0.775 / 0.95 / 0.84, default 0.858 / 0.97 / 0.88;
+# 2026-12d (blind, first measurement) fast 0.770 / 0.97 / 0.85, default 0.835 / 0.97 / 0.85.
 FLOORS = {
-    ("2026-12b", "fast"): (0.80, 0.88, 0.80), ("2026-12b", "default"): (0.85, 0.92, 0.72),
-    ("2026-12c", "fast"): (0.70, 0.88, 0.76), ("2026-12c", "default"): (0.79, 0.92, 0.80),
+    ("2026-12b", "fast"): (0.81, 0.88, 0.80), ("2026-12b", "default"): (0.88, 0.93, 0.72),
+    ("2026-12c", "fast"): (0.75, 0.91, 0.76), ("2026-12c", "default"): (0.83, 0.93, 0.80),
+    ("2026-12d", "fast"): (0.74, 0.93, 0.75), ("2026-12d", "default"): (0.81, 0.93, 0.75),
 }
 pytestmark = pytest.mark.slow
 
