@@ -87,7 +87,7 @@ def language_text(text: str) -> str:
 def detect_language(text: str, *, default: str = "und") -> LanguageGuess:
     """Guess the language of ``text``; ``default`` for texts too short to tell."""
     text = language_text(text)
-    letters = sum(1 for c in text if c.isalpha())
+    letters = sum(map(str.isalpha, text))
     if letters < 12:
         return LanguageGuess(default, 0.0)
     quick = _quick(text)

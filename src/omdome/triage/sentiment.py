@@ -38,6 +38,8 @@ def polarity(norm: Normalized, language: str | None) -> int:
             before = " ".join(_WORD.findall(norm.text[max(0, match.start() - 25):match.start()])[-3:])
             flipped = negators is not None and negators.search(before) is not None
             score += -sign if flipped else sign
+    if norm.original.isascii():
+        return score  # no emoji to count
     positive, negative = _emoji()
     text = norm.original.replace("\ufe0f", "")
     score += sum(text.count(e) for e in positive) - sum(text.count(e) for e in negative)
