@@ -9,23 +9,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
-from itertools import chain
-from zlib import crc32
 
 import numpy as np
 
 from omdome.detect.lexicons import matches
+from omdome.text.hashing import DIGITS, hash_feature, ngram_counts
 from omdome.text.normalize import Normalized, normalize
 
-N_FEATURES = 2**18
 SIGNAL_WEIGHT = 6
 _URL = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|se|nu|net|org|io|xyz|ru|info|shop|biz|no|dk)(?:/\S*)?\b",
                   re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _MENTION = re.compile(r"@\w+")
-_DIGITS = re.compile(r"\d")
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 QUESTION_WORDS = frozenset(
     "vad när var hur varför vem vilken vilket vilka kan får finns går ska skulle borde är har "
@@ -96,54 +91,18 @@ EMBED_SIGNAL_VALUE = 0.5
 def with_signals(vector: np.ndarray, text: str, language: str | None, norm: Normalized | None = None) -> np.ndarray:
     """The sentence embedding followed by one value per EMBED_SIGNALS name (0 or EMBED_SIGNAL_VALUE)."""
     norm = norm or prepare(text)
-    found = set(signals(text, norm, _DIGITS.sub("0", norm.text), language))
+    found = set(signals(text, norm, DIGITS.sub("0", norm.text), language))
     extra = np.array([EMBED_SIGNAL_VALUE if name in found else 0.0 for name in EMBED_SIGNALS], dtype=np.float32)
     return np.concatenate([np.asarray(vector, dtype=np.float32), extra])
-
-
-@lru_cache(maxsize=200_000)
-def _hash(feature: str) -> int:
-    return crc32(feature.encode("utf-8")) & (N_FEATURES - 1)
-
-
-@lru_cache(maxsize=200_000)
-def _token_features(token: str) -> tuple[int, ...]:
-    """Hashed character 2–5-grams of one token and the token itself as a word.
-
-    Cached: words recur across comments, so bulk runs hash each one once.
-    """
-    padded = f" {token} ".encode()
-    if not padded.isascii():
-        return _token_features_unicode(token)
-    mask = N_FEATURES - 1
-    size = len(padded)
-    out = [crc32(padded[i:i + n]) & mask for n in (2, 3, 4, 5) for i in range(size - n + 1)]
-    if token[0].isalnum():
-        out.append(crc32(b"w:" + padded[1:-1]) & mask)
-    return tuple(out)
-
-
-def _token_features_unicode(token: str) -> tuple[int, ...]:
-    padded = f" {token} "
-    size = len(padded)
-    grams = [padded[i:i + n] for n in (2, 3, 4, 5) for i in range(size - n + 1)]
-    if token[0].isalnum():
-        grams.append("w:" + token)
-    mask = N_FEATURES - 1
-    return tuple(crc32(g.encode("utf-8")) & mask for g in grams)
 
 
 def feature_counts(text: str, language: str | None = None, norm: Normalized | None = None) -> Counter[int]:
     """Hashed feature indices of ``text`` with their counts; ``norm`` is ``prepare(text)`` if known."""
     norm = norm or prepare(text)
-    cleaned = _DIGITS.sub("0", norm.text)
-    tokens = _TOKEN.findall(cleaned)
-    words = [t for t in tokens if t[0].isalnum()]
-    # One counting pass over every token's n-grams and the word pairs (Counter counts in C).
-    counts: Counter[int] = Counter(chain(chain.from_iterable(map(_token_features, tokens)),
-                                         (_hash(f"b:{a} {b}") for a, b in zip(words, words[1:], strict=False))))
+    cleaned = DIGITS.sub("0", norm.text)
+    counts = ngram_counts(cleaned)
     # Lexicon and form signals are few beside hundreds of n-grams; counting them several
     # times keeps them audible after the vector is normalised.
     for name in signals(text, norm, cleaned, language):
-        counts[_hash(name)] += SIGNAL_WEIGHT
+        counts[hash_feature(name)] += SIGNAL_WEIGHT
     return counts

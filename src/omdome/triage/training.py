@@ -17,11 +17,12 @@ from pathlib import Path
 
 import numpy as np
 
+from omdome.text.hashing import N_FEATURES
 from omdome.text.language import detect_language
 from omdome.triage import embedding
 from omdome.triage.categories import CATEGORIES
 from omdome.triage.dataset import Example
-from omdome.triage.features import EMBED_SIGNALS, N_FEATURES, feature_counts
+from omdome.triage.features import EMBED_SIGNALS, feature_counts
 from omdome.triage.heads import DenseHead, HashedHead
 from omdome.triage.model import FORMAT, TriageModel
 from omdome.triage.signal_data import own_sentiment, own_toxicity
