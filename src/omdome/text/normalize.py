@@ -70,11 +70,16 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Lower-case ``text`` and undo obfuscation, with a map back to the original offsets."""
-    if not _ASCII_GAMES.search(text) and (text.isascii() or not any(
-            _char_needs_work(c) for c in set(text) if not c.isascii())):
+    plain = text.isascii() or not any(_char_needs_work(c) for c in set(text) if not c.isascii())
+    if plain and not _ASCII_GAMES.search(text):
         return Normalized(text.lower(), None, None, text)
-    chars, starts, ends = _compose(text)
-    chars = _strip_marks([c.translate(HOMOGLYPHS) for c in chars])
+    if plain:
+        # Only spelling games in plain letters (an e-mail's "@s", "B12"): every character stays
+        # where it is until the games are undone, so the letter-by-letter work can be skipped.
+        chars, starts, ends = list(text), range(len(text)), range(1, len(text) + 1)
+    else:
+        chars, starts, ends = _compose(text)
+        chars = _strip_marks([c.translate(HOMOGLYPHS) for c in chars])
     joined = "".join(chars)
     for match in _LEET_IN_WORD.finditer(joined):
         chars[match.start()] = LEET[match.group()]
@@ -86,8 +91,11 @@ def normalize(text: str) -> Normalized:
     for match in _REPEATS.finditer(joined):
         for i in range(match.start() + 1, match.end()):
             keep[i] = False
-    # Lower-case letter by letter: a few letters ("İ") grow when lower-cased whole.
-    out = "".join(c.lower()[0] for c, k in zip(chars, keep, strict=True) if k)
+    if plain:  # no letter here grows when lower-cased ("İ" would have needed work)
+        out = "".join(c for c, k in zip(chars, keep, strict=True) if k).lower()
+    else:
+        # Lower-case letter by letter: a few letters ("İ") grow when lower-cased whole.
+        out = "".join(c.lower()[0] for c, k in zip(chars, keep, strict=True) if k)
     kept_starts = tuple(o for o, k in zip(starts, keep, strict=True) if k)
     kept_ends = tuple(o for o, k in zip(ends, keep, strict=True) if k)
     return Normalized(out, kept_starts, kept_ends, text)
