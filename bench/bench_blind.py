@@ -543,7 +543,7 @@ def main() -> None:
         "definition of each finding code), never the training data, the lexicons, the model or the code. "
         "Triage: " + "; ".join(f"{name}: " + sets_line(sorted((BLIND / name).glob("*.jsonl")))
                               for name, _status in TRIAGE_SETS)
-        + ". Draft check: " + "; ".join(f"{name}: " + sets_line(sorted((REVIEW_BLIND / name).glob("r?.jsonl")))
+        + ". Draft check: " + "; ".join(f"{name}: " + sets_line(sorted((REVIEW_BLIND / name).glob("r*.jsonl")))
                                       for name, _files, _status in REVIEW_SETS)
         + ". How each set was made, when it was frozen and what has been tuned against it: the sets' READMEs.",
         "", FIRST_MEASUREMENT, "",
