@@ -23,9 +23,11 @@ BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
 # without a complaint bias: 2026-12b fast 0.836 / 0.92 / 0.88, default 0.906 / 0.97 / 0.80;
 # 2026-12c fast 0.775 / 0.95 / 0.84, default 0.858 / 0.97 / 0.88;
 # 2026-12d (blind, first measurement) fast 0.770 / 0.97 / 0.85, default 0.835 / 0.97 / 0.85.
+# The seen sets keep a floor on the fast path only (it costs a fraction of a second); the blind set
+# keeps both paths.
 FLOORS = {
-    ("2026-12b", "fast"): (0.81, 0.88, 0.80), ("2026-12b", "default"): (0.88, 0.93, 0.72),
-    ("2026-12c", "fast"): (0.75, 0.91, 0.76), ("2026-12c", "default"): (0.83, 0.93, 0.80),
+    ("2026-12b", "fast"): (0.81, 0.88, 0.80),
+    ("2026-12c", "fast"): (0.75, 0.91, 0.76),
     ("2026-12d", "fast"): (0.74, 0.93, 0.75), ("2026-12d", "default"): (0.81, 0.93, 0.75),
 }
 pytestmark = pytest.mark.slow
