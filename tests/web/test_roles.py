@@ -6,7 +6,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from omdome.web.policies import services as policies
-from web.factories import make_organisation, make_thread, make_user
+from web.factories import make_comment, make_organisation, make_thread, make_user
 
 pytestmark = pytest.mark.django_db
 ROLES = ("anonymous", "employee", "communicator", "registrar", "admin")
@@ -50,6 +50,10 @@ MATRIX = [
     ("GET", "comments:staff_thread", {"thread_id": "thread"}, None, _only("communicator", "registrar")),
     ("POST", "comments:staff_thread", {"thread_id": "thread"}, {"text": "Hej! /Karin"},
      _only("communicator", ok=302)),
+    ("GET", "inbox:inbox", {}, None, _only("communicator")),
+    ("POST", "inbox:relabel", {"message_id": "message"}, {"category": "question"}, _only("communicator", ok=302)),
+    ("POST", "inbox:done", {"message_id": "message"}, {}, _only("communicator", ok=302)),
+    ("POST", "inbox:reopen", {"message_id": "message"}, {}, _only("communicator", ok=302)),
 ]
 # Pages anyone may open: logging in, resetting a password, the widget and its public API, feeds.
 PUBLIC = {"core:login", "core:logout", "core:password_reset", "core:password_reset_done",
@@ -79,7 +83,9 @@ def world():  # type: ignore[no-untyped-def]
     users = {role: make_user(role, role, real_name=f"{role.title()} Testsson") for role in ROLES[1:]}
     policies.start_from_template(organisation=organisation, actor=users["admin"], language="sv", sector="public")
     # Names in the matrix's URL arguments stand for the rows made here (ids differ between databases).
-    ids = {"thread": make_thread().pk, "employee": users["employee"].pk}
+    thread = make_thread()
+    ids = {"thread": thread.pk, "employee": users["employee"].pk,
+           "message": make_comment(thread, "Hur söker jag bygglov för en altan?").comment.pk}
     return users, ids
 
 

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "omdome.web.thinktwice",
     "omdome.web.comments",
     "omdome.web.scheduling",
+    "omdome.web.inbox",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ urlpatterns = [
     path("policy/", include("omdome.web.policies.urls")),
     path("think-twice/", include("omdome.web.thinktwice.urls")),
     path("people/", include("omdome.web.people.urls")),
+    path("inbox/", include("omdome.web.inbox.urls")),
     path("", include("omdome.web.core.urls")),
     path("", include("omdome.web.comments.urls")),
 ]

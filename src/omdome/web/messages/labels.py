@@ -13,6 +13,17 @@ ACTION = {
     "acknowledge": _("confirm and amplify"), "answer": _("answer"), "follow_up": _("follow up"),
     "correct": _("correct with facts"), "no_reply": _("leave unanswered"), "none": _("no action"),
 }
+REASON = {
+    "model": _("the model's judgement"), "rule.threat": _("a threat"),
+    "model.threat": _("a threat or incitement, by the threat model"),
+    "rule.insult_aimed": _("an insult aimed at someone"), "rule.misconception": _("a known misconception"),
+    "insult_noted": _("an insult, noted in a complaint"), "insult": _("an insult"),
+    "unlawful": _("possibly unlawful: report it"), "review.language": _("a language triage does not read"),
+    "review.low_confidence": _("triage is unsure"), "urgent": _("urgent"),
+    "route": _("a colleague knows this best"), "fact.missing": _("no fact on file: check the claim first"),
+    "own_link": _("links only to our own site"),
+}
+URGENCY = {"high": _("urgent"), "normal": _("normal"), "low": _("low")}
 SEVERITY = {"block": _("stops publication"), "warn": _("think twice"), "info": _("for your information")}
 VERDICT = {
     "block": _("Do not publish this as it is."),

@@ -9,6 +9,7 @@ from omdome.web.messages import labels
 register = template.Library()
 
 FILTERS = {"category_label": labels.CATEGORY, "action_label": labels.ACTION, "severity_label": labels.SEVERITY,
-           "verdict_label": labels.VERDICT, "advice_label": labels.ADVICE}
+           "verdict_label": labels.VERDICT, "advice_label": labels.ADVICE, "reason_label": labels.REASON,
+           "urgency_label": labels.URGENCY}
 for _name, _table in FILTERS.items():
     register.filter(_name, partial(labels.label, _table))

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InboxConfig(AppConfig):
+    name = "omdome.web.inbox"
+    label = "inbox"
+    verbose_name = _("Inbox")
+
+    def ready(self) -> None:
+        from omdome.web.core.navigation import NavItem, register
+        from omdome.web.core.roles import Role
+
+        register(NavItem("inbox:inbox", _("Inbox"), _("every incoming message, in queues by what rule 5 asks"),
+                         (Role.COMMUNICATOR,)))

@@ -1,0 +1,74 @@
+"""The inbox's queues: rule 5's actions, and the messages a person must look at first.
+
+Every incoming message is in exactly one queue: done once handled; else "needs review" while
+withheld, pending or unsure; else the queue of the action triage prescribed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from omdome.web.messages.models import Direction, Message, Status
+
+
+@dataclass(frozen=True)
+class Queue:
+    slug: str
+    label: str | Promise
+    help: str | Promise
+
+
+QUEUES = (
+    Queue("review", _("Needs review"), _("withheld, pending or unsure: look at these first")),
+    Queue("follow_up", _("Follow up"), _("dissatisfied writers: always follow up (rule 5)")),
+    Queue("answer", _("Answer"), _("questions")),
+    Queue("correct", _("Correct"), _("misconceptions: answer with facts")),
+    Queue("amplify", _("Amplify"), _("praise: confirm and amplify")),
+    Queue("unanswered", _("Leave unanswered"), _("hateful, trolling or spam: no reply")),
+    Queue("other", _("Other"), _("neutral remarks: no action needed")),
+    Queue("done", _("Done"), _("handled")),
+)
+BY_SLUG = {q.slug: q for q in QUEUES}
+_ACTION_OF = {"follow_up": "follow_up", "answer": "answer", "correct": "correct", "amplify": "acknowledge",
+              "unanswered": "no_reply", "other": "none"}
+_UNSURE = Q(needs_review=True) | Q(status__in=[Status.PENDING, Status.WITHHELD])
+URGENCY_ORDER = Case(When(urgency="high", then=Value(0)), When(urgency="normal", then=Value(1)),
+                     default=Value(2), output_field=IntegerField())
+
+
+def incoming(organisation) -> QuerySet[Message]:  # type: ignore[no-untyped-def]
+    """The organisation's incoming messages (those removed by their authors left out)."""
+    return (Message.objects.filter(direction=Direction.INCOMING)
+            .filter(Q(organisation=organisation) | Q(organisation__isnull=True))
+            .exclude(status=Status.DELETED))
+
+
+def in_queue(messages: QuerySet[Message], slug: str) -> QuerySet[Message]:
+    if slug == "done":
+        return messages.filter(handling__isnull=False)
+    open_ = messages.filter(handling__isnull=True)
+    if slug == "review":
+        return open_.filter(_UNSURE)
+    return open_.exclude(_UNSURE).filter(action=_ACTION_OF[slug])
+
+
+def queue_of(message: Message) -> str:
+    """The one queue ``message`` is in."""
+    if hasattr(message, "handling"):
+        return "done"
+    if message.needs_review or message.status in (Status.PENDING, Status.WITHHELD):
+        return "review"
+    return next((slug for slug, action in _ACTION_OF.items() if action == message.action), "other")
+
+
+def counts(messages: QuerySet[Message]) -> dict[str, int]:
+    return {q.slug: in_queue(messages, q.slug).count() for q in QUEUES}
+
+
+def ordered(messages: QuerySet[Message]) -> QuerySet[Message]:
+    """Urgent first, then the newest."""
+    return messages.annotate(urgency_rank=URGENCY_ORDER).order_by("urgency_rank", "-created", "-id")

@@ -1,0 +1,57 @@
+"""The inbox's decisions, each in one transaction with its audit entry: re-label, mark done, reopen."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from omdome.triage.categories import CATEGORIES, PRESCRIPTIONS, Category
+from omdome.web.core import audit
+from omdome.web.core.errors import ServiceError
+from omdome.web.core.roles import Role, require_role
+from omdome.web.inbox.models import Correction, Handling
+from omdome.web.messages.models import Message
+
+
+def relabel(*, user, message: Message, category: str) -> Correction | None:  # type: ignore[no-untyped-def]
+    """Give ``message`` the category a communicator chose, with the action rule 5 prescribes for it.
+
+    The correction is kept (who, when, from what to what) and audited; None when nothing changed.
+    """
+    require_role(user, Role.COMMUNICATOR)
+    if category not in CATEGORIES:
+        raise ServiceError("bad_category", _("Unknown category: %(category)s.") % {"category": category})
+    with transaction.atomic():
+        message = Message.objects.select_for_update().get(pk=message.pk)
+        if message.category == category:
+            return None
+        correction = Correction.objects.create(message=message, before=message.category, after=category, by=user)
+        message.category = category
+        message.action = PRESCRIPTIONS[Category(category)].action
+        message.save(update_fields=["category", "action"])
+        audit.record("message.relabelled", actor=user, target=message, before=correction.before, after=category)
+    return correction
+
+
+def mark_done(*, user, message: Message) -> Handling:  # type: ignore[no-untyped-def]
+    """The message has had what rule 5 asks for; it leaves the open queues."""
+    require_role(user, Role.COMMUNICATOR)
+    with transaction.atomic():
+        handling, created = Handling.objects.get_or_create(message=message, defaults={"by": user})
+        if created:
+            audit.record("message.handled", actor=user, target=message, category=message.category,
+                         prescribed=message.action)
+    return handling
+
+
+def reopen(*, user, message: Message) -> None:  # type: ignore[no-untyped-def]
+    """Back into its queue (a handled message that needs more)."""
+    require_role(user, Role.COMMUNICATOR)
+    with transaction.atomic():
+        if Handling.objects.filter(message=message).delete()[0]:
+            audit.record("message.reopened", actor=user, target=message)
+
+
+def corrections_count(organisation) -> int:  # type: ignore[no-untyped-def]
+    """Re-labels made in this organisation since the shipped model."""
+    return Correction.objects.filter(message__organisation=organisation).count()

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from omdome.web.inbox import views
+
+app_name = "inbox"
+
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("<int:message_id>/relabel/", views.relabel, name="relabel"),
+    path("<int:message_id>/done/", views.done, name="done"),
+    path("<int:message_id>/reopen/", views.reopen, name="reopen"),
+]

@@ -1,0 +1,112 @@
+"""The communicator's inbox: queues by rule 5, filters, re-labels that are counted, messages handled."""
+
+from __future__ import annotations
+
+import pytest
+
+from omdome.web.core.errors import NotAllowed, ServiceError
+from omdome.web.core.models import AuditEntry
+from omdome.web.inbox import queues, services
+from omdome.web.inbox.models import Correction
+from omdome.web.messages.models import Message
+from web.factories import make_comment, make_organisation, make_staff, make_thread, make_user
+
+pytestmark = pytest.mark.django_db
+
+PRAISE = "Tack för att ni lagade gatlyktan så snabbt, riktigt bra jobbat!"
+QUESTION = "Hur ansöker jag om plats i förskolan till hösten?"
+COMPLAINT = "Soporna har inte hämtats på tre veckor och ingen svarar i telefon. Det är inte okej."
+
+
+@pytest.fixture
+def posted():  # type: ignore[no-untyped-def]
+    thread = make_thread()
+    return {text: make_comment(thread, text).comment for text in (PRAISE, QUESTION, COMPLAINT)}
+
+
+def test_every_message_is_in_the_queue_of_the_action_rule_5_prescribes(posted):
+    assert {queues.queue_of(c) for c in posted.values()} == {"amplify", "answer", "follow_up"}
+    all_messages = queues.incoming(make_organisation())
+    assert queues.queue_of(posted[COMPLAINT]) == "follow_up"
+    assert list(queues.in_queue(all_messages, "follow_up")) == [posted[COMPLAINT].message_ptr]
+    assert sum(queues.counts(all_messages).values()) == 3
+
+
+def test_the_inbox_page_shows_category_action_reasons_and_the_suggested_reply_in_swedish(client, posted):
+    client.force_login(make_staff())
+    page = client.get("/inbox/?queue=answer", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert QUESTION in page and PRAISE not in page
+    assert "fråga" in page and "svara" in page  # the category and its action, in the UI's language
+    assert "Varför:" in page and "Föreslaget svar" in page
+    assert 'Följ upp <span class="count">(1)</span>' in page and 'Förstärk <span class="count">(1)</span>' in page
+
+
+def test_urgent_messages_come_first_then_the_newest():
+    thread = make_thread()
+    first = make_comment(thread, QUESTION).comment
+    second = make_comment(thread, PRAISE).comment
+    Message.objects.filter(pk=first.pk).update(urgency="high")
+    listed = [m.pk for m in queues.ordered(queues.incoming(make_organisation()))]
+    assert listed == [first.pk, second.pk]
+
+
+def test_filters_narrow_the_list(client, posted):
+    client.force_login(make_staff())
+    page = client.get("/inbox/?queue=follow_up&category=praise").content.decode()
+    assert COMPLAINT not in page and "(0)" in page
+    page = client.get("/inbox/?queue=follow_up&language=sv").content.decode()
+    assert COMPLAINT in page
+
+
+def test_a_relabel_moves_the_message_is_counted_and_audited(client, posted):
+    user = make_staff()
+    message = posted[COMPLAINT]
+    correction = services.relabel(user=user, message=message, category="question")
+    message.refresh_from_db()
+    assert (message.category, message.action) == ("question", "answer")
+    assert (correction.before, correction.after, correction.by) == ("complaint", "question", user)
+    assert queues.queue_of(message) == "answer"
+    assert AuditEntry.objects.filter(action="message.relabelled", target_id=str(message.pk)).exists()
+    assert services.relabel(user=user, message=message, category="question") is None  # nothing changed
+    client.force_login(user)
+    assert "1 rättelse" in client.get("/inbox/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+
+
+def test_a_relabel_through_the_page_goes_back_to_the_queue(client, posted):
+    client.force_login(make_staff())
+    response = client.post(f"/inbox/{posted[PRAISE].pk}/relabel/",
+                           {"category": "neutral", "next": "/inbox/?queue=amplify"})
+    assert response.status_code == 302 and response["Location"] == "/inbox/?queue=amplify"
+    assert Correction.objects.get().after == "neutral"
+    # A redirect elsewhere is refused: back to the inbox instead.
+    response = client.post(f"/inbox/{posted[PRAISE].pk}/done/", {"next": "https://evil.example/"})
+    assert response["Location"] == "/inbox/"
+
+
+def test_an_unknown_category_is_refused(posted):
+    with pytest.raises(ServiceError):
+        services.relabel(user=make_staff(), message=posted[PRAISE], category="angry")
+    assert not Correction.objects.exists()
+
+
+def test_done_leaves_the_open_queues_and_reopen_brings_it_back(posted):
+    user = make_staff()
+    message = posted[PRAISE]
+    services.mark_done(user=user, message=message)
+    message.refresh_from_db()
+    assert queues.queue_of(message) == "done"
+    services.reopen(user=user, message=message)
+    message.refresh_from_db()
+    assert queues.queue_of(message) == "amplify"
+    assert [e.action for e in AuditEntry.objects.filter(target_id=str(message.pk)).order_by("seq")][-2:] == \
+        ["message.handled", "message.reopened"]
+
+
+def test_an_employee_can_neither_open_the_inbox_nor_relabel(client, posted):
+    employee = make_user("emma", "employee")
+    client.force_login(employee)
+    assert client.get("/inbox/").status_code == 403
+    assert client.post(f"/inbox/{posted[PRAISE].pk}/relabel/", {"category": "spam"}).status_code == 403
+    with pytest.raises(NotAllowed):
+        services.relabel(user=employee, message=posted[PRAISE], category="spam")
+    assert not Correction.objects.exists()
