@@ -110,3 +110,36 @@ def test_an_employee_can_neither_open_the_inbox_nor_relabel(client, posted):
     with pytest.raises(NotAllowed):
         services.relabel(user=employee, message=posted[PRAISE], category="spam")
     assert not Correction.objects.exists()
+
+
+def test_hiding_needs_a_house_rule_reason_is_logged_and_publishing_brings_it_back(client, posted):
+    from omdome.web.comments.models import Comment, ModerationEvent
+
+    client.force_login(make_staff())
+    comment = posted[PRAISE]
+    url = f"/inbox/{comment.pk}/moderate/"
+    client.post(url, {"to_status": "hidden", "revision": comment.revision})
+    assert Comment.objects.get(pk=comment.pk).status == "published"  # no reason, nothing hidden
+    client.post(url, {"to_status": "hidden", "reason": "spam", "revision": comment.revision})
+    assert Comment.objects.get(pk=comment.pk).status == "hidden"
+    event = ModerationEvent.objects.filter(comment=comment, action="moderated_hidden").get()
+    assert event.reason == "skräppost eller reklam" and event.actor is not None  # in the language the moderator saw
+    page = client.get("/inbox/?queue=amplify", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Publicera" in page  # a hidden comment is kept, and can be shown again
+    client.post(url, {"to_status": "published", "revision": comment.revision})
+    assert Comment.objects.get(pk=comment.pk).status == "published"
+
+
+def test_a_decision_on_a_comment_edited_since_it_was_read_is_refused(client):
+    from omdome.web.comments import services as comment_services
+    from omdome.web.comments.models import Comment
+
+    posted = make_comment(make_thread(), QUESTION)
+    read = posted.comment.revision
+    comment_services.edit_comment(comment_id=posted.comment.pk, token=posted.edit_token,
+                                  text="Köp billiga klockor på https://klockor.example nu!")
+    client.force_login(make_staff())
+    response = client.post(f"/inbox/{posted.comment.pk}/moderate/",
+                           {"to_status": "published", "revision": read}, follow=True)
+    assert Comment.objects.get(pk=posted.comment.pk).revision != read
+    assert "ändrade" in response.content.decode() or "changed" in response.content.decode()

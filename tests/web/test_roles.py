@@ -54,6 +54,8 @@ MATRIX = [
     ("POST", "inbox:relabel", {"message_id": "message"}, {"category": "question"}, _only("communicator", ok=302)),
     ("POST", "inbox:done", {"message_id": "message"}, {}, _only("communicator", ok=302)),
     ("POST", "inbox:reopen", {"message_id": "message"}, {}, _only("communicator", ok=302)),
+    ("POST", "inbox:moderate", {"message_id": "message"}, {"to_status": "hidden", "reason": "spam"},
+     _only("communicator", ok=302)),
 ]
 # Pages anyone may open: logging in, resetting a password, the widget and its public API, feeds.
 PUBLIC = {"core:login", "core:logout", "core:password_reset", "core:password_reset_done",

@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:message_id>/relabel/", views.relabel, name="relabel"),
     path("<int:message_id>/done/", views.done, name="done"),
     path("<int:message_id>/reopen/", views.reopen, name="reopen"),
+    path("<int:message_id>/moderate/", views.moderate, name="moderate"),
 ]

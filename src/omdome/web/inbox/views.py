@@ -14,14 +14,21 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from omdome.triage.categories import CATEGORIES
+from omdome.web.comments import services as comment_services
+from omdome.web.comments.models import Comment
+from omdome.web.comments.services import ChangedSinceRead
 from omdome.web.core.organisation import organisation_for
 from omdome.web.core.roles import Role, role_required
 from omdome.web.inbox import queues, services
 from omdome.web.inbox.models import Correction
 from omdome.web.messages import labels
-from omdome.web.messages.models import Message, Source
+from omdome.web.messages.models import Message, Source, Status
 
 PAGE_SIZE = 50
+# Why a moderator hides a comment: the house rules' usual grounds. The chosen words go to the log.
+HIDE_REASONS = (("hate", gettext_lazy("hate or threats")), ("harassment", gettext_lazy("harassment")),
+                ("spam", gettext_lazy("spam or advertising")), ("personal_data", gettext_lazy("someone's personal data")),
+                ("off_topic", gettext_lazy("off topic")), ("other", gettext_lazy("another house rule")))
 LANGUAGES = (("sv", gettext_lazy("Swedish")), ("en", gettext_lazy("English")), ("nb", gettext_lazy("Norwegian")),
              ("da", gettext_lazy("Danish")))
 
@@ -69,6 +76,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "queue": queue, "page": page, "filters": filters, "query": query.urlencode(),
         "categories": [(c, labels.CATEGORY[c]) for c in CATEGORIES],
         "corrections": services.corrections_count(organisation),
+        "hide_reasons": HIDE_REASONS,
     }
     return render(request, "inbox/inbox.html", context)
 
@@ -103,4 +111,33 @@ def done(request: HttpRequest, message_id: int) -> HttpResponse:
 def reopen(request: HttpRequest, message_id: int) -> HttpResponse:
     services.reopen(user=request.user, message=get_object_or_404(Message, pk=message_id))
     notices.success(request, _("Back in its queue."))
+    return _back(request)
+
+
+@role_required(Role.COMMUNICATOR)
+@require_POST
+def moderate(request: HttpRequest, message_id: int) -> HttpResponse:
+    """Publish or hide a comment on the organisation's own site; hidden is never deleted, and the
+    decision applies only to the version the communicator read."""
+    comment = get_object_or_404(Comment, pk=message_id)
+    to_status = request.POST.get("to_status", "")
+    reasons = dict(HIDE_REASONS)
+    reason = request.POST.get("reason", "")
+    if to_status not in (Status.PUBLISHED, Status.HIDDEN) or (to_status == Status.HIDDEN and reason not in reasons):
+        notices.error(request, _("Choose why the comment is hidden."))
+        return _back(request)
+    try:
+        revision = int(request.POST.get("revision", ""))
+    except ValueError:
+        revision = None
+    try:
+        comment_services.moderate(comment=comment, actor=request.user, to_status=to_status,
+                                  reason=str(reasons.get(reason, "")), revision=revision)
+    except ChangedSinceRead as changed:
+        notices.error(request, str(changed.message))
+    except ValueError as refused:
+        notices.error(request, str(refused))
+    else:
+        notices.success(request, _("Hidden. It stays in the log and can be published again.")
+                        if to_status == Status.HIDDEN else _("Published."))
     return _back(request)
