@@ -27,7 +27,8 @@ from omdome.web.messages.models import Message, Source, Status
 PAGE_SIZE = 50
 # Why a moderator hides a comment: the house rules' usual grounds. The chosen words go to the log.
 HIDE_REASONS = (("hate", gettext_lazy("hate or threats")), ("harassment", gettext_lazy("harassment")),
-                ("spam", gettext_lazy("spam or advertising")), ("personal_data", gettext_lazy("someone's personal data")),
+                ("spam", gettext_lazy("spam or advertising")),
+                ("personal_data", gettext_lazy("someone's personal data")),
                 ("off_topic", gettext_lazy("off topic")), ("other", gettext_lazy("another house rule")))
 LANGUAGES = (("sv", gettext_lazy("Swedish")), ("en", gettext_lazy("English")), ("nb", gettext_lazy("Norwegian")),
              ("da", gettext_lazy("Danish")))
