@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from omdome.web.cases import services as cases
 from omdome.web.policies import services as policies
 from web.factories import make_comment, make_organisation, make_thread, make_user
 
@@ -56,6 +57,13 @@ MATRIX = [
     ("POST", "inbox:reopen", {"message_id": "message"}, {}, _only("communicator", ok=302)),
     ("POST", "inbox:moderate", {"message_id": "message"}, {"to_status": "hidden", "reason": "spam"},
      _only("communicator", ok=302)),
+    ("GET", "cases:list", {}, None, _only("communicator")),
+    ("GET", "cases:detail", {"case_id": "case"}, None, _only("communicator")),
+    ("POST", "cases:note", {"case_id": "case"}, {"kind": "note", "text": "Ringer i morgon."},
+     _only("communicator", ok=302)),
+    ("POST", "cases:status", {"case_id": "case"}, {"status": "waiting"}, _only("communicator", ok=302)),
+    ("POST", "cases:assign", {"case_id": "case"}, {"owner": ""}, _only("communicator", ok=302)),
+    ("POST", "cases:open", {"message_id": "message"}, {}, _only("communicator", ok=302)),
 ]
 # Pages anyone may open: logging in, resetting a password, the widget and its public API, feeds.
 PUBLIC = {"core:login", "core:logout", "core:password_reset", "core:password_reset_done",
@@ -86,8 +94,9 @@ def world():  # type: ignore[no-untyped-def]
     policies.start_from_template(organisation=organisation, actor=users["admin"], language="sv", sector="public")
     # Names in the matrix's URL arguments stand for the rows made here (ids differ between databases).
     thread = make_thread()
-    ids = {"thread": thread.pk, "employee": users["employee"].pk,
-           "message": make_comment(thread, "Hur söker jag bygglov för en altan?").comment.pk}
+    message = make_comment(thread, "Hur söker jag bygglov för en altan?").comment
+    ids = {"thread": thread.pk, "employee": users["employee"].pk, "message": message.pk,
+           "case": cases.open_case(message=message, by=users["admin"]).pk}
     return users, ids
 
 

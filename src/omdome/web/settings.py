@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "omdome.web.comments",
     "omdome.web.scheduling",
     "omdome.web.inbox",
+    "omdome.web.cases",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,8 @@ EMAIL_HOST_USER = os.environ.get("OMDOME_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("OMDOME_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = _flag("OMDOME_EMAIL_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("OMDOME_EMAIL_FROM", "omdome@localhost")
+# Where people reach this installation: the links in e-mails sent by the background worker.
+OMDOME_BASE_URL = os.environ.get("OMDOME_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]

@@ -21,6 +21,7 @@ urlpatterns = [
     path("think-twice/", include("omdome.web.thinktwice.urls")),
     path("people/", include("omdome.web.people.urls")),
     path("inbox/", include("omdome.web.inbox.urls")),
+    path("cases/", include("omdome.web.cases.urls")),
     path("", include("omdome.web.core.urls")),
     path("", include("omdome.web.comments.urls")),
 ]

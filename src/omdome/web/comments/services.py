@@ -22,6 +22,7 @@ from omdome.web.comments.models import Comment, ModerationEvent, Site, Status, T
 from omdome.web.comments.tokens import check_edit_token, edit_token, edit_window
 from omdome.web.core import audit
 from omdome.web.messages.models import Direction, Source
+from omdome.web.messages.signals import message_received, reply_sent
 from omdome.web.messages.triage import apply_triage
 from omdome.web.policies.services import current_policy
 
@@ -81,11 +82,18 @@ def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: s
                 comment.rescore_due = rescoring.worth_rescoring(s.triage)
             comment.save()
             log(comment, "created", reason="; ".join(s.reasons))
+            message_received.send(sender=Comment, message=comment, conversation=f"thread:{comment.thread_id}",
+                                  writer=writer_of(comment))
     except IntegrityError:
         if key and (earlier := _stored_for(key)) is not None:  # the same request, a moment earlier
             return earlier
         raise
     return Posted(comment, edit_token(comment.pk))
+
+
+def writer_of(comment: Comment) -> str:
+    """Who wrote ``comment``, as well as the widget knows: the e-mail address if given, else the name."""
+    return comment.email.strip().casefold() or " ".join(comment.author.split()).casefold()
 
 
 def _thread_of(s: pipeline.Submission) -> Thread:
@@ -274,6 +282,7 @@ def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = No
             staff_name=profile.real_name, staff_role=profile.role, staff_organisation=profile.employer,
             category="", triage={"review": review.to_dict()})
         log(comment, "staff_reply", actor=user)
+        reply_sent.send(sender=Comment, reply=comment, in_reply_to=parent_comment)
         if review.verdict == "block":
             codes = ", ".join(f.code for f in review.findings if f.severity == "block")
             log(comment, "draft_check_overridden", actor=user, reason=f"{override_reason.strip()} [{codes}]")

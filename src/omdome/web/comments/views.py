@@ -51,7 +51,7 @@ def thread_list(request: HttpRequest) -> HttpResponse:
 def staff_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
     """A thread as staff see it, with the form for a verified reply (rule 1)."""
     thread = get_object_or_404(Thread.objects.select_related("site"), pk=thread_id)
-    form = StaffReplyForm(request.POST or None, thread=thread)
+    form = StaffReplyForm(request.POST or None, thread=thread, initial=_reply_initial(request, thread))
     review, advice = None, []
     if request.method == "POST":
         require_role(request.user, Role.COMMUNICATOR)
@@ -71,6 +71,8 @@ def staff_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
             form.add_error("text", str(getattr(error, "message", error)))
         else:
             messages.success(request, _("Your reply is published."))
+            if (case := request.GET.get("case", "")).isdigit():  # replying from a follow-up case: back to it
+                return redirect("cases:detail", case_id=int(case))
             return redirect("comments:staff_thread", thread_id=thread.pk)
     profile = getattr(request.user, "staff_profile", None)
     context = {"thread": thread, "comments": thread.comments.select_related("parent").order_by("created", "id"),
@@ -78,6 +80,19 @@ def staff_thread(request: HttpRequest, thread_id: int) -> HttpResponse:
                "can_reply": bool(profile and profile.can_reply_publicly
                                  and request.user.has_perm("comments.reply_as_staff"))}
     return render(request, "comments/staff_thread.html", context)
+
+
+def _reply_initial(request: HttpRequest, thread: Thread) -> dict[str, object]:
+    """``?parent=12``: the reply answers comment 12; ``&suggested=1`` starts from triage's suggested reply."""
+    parent = request.GET.get("parent", "")
+    if not parent.isdigit():
+        return {}
+    initial: dict[str, object] = {"parent": int(parent)}
+    if request.GET.get("suggested"):
+        comment = thread.comments.filter(pk=int(parent)).only("triage").first()
+        if comment is not None and comment.triage.get("suggested_reply"):
+            initial["text"] = comment.triage["suggested_reply"]
+    return initial
 
 
 def demo_page(request: HttpRequest, slug: str) -> HttpResponse:

@@ -42,7 +42,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
                  "policies.view_policyversion", "policies.add_policyversion", "policies.change_policyversion",
                  "policies.approve_policyversion", "policies.view_acknowledgement",
                  "comments.view_site", "comments.change_site", "comments.add_site",
-                 "people.view_staffprofile", "people.change_staffprofile", "people.add_staffprofile"),
+                 "people.view_staffprofile", "people.change_staffprofile", "people.add_staffprofile",
+                 "cases.view_servicelevel", "cases.change_servicelevel", "cases.add_servicelevel"),
 }
 
 

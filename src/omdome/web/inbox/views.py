@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages as notices
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from omdome.triage.categories import CATEGORIES
+from omdome.web.cases.models import Case
 from omdome.web.comments import services as comment_services
 from omdome.web.comments.models import Comment
 from omdome.web.comments.services import ChangedSinceRead
@@ -67,7 +68,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
     filters = Filters(request.GET or None)
     messages = filters.apply(queues.incoming(organisation))
     listed = (queues.ordered(queues.in_queue(messages, queue.slug)).select_related("comment", "handling")
-              .annotate(relabelled=Exists(Correction.objects.filter(message=OuterRef("pk")))))
+              .annotate(relabelled=Exists(Correction.objects.filter(message=OuterRef("pk"))))
+              .prefetch_related(Prefetch("cases", Case.objects.order_by("-opened_at"), to_attr="case_list")))
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)

@@ -1,0 +1,13 @@
+"""Cases follow what the channels announce: a writer's new message, a reply by staff."""
+
+from __future__ import annotations
+
+from omdome.web.cases import services
+
+
+def follow_writer(sender, *, message, conversation: str, writer: str, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    services.message_received(message=message, conversation=conversation, writer=writer)
+
+
+def count_reply(sender, *, reply, in_reply_to, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    services.reply_sent(reply=reply, in_reply_to=in_reply_to)
