@@ -52,3 +52,47 @@ def test_an_employee_cannot_reach_the_inbox(page, live_server):
     log_in(page, base, "erik")
     assert page.goto(f"{base}/inbox/").status == 403
     assert "Inkorg" not in page.inner_text("nav")
+
+
+def test_a_reader_reports_a_comment_from_the_widget_and_a_communicator_hides_it(page, host, live_server, browser):
+    from django.core import mail
+
+    from browser.conftest import run_axe
+    from browser.test_widget import open_widget, wait_until_sent, write
+    from omdome.web.comments.models import Comment
+    from omdome.web.messages.models import Report
+
+    open_widget(page, host.url())
+    write(page, "Vägen var avstängd hela dagen igen, utan någon skylt.")
+    wait_until_sent(page)
+    comment = Comment.objects.get()
+    reader = browser.new_context(locale="sv-SE", bypass_csp=True).new_page()  # another reader: no edit key
+    errors: list[str] = []
+    reader.on("pageerror", lambda error: errors.append(str(error)))
+    open_widget(reader, host.url())
+    reader.click(f"#omdome-comment-{comment.pk} .omdome-report summary")
+    reader.click(f"#omdome-comment-{comment.pk} .omdome-report-send")
+    reader.wait_for_selector("text=Välj ett skäl", state="attached")
+    reader.select_option(f"#omdome-report-{comment.pk}-reason", "personal_data")
+    reader.fill(f"#omdome-report-{comment.pk}-explanation", "Det står var min granne bor.")
+    reader.fill(f"#omdome-report-{comment.pk}-email", "anna@example.se")
+    assert run_axe(reader) == []
+    screenshot(reader, "widget-report-form-sv")
+    reader.click(f"#omdome-comment-{comment.pk} .omdome-report-send")
+    reader.wait_for_selector("text=Din anmälan (nummer", state="attached")
+    assert reader.locator(".omdome-report").count() == 0 and errors == []
+    screenshot(reader, "widget-report-sent-sv")
+    assert Report.objects.get().explanation == "Det står var min granne bor."
+
+    make_staff("karin")
+    staff = browser.new_context(locale="sv-SE", bypass_csp=True).new_page()
+    log_in(staff, live_server.url, "karin", "/inbox/?queue=review")
+    item = staff.locator(f"#message-{comment.pk}")
+    assert "Rapporterad av 1 läsare" in item.inner_text() and "någons personuppgifter" in item.inner_text()
+    no_violations(staff, "inbox-reported-sv")
+    mail.outbox.clear()
+    staff.select_option(f"#reason-{comment.pk}", "personal_data")
+    staff.click(f"#message-{comment.pk} button:text-is('Dölj')")
+    staff.wait_for_selector("text=Dold. Den finns kvar i loggen")
+    assert Report.objects.get().decision == "hidden"
+    assert [m.to for m in mail.outbox] == [["anna@example.se"]]

@@ -219,6 +219,7 @@ OMDOME_RATE_LIMITS = {
     "attempt": (int(os.environ.get("OMDOME_RATE_ATTEMPTS", "30")), 60),
     "ip": (int(os.environ.get("OMDOME_RATE_IP", "5")), 60),
     "thread": (int(os.environ.get("OMDOME_RATE_THREAD", "30")), 60),
+    "report": (int(os.environ.get("OMDOME_RATE_REPORT", "10")), 3600),
 }
 # The rate counters: a small SQLite file that every process on this machine shares (core/ratelimit.py).
 OMDOME_COUNTERS = Path(os.environ.get("OMDOME_COUNTERS", DATA_DIR / "counters.sqlite3"))

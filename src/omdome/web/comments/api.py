@@ -12,9 +12,11 @@ from ninja import Path as PathParam
 
 from omdome.web.comments import reading, services
 from omdome.web.comments.listing import MAX_PAGE_SIZE, PAGE_SIZE, comment_data
+from omdome.web.comments.models import Comment
 from omdome.web.comments.tokens import edit_window
 from omdome.web.core import ratelimit
 from omdome.web.core.clientip import client_ip, rate_key
+from omdome.web.messages import reports
 
 router = Router(tags=["comments"])
 MAX_ID = 2**63 - 1  # the largest id a database column holds
@@ -144,6 +146,32 @@ def edit_comment(request: HttpRequest, data: EditIn, comment_id: int = PathParam
                                     text=data.text, confirmed=data.confirmed, ip=client_ip(request),
                                     origin=request.headers.get("Origin"))
     return {"id": comment.pk, "status": comment.status, "comment": comment_data(comment, own=True)}
+
+
+class ReportIn(Schema):
+    reason: str = Field(max_length=20, description="illegal, hate, personal_data, false, spam or other")
+    explanation: str = Field("", max_length=5000, description="What is wrong with the comment (optional)")
+    email: str = Field("", max_length=254, description="To be told the decision (optional, never shown)")
+
+
+class ReportOut(Schema):
+    id: int = Field(description="The report's number, for the reporter's reference")
+    message: str = Field(description="The acknowledgement to show the reporter")
+
+
+@router.post("/comments/{comment_id}/report", response={201: ReportOut, 400: Problem, 404: Problem, 429: Problem},
+             summary="Report a comment to the moderators (notice and action)")
+def report_comment(request: HttpRequest, data: ReportIn, comment_id: int = PathParam(..., ge=1, le=MAX_ID)):
+    comment = Comment.objects.filter(pk=comment_id).first()
+    if comment is None:
+        return Status(404, {"code": "not_found", "message": _("There is no such comment to report.")})
+    ip = client_ip(request)
+    stored = reports.report(message=comment, reason=data.reason, explanation=data.explanation, email=data.email,
+                            ip=ip, rate_key=rate_key(ip) if ip else None)
+    return Status(201, {"id": stored.pk, "message": _(
+        "Thank you. Your report (number %(id)d) has been received, and a moderator will look at the comment."
+        "%(mail)s") % {"id": stored.pk, "mail": _(" You will get an e-mail with the decision.") if stored.email
+                       else ""}})
 
 
 class Source(Schema):

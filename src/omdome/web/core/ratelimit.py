@@ -25,9 +25,10 @@ from omdome.web.core.errors import ServiceError
 log = logging.getLogger("omdome.ratelimit")
 
 # (requests, seconds) per scope when the settings leave a scope out. "attempt" counts every
-# request to write, valid or not, per address; "ip" and "thread" count accepted comments.
+# request to write, valid or not, per address; "ip" and "thread" count accepted comments;
+# "report" counts readers' reports per address.
 DEFAULT_LIMITS = {"read": (300, 60), "attempt": (30, 60), "ip": (5, 60), "thread": (30, 60),
-                  "login_user": (5, 900), "login_ip": (20, 900)}
+                  "login_user": (5, 900), "login_ip": (20, 900), "report": (10, 3600)}
 
 
 class Counters:

@@ -1,18 +1,19 @@
 """The inbox's queues: rule 5's actions, and the messages a person must look at first.
 
-Every incoming message is in exactly one queue: done once handled; else "needs review" while
-withheld, pending or unsure; else the queue of the action triage prescribed.
+Every incoming message is in exactly one queue: "needs review" while a reader's report of it is
+undecided; else done once handled; else "needs review" while withheld, pending or unsure; else the
+queue of the action triage prescribed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from omdome.web.messages.models import Direction, Message, Status
+from omdome.web.messages.models import Direction, Message, Report, Status
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Queue:
 
 
 QUEUES = (
-    Queue("review", _("Needs review"), _("withheld, pending or unsure: look at these first")),
+    Queue("review", _("Needs review"), _("reported by readers, withheld, pending or unsure: look at these first")),
     Queue("follow_up", _("Follow up"), _("dissatisfied writers: always follow up (rule 5)")),
     Queue("answer", _("Answer"), _("questions")),
     Queue("correct", _("Correct"), _("misconceptions: answer with facts")),
@@ -47,13 +48,17 @@ def incoming(organisation) -> QuerySet[Message]:  # type: ignore[no-untyped-def]
             .exclude(status=Status.DELETED))
 
 
+def _reported() -> Q:
+    return Q(Exists(Report.objects.filter(message=OuterRef("pk"), decided_at__isnull=True)))
+
+
 def _condition(slug: str) -> Q:
     """What puts a message in the queue ``slug``."""
     if slug == "done":
-        return Q(handling__isnull=False)
+        return Q(handling__isnull=False) & ~_reported()
     if slug == "review":
-        return Q(handling__isnull=True) & _UNSURE
-    return Q(handling__isnull=True) & ~_UNSURE & Q(action=_ACTION_OF[slug])
+        return _reported() | (Q(handling__isnull=True) & _UNSURE)
+    return Q(handling__isnull=True) & ~_UNSURE & ~_reported() & Q(action=_ACTION_OF[slug])
 
 
 def in_queue(messages: QuerySet[Message], slug: str) -> QuerySet[Message]:
@@ -62,6 +67,8 @@ def in_queue(messages: QuerySet[Message], slug: str) -> QuerySet[Message]:
 
 def queue_of(message: Message) -> str:
     """The one queue ``message`` is in."""
+    if Report.objects.filter(message=message, decided_at__isnull=True).exists():
+        return "review"
     if hasattr(message, "handling"):
         return "done"
     if message.needs_review or message.status in (Status.PENDING, Status.WITHHELD):

@@ -10,7 +10,8 @@ from omdome.web.core import audit
 from omdome.web.core.errors import ServiceError
 from omdome.web.core.roles import Role, require_role
 from omdome.web.inbox.models import Correction, Handling
-from omdome.web.messages.models import Message
+from omdome.web.messages import reports
+from omdome.web.messages.models import Message, Status
 
 
 def relabel(*, user, message: Message, category: str) -> Correction | None:  # type: ignore[no-untyped-def]
@@ -34,14 +35,28 @@ def relabel(*, user, message: Message, category: str) -> Correction | None:  # t
 
 
 def mark_done(*, user, message: Message) -> Handling:  # type: ignore[no-untyped-def]
-    """The message has had what rule 5 asks for; it leaves the open queues."""
+    """The message has had what rule 5 asks for; it leaves the open queues. Readers' reports of it are
+    decided as it stands: hidden if it is hidden, else kept."""
     require_role(user, Role.COMMUNICATOR)
     with transaction.atomic():
         handling, created = Handling.objects.get_or_create(message=message, defaults={"by": user})
         if created:
             audit.record("message.handled", actor=user, target=message, category=message.category,
                          prescribed=message.action)
+        reports.decide(message=message, decision="hidden" if message.status == Status.HIDDEN else "kept", by=user)
     return handling
+
+
+def moderate(*, user, comment, to_status: str, reason: str = "", revision: int | None = None):  # type: ignore[no-untyped-def]
+    """Publish or hide a comment; readers' reports of it are decided with it."""
+    from omdome.web.comments import services as comment_services
+
+    require_role(user, Role.COMMUNICATOR)
+    with transaction.atomic():
+        comment = comment_services.moderate(comment=comment, actor=user, to_status=to_status, reason=reason,
+                                            revision=revision)
+        reports.decide(message=comment, decision="hidden" if to_status == Status.HIDDEN else "kept", by=user)
+    return comment
 
 
 def reopen(*, user, message: Message) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from omdome.triage.categories import CATEGORIES
 from omdome.web.cases.models import Case
-from omdome.web.comments import services as comment_services
 from omdome.web.comments.models import Comment
 from omdome.web.comments.services import ChangedSinceRead
 from omdome.web.core.organisation import organisation_for
@@ -23,7 +22,7 @@ from omdome.web.core.roles import Role, role_required
 from omdome.web.inbox import queues, services
 from omdome.web.inbox.models import Correction
 from omdome.web.messages import labels
-from omdome.web.messages.models import Message, Source, Status
+from omdome.web.messages.models import Message, Report, Source, Status
 
 PAGE_SIZE = 50
 # Why a moderator hides a comment: the house rules' usual grounds. The chosen words go to the log.
@@ -69,7 +68,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
     messages = filters.apply(queues.incoming(organisation))
     listed = (queues.ordered(queues.in_queue(messages, queue.slug)).select_related("comment", "handling")
               .annotate(relabelled=Exists(Correction.objects.filter(message=OuterRef("pk"))))
-              .prefetch_related(Prefetch("cases", Case.objects.order_by("-opened_at"), to_attr="case_list")))
+              .prefetch_related(Prefetch("cases", Case.objects.order_by("-opened_at"), to_attr="case_list"),
+                                Prefetch("reports", Report.objects.filter(decided_at__isnull=True),
+                                         to_attr="open_reports")))
     page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -134,8 +135,8 @@ def moderate(request: HttpRequest, message_id: int) -> HttpResponse:
     except ValueError:
         revision = None
     try:
-        comment_services.moderate(comment=comment, actor=request.user, to_status=to_status,
-                                  reason=str(reasons.get(reason, "")), revision=revision)
+        services.moderate(user=request.user, comment=comment, to_status=to_status,
+                          reason=str(reasons.get(reason, "")), revision=revision)
     except ChangedSinceRead as changed:
         notices.error(request, str(changed.message))
     except ValueError as refused:

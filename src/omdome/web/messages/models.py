@@ -77,3 +77,36 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author}: {self.text[:60]}"
+
+
+class ReportReason(models.TextChoices):
+    ILLEGAL = "illegal", _("illegal, e.g. a threat or agitation against a group")
+    HATE = "hate", _("hate or harassment")
+    PERSONAL_DATA = "personal_data", _("someone's personal data")
+    FALSE = "false", _("false or misleading")
+    SPAM = "spam", _("spam or advertising")
+    OTHER = "other", _("something else")
+
+
+class Report(models.Model):
+    """A reader's notice that a message breaks the law or the house rules (notice and action).
+
+    It puts the message in front of a moderator until someone decides; the decision is kept on the
+    report, and a reporter who left an e-mail address is told what it was.
+    """
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="reports", verbose_name=_("message"))
+    reason = models.CharField(_("reason"), max_length=14, choices=ReportReason.choices)
+    explanation = models.TextField(_("explanation"), blank=True, validators=[StorableText(multiline=True)])
+    email = models.EmailField(_("reporter's e-mail"), blank=True,
+                              help_text=_("Only to tell the reporter the decision; never shown."))
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    created = models.DateTimeField(_("received"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True, db_index=True)
+    decision = models.CharField(_("decision"), max_length=8, blank=True,
+                                choices=[("kept", _("kept")), ("hidden", _("hidden"))])
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["created", "id"]

@@ -65,7 +65,14 @@
     slow: "Kommentarstjänsten svarade inte i tid. Försök igen om en stund.",
     failed: "Något gick fel. Försök igen om en stund.",
     rate: "Du har skickat många kommentarer på kort tid. Vänta {n} sekund{s} och försök igen.", pl: "er",
-    expired: "Tiden för att ändra kommentaren har gått ut."
+    expired: "Tiden för att ändra kommentaren har gått ut.",
+    report: "Rapportera", reportWhy: "Vad är fel med kommentaren?", reportChoose: "Välj ett skäl",
+    reportMore: "Förklara gärna (valfritt)",
+    reportEmail: "Din e-postadress, om du vill få veta beslutet (valfri, visas aldrig)",
+    reportSend: "Skicka anmälan", reported: "Tack, din anmälan har tagits emot.",
+    reasons: [["illegal", "Olagligt, t.ex. hot eller hets mot folkgrupp"], ["hate", "Hat eller trakasserier"],
+      ["personal_data", "Någons personuppgifter"], ["false", "Osant eller vilseledande"],
+      ["spam", "Spam eller reklam"], ["other", "Något annat"]]
   } : {
     heading: "Comments", loading: "Loading comments…",
     loadError: "The comments could not be loaded. Please try again in a moment.", retry: "Try again", more: "Show more comments",
@@ -102,7 +109,14 @@
     slow: "The comment service did not answer in time. Please try again in a moment.",
     failed: "Something went wrong. Please try again in a moment.",
     rate: "You have sent many comments in a short time. Wait {n} second{s} and try again.", pl: "s",
-    expired: "The time for editing this comment has run out."
+    expired: "The time for editing this comment has run out.",
+    report: "Report", reportWhy: "What is wrong with the comment?", reportChoose: "Choose a reason",
+    reportMore: "Explain if you like (optional)",
+    reportEmail: "Your e-mail address, if you want to hear the decision (optional, never shown)",
+    reportSend: "Send report", reported: "Thank you, your report has been received.",
+    reasons: [["illegal", "Illegal, e.g. a threat or agitation against a group"], ["hate", "Hate or harassment"],
+      ["personal_data", "Someone's personal data"], ["false", "False or misleading"],
+      ["spam", "Spam or advertising"], ["other", "Something else"]]
   };
 
   function fmt(s, o) { return s.replace(/\{(\w+)\}/g, (m, k) => k in o ? o[k] : m); }
@@ -491,6 +505,7 @@
     }
     acts.appendChild(shareMenu(id, art, ctx));
     var t = tokenFor(id);
+    if (!t) acts.appendChild(reportMenu(id, art, ctx));
     if (t) {
       var ed = S.closed ? null : btn("omdome-edit", L.edit, () => startEdit(art, id, ed), null, ctx);
       var del = btn("omdome-delete", L.del, () => remove(art, id, del), null, ctx);
@@ -523,6 +538,36 @@
       }));
     }
     return h("details", { class: "omdome-share" }, [h("summary", { "aria-describedby": ctx }, L.share), h("div", { class: "omdome-share-menu" }, kids)]);
+  }
+
+  // Notice and action: a reader tells the moderators what is wrong with a comment.
+  function reportMenu(id, art, ctx) {
+    var fid = "omdome-report-" + id;
+    var reason = h("select", { id: fid + "-reason", name: "reason", required: true, "aria-required": "true" },
+      [h("option", { value: "" }, L.reportChoose)].concat(L.reasons.map(r => h("option", { value: r[0] }, r[1]))));
+    var more = h("textarea", { id: fid + "-explanation", name: "explanation", rows: 3, maxlength: 1000 });
+    var mail = h("input", { id: fid + "-email", name: "email", type: "email", autocomplete: "email", maxlength: 254 });
+    var send = btn("omdome-report-send", L.reportSend, null, "submit");
+    var form = h("form", { class: "omdome-report-form", novalidate: true }, [
+      h("div", { class: "omdome-field" }, [h("label", { for: reason.id }, L.reportWhy), reason]),
+      h("div", { class: "omdome-field" }, [h("label", { for: more.id }, L.reportMore), more]),
+      h("div", { class: "omdome-field" }, [h("label", { for: mail.id }, L.reportEmail), mail]),
+      h("div", { class: "omdome-form-actions" }, send)
+    ]);
+    var box = h("details", { class: "omdome-report" }, [h("summary", { "aria-describedby": ctx }, L.report), form]);
+    form.addEventListener("submit", guard(ev => {
+      ev.preventDefault();
+      if (!reason.value) { note(art, L.reportChoose, true); reason.focus(); return; }
+      return during(form, send, async () => {
+        var r = await api("POST", "/api/comments/" + id + "/report",
+          { reason: reason.value, explanation: more.value, email: mail.value.trim() });
+        if (r.status !== 201) return note(art, errorText(r), true);
+        box.remove(); // reported once is enough
+        note(art, typeof r.data.message === "string" && r.data.message ? r.data.message : L.reported);
+        focusEl(art);
+      });
+    }));
+    return box;
   }
 
   function startReply(art, name, b) {
