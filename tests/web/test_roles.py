@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from omdome.web.cases import services as cases
 from omdome.web.policies import services as policies
+from omdome.web.rules import services as rules
 from web.factories import make_comment, make_organisation, make_thread, make_user
 
 pytestmark = pytest.mark.django_db
@@ -64,6 +65,13 @@ MATRIX = [
     ("POST", "cases:status", {"case_id": "case"}, {"status": "waiting"}, _only("communicator", ok=302)),
     ("POST", "cases:assign", {"case_id": "case"}, {"owner": ""}, _only("communicator", ok=302)),
     ("POST", "cases:open", {"message_id": "message"}, {}, _only("communicator", ok=302)),
+    ("GET", "rules:list", {}, None, _only("admin")),
+    ("GET", "rules:new", {}, None, _only("admin")),
+    ("POST", "rules:new", {}, {"name": "Spam", "category": ["spam"], "actions": ["hide"]}, _only("admin", ok=302)),
+    ("GET", "rules:detail", {"rule_id": "rule"}, None, _only("admin")),
+    ("GET", "rules:edit", {"rule_id": "rule"}, None, _only("admin")),
+    ("POST", "rules:switch", {"rule_id": "rule"}, {"on": "0"}, _only("admin", ok=302)),
+    ("POST", "rules:move", {"rule_id": "rule"}, {"up": "1"}, _only("admin", ok=302)),
 ]
 # Pages anyone may open: logging in, resetting a password, the widget and its public API, feeds.
 PUBLIC = {"core:login", "core:logout", "core:password_reset", "core:password_reset_done",
@@ -96,7 +104,9 @@ def world():  # type: ignore[no-untyped-def]
     thread = make_thread()
     message = make_comment(thread, "Hur söker jag bygglov för en altan?").comment
     ids = {"thread": thread.pk, "employee": users["employee"].pk, "message": message.pk,
-           "case": cases.open_case(message=message, by=users["admin"]).pk}
+           "case": cases.open_case(message=message, by=users["admin"]).pk,
+           "rule": rules.save_rule(by=users["admin"], organisation=organisation, name="Länkar",
+                                   conditions={"has_link": True}, actions=["hold"]).pk}
     return users, ids
 
 

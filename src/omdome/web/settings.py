@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "omdome.web.comments",
     "omdome.web.scheduling",
     "omdome.web.inbox",
+    "omdome.web.rules",  # before cases: rules run first on a new message
     "omdome.web.cases",
 ]
 

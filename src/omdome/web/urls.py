@@ -22,6 +22,7 @@ urlpatterns = [
     path("people/", include("omdome.web.people.urls")),
     path("inbox/", include("omdome.web.inbox.urls")),
     path("cases/", include("omdome.web.cases.urls")),
+    path("rules/", include("omdome.web.rules.urls")),
     path("", include("omdome.web.core.urls")),
     path("", include("omdome.web.comments.urls")),
 ]

@@ -106,6 +106,8 @@ def open_case(*, message: Message, by=None, conversation: str = "", writer: str 
 def message_received(*, message: Message, conversation: str, writer: str) -> Case | None:
     """A new message from a writer: it joins their case in that conversation and reopens it if it was
     closed or waiting; a complaint without a case opens one, if the service level says so."""
+    if (already := case_of(message)) is not None:  # an automation rule opened it a moment ago
+        return already
     recently = timezone.now() - REOPEN_WITHIN
     case = (Case.objects.select_for_update().filter(conversation=conversation, writer=writer)
             .exclude(status=CaseStatus.CLOSED, closed_at__lt=recently).order_by("-opened_at").first())

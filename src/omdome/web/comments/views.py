@@ -9,7 +9,6 @@ from pathlib import Path
 
 import rcssmin
 import rjsmin
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
