@@ -72,6 +72,8 @@ MATRIX = [
     ("GET", "rules:edit", {"rule_id": "rule"}, None, _only("admin")),
     ("POST", "rules:switch", {"rule_id": "rule"}, {"on": "0"}, _only("admin", ok=302)),
     ("POST", "rules:move", {"rule_id": "rule"}, {"up": "1"}, _only("admin", ok=302)),
+    ("GET", "reports:dashboard", {}, None, _only("communicator")),
+    ("GET", "reports:csv", {"name": "cases"}, None, _only("communicator")),
 ]
 # Pages anyone may open: logging in, resetting a password, the widget and its public API, feeds.
 PUBLIC = {"core:login", "core:logout", "core:password_reset", "core:password_reset_done",

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "omdome.web.inbox",
     "omdome.web.rules",  # before cases: rules run first on a new message
     "omdome.web.cases",
+    "omdome.web.reports",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns = [
     path("inbox/", include("omdome.web.inbox.urls")),
     path("cases/", include("omdome.web.cases.urls")),
     path("rules/", include("omdome.web.rules.urls")),
+    path("dashboard/", include("omdome.web.reports.urls")),
     path("", include("omdome.web.core.urls")),
     path("", include("omdome.web.comments.urls")),
 ]
