@@ -143,3 +143,22 @@ def test_a_decision_on_a_comment_edited_since_it_was_read_is_refused(client):
                            {"to_status": "published", "revision": read}, follow=True)
     assert Comment.objects.get(pk=posted.comment.pk).revision != read
     assert "ändrade" in response.content.decode() or "changed" in response.content.decode()
+
+
+def test_the_counts_agree_with_the_lists_in_every_queue():
+    from omdome.web.messages import reports
+
+    user = make_staff()
+    thread = make_thread()
+    posted = [make_comment(thread, text, author=f"Skribent {i}").comment
+              for i, text in enumerate([PRAISE, QUESTION, COMPLAINT, PRAISE + " Igen.", QUESTION + " Snälla?"])]
+    services.mark_done(user=user, message=posted[0])
+    reports.report(message=posted[0], reason="spam")  # reported after it was done: back to review
+    reports.report(message=posted[1], reason="hate")
+    Message.objects.filter(pk=posted[2].pk).update(needs_review=True)
+    Message.objects.filter(pk=posted[3].pk).update(action="")  # not triaged
+    everything = queues.incoming(make_organisation())
+    counted = queues.counts(everything)
+    assert counted == {q.slug: queues.in_queue(everything, q.slug).count() for q in queues.QUEUES}
+    assert counted["review"] == 3 and counted["other"] == 1 and sum(counted.values()) == 5
+    assert {queues.queue_of(Message.objects.get(pk=c.pk)) for c in posted} == {"review", "other", "answer"}

@@ -40,6 +40,7 @@ def mark_done(*, user, message: Message) -> Handling:  # type: ignore[no-untyped
     require_role(user, Role.COMMUNICATOR)
     with transaction.atomic():
         handling, created = Handling.objects.get_or_create(message=message, defaults={"by": user})
+        Message.objects.filter(pk=message.pk).update(handled=True)
         if created:
             audit.record("message.handled", actor=user, target=message, category=message.category,
                          prescribed=message.action)
@@ -63,6 +64,7 @@ def reopen(*, user, message: Message) -> None:  # type: ignore[no-untyped-def]
     """Back into its queue (a handled message that needs more)."""
     require_role(user, Role.COMMUNICATOR)
     with transaction.atomic():
+        Message.objects.filter(pk=message.pk).update(handled=False)
         if Handling.objects.filter(message=message).delete()[0]:
             audit.record("message.reopened", actor=user, target=message)
 

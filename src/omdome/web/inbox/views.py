@@ -24,7 +24,7 @@ from omdome.web.inbox.models import Correction
 from omdome.web.messages import labels
 from omdome.web.messages.models import Message, Report, Source, Status
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 # Why a moderator hides a comment: the house rules' usual grounds. The chosen words go to the log.
 HIDE_REASONS = (("hate", gettext_lazy("hate or threats")), ("harassment", gettext_lazy("harassment")),
                 ("spam", gettext_lazy("spam or advertising")),
@@ -55,7 +55,7 @@ class Filters(forms.Form):
             if data.get(field):
                 messages = messages.filter(**{field: data[field]})
         if data.get("language"):
-            messages = messages.filter(triage__language=data["language"])
+            messages = messages.filter(language=data["language"])
         return messages
 
 
@@ -66,17 +66,20 @@ def inbox(request: HttpRequest) -> HttpResponse:
     queue = queues.BY_SLUG.get(slug, queues.BY_SLUG["review"])
     filters = Filters(request.GET or None)
     messages = filters.apply(queues.incoming(organisation))
-    listed = (queues.ordered(queues.in_queue(messages, queue.slug)).select_related("comment", "handling")
+    listed = (queues.ordered(queues.in_queue(messages, queue.slug)).select_related("comment")
               .annotate(relabelled=Exists(Correction.objects.filter(message=OuterRef("pk"))))
               .prefetch_related(Prefetch("cases", Case.objects.order_by("-opened_at"), to_attr="case_list"),
                                 Prefetch("reports", Report.objects.filter(decided_at__isnull=True),
                                          to_attr="open_reports")))
-    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
+    counted = queues.counts(messages)
+    paginator = Paginator(listed, PAGE_SIZE)
+    paginator.count = counted[queue.slug]  # known already: no second pass over the messages
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("queue", None)
     context = {
-        "queues": [(q, n) for q, n in zip(queues.QUEUES, queues.counts(messages).values(), strict=True)],
+        "queues": [(q, counted[q.slug]) for q in queues.QUEUES],
         "queue": queue, "page": page, "filters": filters, "query": query.urlencode(),
         "categories": [(c, labels.CATEGORY[c]) for c in CATEGORIES],
         "corrections": services.corrections_count(organisation),

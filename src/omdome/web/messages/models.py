@@ -64,7 +64,14 @@ class Message(models.Model):
     needs_review = models.BooleanField(_("needs review"), default=False)
     possibly_unlawful = models.BooleanField(_("possibly unlawful"), default=False,
                                             help_text=_("Triage advised reporting it (a threat or incitement)."))
+    language = models.CharField(_("language"), max_length=8, blank=True,
+                                help_text=_("As triage read it: sv, en, nb, da …"))
     triage = models.JSONField(_("triage result"), default=dict, blank=True)
+    # Kept beside the records they summarise (the inbox's Handling, undecided Reports), so that the
+    # inbox counts and lists its queues from this table's index alone; only inbox.services and
+    # messages.reports set them, in the transaction that writes those records.
+    handled = models.BooleanField(_("handled"), default=False, editable=False)
+    reported = models.BooleanField(_("reported by readers"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("message")
@@ -74,6 +81,11 @@ class Message(models.Model):
             models.UniqueConstraint(fields=["source", "external_id"], condition=~models.Q(external_id=""),
                                     name="message_unique_external_id"),
         ]
+        # Everything that puts a message in an inbox queue and orders it there: the queue counts and
+        # the lists read this narrow index instead of the wide rows (100,000 messages: bench_inbox).
+        indexes = [models.Index(fields=["organisation", "direction", "handled", "reported", "action", "needs_review",
+                                        "status", "urgency", "created", "language", "category"],
+                                name="message_queue_idx")]
 
     def __str__(self) -> str:
         return f"{self.author}: {self.text[:60]}"

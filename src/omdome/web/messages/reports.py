@@ -46,6 +46,7 @@ def report(*, message: Message, reason: str, explanation: str = "", email: str =
     with transaction.atomic():
         stored = Report.objects.create(message=message, reason=reason, explanation=explanation, email=email,
                                        ip_address=ip)
+        Message.objects.filter(pk=message.pk).update(reported=True)
         audit.record("message.reported", target=message, report=stored.pk, reason=reason)
     return stored
 
@@ -62,6 +63,7 @@ def decide(*, message: Message, decision: str, by) -> int:  # type: ignore[no-un
         return 0
     now = timezone.now()
     Report.objects.filter(pk__in=[r.pk for r in reports]).update(decided_at=now, decision=decision)
+    Message.objects.filter(pk=message.pk).update(reported=False)
     audit.record("message.reports_decided", actor=by, target=message, decision=decision,
                  reports=[r.pk for r in reports])
     addresses = sorted({r.email for r in reports if r.email})

@@ -10,14 +10,15 @@ from omdome.triage.classifier import ReasonCode, TriageResult
 from omdome.web.messages.models import Message
 
 TRIAGE_FIELDS = ["category", "action", "confidence", "toxicity", "urgency", "needs_review", "possibly_unlawful",
-                 "triage"]
+                 "language", "triage"]
 
 
 def _fields(result: TriageResult, *, was_unlawful: bool = False) -> dict[str, object]:
     """The message fields a triage result sets. Once flagged as possibly unlawful, always flagged."""
     return {"category": result.category, "action": result.action, "confidence": result.confidence,
             "toxicity": result.toxicity, "urgency": result.urgency, "needs_review": result.needs_review,
-            "possibly_unlawful": was_unlawful or result.moderation == "report", "triage": result.to_dict()}
+            "possibly_unlawful": was_unlawful or result.moderation == "report",
+            "language": (result.language or "")[:8], "triage": result.to_dict()}
 
 
 def apply_triage(message: Message, result: TriageResult) -> list[str]:

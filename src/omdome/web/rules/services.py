@@ -40,7 +40,7 @@ def facts_of(message: Message) -> rule_conditions.Facts:
         earlier = earlier.filter(source=message.source, author__iexact=message.author)
     return rule_conditions.Facts(
         category=message.category, action=message.action, toxicity=message.toxicity or 0.0,
-        urgency=message.urgency, language=str((message.triage or {}).get("language", "")), source=message.source,
+        urgency=message.urgency, language=message.language, source=message.source,
         text=message.text, needs_review=message.needs_review or message.status in (Status.PENDING, Status.WITHHELD),
         reported=Report.objects.filter(message=message, decided_at__isnull=True).exists(),
         first_time_writer=not earlier.exclude(pk=message.pk).exists())
