@@ -22,6 +22,7 @@ def test_a_communicator_acknowledges_praise_and_relabels_a_comment(page, live_se
     praise, question = (make_comment(thread, t).comment for t in (PRAISE, QUESTION))
     make_comment(thread, COMPLAINT)
     make_staff("karin")
+    make_user("olle", "employee", real_name="Olle Berg", role="Förskolechef", expertise="förskola")
     log_in(page, base, "karin", "/inbox/?queue=amplify")
     main = page.inner_text("main")
     assert "Inkorg" in main and PRAISE in main and COMPLAINT not in main
@@ -36,6 +37,12 @@ def test_a_communicator_acknowledges_praise_and_relabels_a_comment(page, live_se
     page.goto(f"{base}/inbox/?queue=answer")
     page.locator(f"#message-{question.pk} summary").click()
     assert "Föreslaget svar" in page.inner_text(f"#message-{question.pk}")
+    # Routed to the colleague whose expertise fits, as suggested.
+    assert "Olle Berg (förskola) – föreslagen" in page.locator(f"#assign-{question.pk} option:checked").inner_text()
+    page.click(f"#message-{question.pk} button:text-is('Skicka')")
+    page.wait_for_selector("text=Skickat till Olle Berg.")
+    question.refresh_from_db()
+    assert question.assigned_to.username == "olle"
     page.select_option(f"#category-{question.pk}", "complaint")
     page.click(f"#message-{question.pk} >> text=Ändra kategori")
     page.wait_for_selector("text=Kategorin är ändrad. Rättelsen räknas.")

@@ -162,3 +162,36 @@ def test_the_counts_agree_with_the_lists_in_every_queue():
     assert counted == {q.slug: queues.in_queue(everything, q.slug).count() for q in queues.QUEUES}
     assert counted["review"] == 3 and counted["other"] == 1 and sum(counted.values()) == 5
     assert {queues.queue_of(Message.objects.get(pk=c.pk)) for c in posted} == {"review", "other", "answer"}
+
+
+def test_a_question_is_routed_to_the_colleague_whose_expertise_fits(client, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    user = make_staff()
+    expert = make_user("olle", "employee", real_name="Olle Berg", role="Förskolechef", expertise="förskola, skola")
+    make_user("nils", "employee", real_name="Nils Ek", role="Trafikplanerare", expertise="parkering, trafik")
+    question = make_comment(make_thread(), QUESTION).comment
+    client.force_login(user)
+    page = client.get("/inbox/?queue=answer", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert f'<option value="{expert.pk}" selected>Olle Berg (förskola, skola) – föreslagen</option>' in page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/inbox/{question.pk}/assign/", {"assign_to": expert.pk, "next": "/inbox/?queue=answer"},
+                               HTTP_ACCEPT_LANGUAGE="sv")
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.assigned_to == expert
+    assert [m.to for m in mail.outbox] == [["olle@sundby.se"]] and QUESTION in mail.outbox[0].body
+    assert AuditEntry.objects.filter(action="message.assigned", target_id=str(question.pk)).exists()
+    client.force_login(expert)
+    assert client.get("/inbox/").status_code == 403  # an employee answers from the e-mail, not the inbox
+    client.force_login(user)
+    mine = client.get("/inbox/?queue=answer&assigned=nobody", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert QUESTION not in mine
+    assert "Skickad till Olle Berg" in client.get("/inbox/?queue=answer", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    from django.contrib.auth import get_user_model
+
+    without_profile = get_user_model().objects.create_user("extern", email="extern@example.se")
+    with pytest.raises(ServiceError) as refused:
+        services.assign(user=user, message=question, to=without_profile)
+    assert refused.value.code == "bad_assignee"

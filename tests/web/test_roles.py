@@ -58,6 +58,7 @@ MATRIX = [
     ("POST", "inbox:reopen", {"message_id": "message"}, {}, _only("communicator", ok=302)),
     ("POST", "inbox:moderate", {"message_id": "message"}, {"to_status": "hidden", "reason": "spam"},
      _only("communicator", ok=302)),
+    ("POST", "inbox:assign", {"message_id": "message"}, {"assign_to": ""}, _only("communicator", ok=302)),
     ("GET", "cases:list", {}, None, _only("communicator")),
     ("GET", "cases:detail", {"case_id": "case"}, None, _only("communicator")),
     ("POST", "cases:note", {"case_id": "case"}, {"kind": "note", "text": "Ringer i morgon."},

@@ -72,3 +72,50 @@ def reopen(*, user, message: Message) -> None:  # type: ignore[no-untyped-def]
 def corrections_count(organisation) -> int:  # type: ignore[no-untyped-def]
     """Re-labels made in this organisation since the shipped model."""
     return Correction.objects.filter(message__organisation=organisation).count()
+
+
+def staff_who_answer(organisation):  # type: ignore[no-untyped-def]
+    """Active staff with a profile in the organisation: who a message can be routed to."""
+    from django.contrib.auth import get_user_model
+
+    return (get_user_model().objects.filter(is_active=True, staff_profile__organisation=organisation)
+            .select_related("staff_profile").order_by("first_name", "last_name", "username"))
+
+
+def suggest_expert(message: Message, people) -> object | None:  # type: ignore[no-untyped-def]
+    """The colleague whose expertise topics (staff profile) occur most in the message, if any does."""
+    from omdome.detect.terms import compile_terms
+
+    best, best_hits = None, 0
+    for person in people:
+        pattern = compile_terms(tuple(person.staff_profile.topics))
+        hits = len(pattern.findall(message.text)) if pattern is not None else 0
+        if hits > best_hits:
+            best, best_hits = person, hits
+    return best
+
+
+def assign(*, user, message: Message, to, link: str = "") -> bool:  # type: ignore[no-untyped-def]
+    """Route ``message`` to a colleague (None: to nobody); they get an e-mail with it. False when
+    nothing changed."""
+    from django.core.mail import send_mail
+    from django.utils import translation
+
+    require_role(user, Role.COMMUNICATOR)
+    if to is not None and (not to.is_active or getattr(to, "staff_profile", None) is None):
+        raise ServiceError("bad_assignee", _("Choose a colleague from the list."), field="assign_to")
+    with transaction.atomic():
+        changed = Message.objects.filter(pk=message.pk).exclude(assigned_to=to).update(assigned_to=to)
+        if not changed:
+            return False
+        message.assigned_to = to
+        audit.record("message.assigned", actor=user, target=message, to=to.get_username() if to else None)
+        if to is not None and to.email and to != user:
+            language = message.organisation.language if message.organisation else "sv"
+            with translation.override(language):
+                subject = _("A message for you to answer, from %(author)s") % {"author": message.author}
+                body = _("%(who)s thinks you are the one to answer this:\n\n%(author)s wrote:\n%(text)s\n\n"
+                         "%(link)s\n") % {"who": user.get_full_name() or user.get_username(),
+                                          "author": message.author, "text": message.text[:2000], "link": link}
+            transaction.on_commit(lambda: send_mail(subject, body, None, [to.email]))
+    return True

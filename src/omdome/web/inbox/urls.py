@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:message_id>/done/", views.done, name="done"),
     path("<int:message_id>/reopen/", views.reopen, name="reopen"),
     path("<int:message_id>/moderate/", views.moderate, name="moderate"),
+    path("<int:message_id>/assign/", views.assign, name="assign"),
 ]

@@ -8,6 +8,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -46,6 +47,13 @@ class Filters(forms.Form):
                                          ("normal", gettext_lazy("normal")), ("low", gettext_lazy("low"))])
     language = forms.ChoiceField(label=gettext_lazy("Language"), required=False,
                                  choices=[("", gettext_lazy("all")), *LANGUAGES])
+    assigned = forms.ChoiceField(label=gettext_lazy("Assigned"), required=False,
+                                 choices=[("", gettext_lazy("all")), ("me", gettext_lazy("to me")),
+                                          ("nobody", gettext_lazy("to nobody"))])
+
+    def __init__(self, *args, user=None, **kwargs):  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.user = user
 
     def apply(self, messages):  # type: ignore[no-untyped-def]
         if not self.is_valid():
@@ -56,6 +64,10 @@ class Filters(forms.Form):
                 messages = messages.filter(**{field: data[field]})
         if data.get("language"):
             messages = messages.filter(language=data["language"])
+        if data.get("assigned") == "me":
+            messages = messages.filter(assigned_to=self.user)
+        elif data.get("assigned") == "nobody":
+            messages = messages.filter(assigned_to__isnull=True)
         return messages
 
 
@@ -64,14 +76,16 @@ def inbox(request: HttpRequest) -> HttpResponse:
     organisation = organisation_for(request.user)
     slug = request.GET.get("queue", "review")
     queue = queues.BY_SLUG.get(slug, queues.BY_SLUG["review"])
-    filters = Filters(request.GET or None)
+    filters = Filters(request.GET or None, user=request.user)
     messages = filters.apply(queues.incoming(organisation))
-    listed = (queues.ordered(queues.in_queue(messages, queue.slug)).select_related("comment")
+    listed = (queues.ordered(queues.in_queue(messages, queue.slug))
+              .select_related("comment", "assigned_to__staff_profile")
               .annotate(relabelled=Exists(Correction.objects.filter(message=OuterRef("pk"))))
               .prefetch_related(Prefetch("cases", Case.objects.order_by("-opened_at"), to_attr="case_list"),
                                 Prefetch("reports", Report.objects.filter(decided_at__isnull=True),
                                          to_attr="open_reports")))
     counted = queues.counts(messages)
+    people = list(services.staff_who_answer(organisation))
     paginator = Paginator(listed, PAGE_SIZE)
     paginator.count = counted[queue.slug]  # known already: no second pass over the messages
     page = paginator.get_page(request.GET.get("page"))
@@ -83,8 +97,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "queue": queue, "page": page, "filters": filters, "query": query.urlencode(),
         "categories": [(c, labels.CATEGORY[c]) for c in CATEGORIES],
         "corrections": services.corrections_count(organisation),
-        "hide_reasons": HIDE_REASONS,
+        "hide_reasons": HIDE_REASONS, "people": people,
     }
+    for message in page:  # the colleague whose expertise fits, for questions not yet routed
+        message.suggested = (services.suggest_expert(message, people)
+                             if message.action == "answer" and message.assigned_to_id is None else None)
     return render(request, "inbox/inbox.html", context)
 
 
@@ -147,4 +164,21 @@ def moderate(request: HttpRequest, message_id: int) -> HttpResponse:
     else:
         notices.success(request, _("Hidden. It stays in the log and can be published again.")
                         if to_status == Status.HIDDEN else _("Published."))
+    return _back(request)
+
+
+@role_required(Role.COMMUNICATOR)
+@require_POST
+def assign(request: HttpRequest, message_id: int) -> HttpResponse:
+    message = get_object_or_404(Message.objects.select_related("organisation"), pk=message_id)
+    chosen = request.POST.get("assign_to", "")
+    people = services.staff_who_answer(organisation_for(request.user))
+    to = people.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    if chosen and to is None:
+        notices.error(request, _("Choose a colleague from the list."))
+        return _back(request)
+    link = request.build_absolute_uri(reverse("inbox:inbox") + "?assigned=me&queue=" + queues.queue_of(message))
+    if services.assign(user=request.user, message=message, to=to, link=link):
+        notices.success(request, _("Sent to %(name)s.") % {"name": to.get_full_name() or to.get_username()}
+                        if to else _("Nobody is assigned now."))
     return _back(request)

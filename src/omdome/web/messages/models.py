@@ -6,6 +6,7 @@ the widget needs); a Facebook comment, a Mastodon reply or an e-mail will be oth
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +68,9 @@ class Message(models.Model):
     language = models.CharField(_("language"), max_length=8, blank=True,
                                 help_text=_("As triage read it: sv, en, nb, da …"))
     triage = models.JSONField(_("triage result"), default=dict, blank=True)
+    assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("assigned to"),
+                                    help_text=_("The colleague who answers it (a question routed to an expert)."))
     # Kept beside the records they summarise (the inbox's Handling, undecided Reports), so that the
     # inbox counts and lists its queues from this table's index alone; only inbox.services and
     # messages.reports set them, in the transaction that writes those records.
