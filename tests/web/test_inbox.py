@@ -176,8 +176,8 @@ def test_a_question_is_routed_to_the_colleague_whose_expertise_fits(client, djan
     assert f'<option value="{expert.pk}" selected>Olle Berg (förskola, skola) – föreslagen</option>' in page
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/inbox/{question.pk}/assign/", {"assign_to": expert.pk, "next": "/inbox/?queue=answer"},
-                               HTTP_ACCEPT_LANGUAGE="sv")
+        response = client.post(f"/inbox/{question.pk}/assign/",
+                               {"assign_to": expert.pk, "next": "/inbox/?queue=answer"}, HTTP_ACCEPT_LANGUAGE="sv")
     assert response.status_code == 302
     question.refresh_from_db()
     assert question.assigned_to == expert
