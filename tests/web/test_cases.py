@@ -242,3 +242,15 @@ def test_replying_from_a_case_starts_from_the_suggested_reply_and_comes_back(cli
     # The suggested reply passes the draft check as it is: published at once, and back to the case.
     assert response.status_code == 302 and response["Location"] == f"/cases/{case.pk}/"
     assert services.followed_up(case)
+
+
+def test_the_new_owner_of_a_case_is_told(django_capture_on_commit_callbacks):
+    case = services.case_of(complaint())
+    user, colleague = make_staff(), make_staff("olle", real_name="Olle Ek")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assign(case=case, by=user, owner=colleague)
+        services.assign(case=case, by=user, owner=user)  # taking it yourself: no e-mail to yourself
+    assert [m.to for m in mail.outbox] == [["olle@sundby.se"]]
+    assert mail.outbox[0].subject.startswith(f"Ärende #{case.pk} är ditt")
+    assert f"/cases/{case.pk}/" in mail.outbox[0].body

@@ -195,3 +195,18 @@ def test_a_question_is_routed_to_the_colleague_whose_expertise_fits(client, djan
     with pytest.raises(ServiceError) as refused:
         services.assign(user=user, message=question, to=without_profile)
     assert refused.value.code == "bad_assignee"
+
+
+def test_every_communicator_is_told_at_once_of_a_possible_threat(django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    make_staff()
+    make_staff("olle", real_name="Olle Ek")
+    make_user("erik", "employee")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        threat = make_comment(make_thread(), "Jag vet var du bor, akta dig", confirmed=True).comment
+        make_comment(make_thread(path="/annat"), PRAISE)
+    assert threat.possibly_unlawful
+    assert len(mail.outbox) == 1 and set(mail.outbox[0].to) == {"karin@sundby.se", "olle@sundby.se"}
+    assert mail.outbox[0].subject.startswith("Möjligen olagligt") and f"#message-{threat.pk}" in mail.outbox[0].body

@@ -211,6 +211,14 @@ def assign(*, case: Case, by, owner) -> Case:  # type: ignore[no-untyped-def]
         case.save(update_fields=["owner", "reminded_at"])
         _event(case, EventKind.ASSIGNED, by=by, text=owner.get_username() if owner else "")
         audit.record("case.assigned", actor=by, target=case, owner=owner.get_username() if owner else None)
+        if owner is not None and owner != by and owner.email:
+            link = settings.OMDOME_BASE_URL + reverse("cases:detail", args=[case.pk])
+            with translation.override(case.organisation.language):
+                subject = _("Case #%(id)d is yours: %(title)s") % {"id": case.pk, "title": case.title}
+                body = _("%(who)s has given you case #%(id)d, due %(due)s.\n\n%(title)s\n\n%(link)s\n") % {
+                    "who": by.get_full_name() or by.get_username(), "id": case.pk, "title": case.title,
+                    "due": timezone.localtime(case.due_at).strftime("%Y-%m-%d %H:%M"), "link": link}
+            transaction.on_commit(lambda: send_mail(subject, body, None, [owner.email]))
     return case
 
 

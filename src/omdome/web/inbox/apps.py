@@ -10,6 +10,10 @@ class InboxConfig(AppConfig):
     def ready(self) -> None:
         from omdome.web.core.navigation import NavItem, register
         from omdome.web.core.roles import Role
+        from omdome.web.inbox import notifications
+        from omdome.web.messages.signals import message_received
+
+        message_received.connect(notifications.threat_at_once, dispatch_uid="inbox.threat_at_once")
 
         register(NavItem("inbox:inbox", _("Inbox"), _("every incoming message, in queues by what rule 5 asks"),
                          (Role.COMMUNICATOR,)))
