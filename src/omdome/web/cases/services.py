@@ -12,17 +12,17 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from omdome.web.cases.models import FOLLOW_UPS, Case, CaseEvent, CaseStatus, EventKind, Priority, ServiceLevel
 from omdome.web.core import audit
 from omdome.web.core.cleaning import BadText, clean_text
 from omdome.web.core.errors import ServiceError
+from omdome.web.core.mail import send_after_commit
 from omdome.web.core.models import Organisation
 from omdome.web.core.roles import Role, has_role, require_role
 from omdome.web.messages.models import Message
@@ -211,14 +211,8 @@ def assign(*, case: Case, by, owner) -> Case:  # type: ignore[no-untyped-def]
         case.save(update_fields=["owner", "reminded_at"])
         _event(case, EventKind.ASSIGNED, by=by, text=owner.get_username() if owner else "")
         audit.record("case.assigned", actor=by, target=case, owner=owner.get_username() if owner else None)
-        if owner is not None and owner != by and owner.email:
-            link = settings.OMDOME_BASE_URL + reverse("cases:detail", args=[case.pk])
-            with translation.override(case.organisation.language):
-                subject = _("Case #%(id)d is yours: %(title)s") % {"id": case.pk, "title": case.title}
-                body = _("%(who)s has given you case #%(id)d, due %(due)s.\n\n%(title)s\n\n%(link)s\n") % {
-                    "who": by.get_full_name() or by.get_username(), "id": case.pk, "title": case.title,
-                    "due": timezone.localtime(case.due_at).strftime("%Y-%m-%d %H:%M"), "link": link}
-            transaction.on_commit(lambda: send_mail(subject, body, None, [owner.email]))
+        if owner is not None and owner != by:
+            send_after_commit([owner.email], case.organisation, lambda: _assigned(case, by))
     return case
 
 
@@ -246,19 +240,30 @@ def remind_overdue(now: datetime | None = None) -> int:
             if not Case.objects.filter(pk=case.pk, reminded_at__isnull=True).update(reminded_at=now):
                 continue  # another worker got there first
             audit.record("case.reminded", target=case, to=[person.get_username() for person in people])
-            if addresses:
-                subject, body = _reminder(case)
-                transaction.on_commit(lambda s=subject, b=body, a=addresses: send_mail(s, b, None, a))
+            send_after_commit(addresses, case.organisation, lambda case=case: _reminder(case))
         reminded += 1
     return reminded
 
 
+def _link(case: Case) -> str:
+    return settings.OMDOME_BASE_URL + reverse("cases:detail", args=[case.pk])
+
+
+def _due(case: Case) -> str:
+    return timezone.localtime(case.due_at).strftime("%Y-%m-%d %H:%M")
+
+
+def _assigned(case: Case, by) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    subject = _("Case #%(id)d is yours: %(title)s") % {"id": case.pk, "title": case.title}
+    body = _("%(who)s has given you case #%(id)d, due %(due)s.\n\n%(title)s\n\n%(link)s\n") % {
+        "who": by.get_full_name() or by.get_username(), "id": case.pk, "title": case.title, "due": _due(case),
+        "link": _link(case)}
+    return subject, body
+
+
 def _reminder(case: Case) -> tuple[str, str]:
-    link = settings.OMDOME_BASE_URL + reverse("cases:detail", args=[case.pk])
-    due = timezone.localtime(case.due_at).strftime("%Y-%m-%d %H:%M")
-    with translation.override(case.organisation.language):
-        subject = _("Overdue: case #%(id)d, %(title)s") % {"id": case.pk, "title": case.title}
-        body = _("Case #%(id)d was due %(due)s and has not been closed. Rule 5: always follow up a "
-                 "dissatisfied writer.\n\n%(title)s\n\n%(link)s\n") % {
-            "id": case.pk, "due": due, "title": case.title, "link": link}
+    subject = _("Overdue: case #%(id)d, %(title)s") % {"id": case.pk, "title": case.title}
+    body = _("Case #%(id)d was due %(due)s and has not been closed. Rule 5: always follow up a "
+             "dissatisfied writer.\n\n%(title)s\n\n%(link)s\n") % {
+        "id": case.pk, "due": _due(case), "title": case.title, "link": _link(case)}
     return subject, body

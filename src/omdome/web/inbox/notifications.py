@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from omdome.web.core.mail import send_after_commit
 from omdome.web.messages.models import Message
 
 
@@ -19,13 +17,9 @@ def threat_at_once(sender, *, message: Message, **kwargs) -> None:  # type: igno
         return
     from omdome.web.cases.services import communicators
 
-    addresses = sorted({person.email for person in communicators() if person.email})
-    if not addresses:
-        return
     link = settings.OMDOME_BASE_URL + reverse("inbox:inbox") + "?queue=review#message-" + str(message.pk)
-    with translation.override(message.organisation.language if message.organisation else "sv"):
-        subject = _("Possibly unlawful: a message from %(author)s to review now") % {"author": message.author}
-        body = _("Triage advises reporting this message (a threat or incitement). It is withheld until "
-                 "someone has looked at it.\n\n%(author)s wrote:\n%(text)s\n\n%(link)s\n") % {
-            "author": message.author, "text": message.text[:2000], "link": link}
-    transaction.on_commit(lambda: send_mail(subject, body, None, addresses))
+    send_after_commit([person.email for person in communicators()], message.organisation, lambda: (
+        _("Possibly unlawful: a message from %(author)s to review now") % {"author": message.author},
+        _("Triage advises reporting this message (a threat or incitement). It is withheld until "
+          "someone has looked at it.\n\n%(author)s wrote:\n%(text)s\n\n%(link)s\n") % {
+            "author": message.author, "text": message.text[:2000], "link": link}))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from omdome.triage.categories import CATEGORIES, PRESCRIPTIONS, Category
 from omdome.web.core import audit
 from omdome.web.core.errors import ServiceError
+from omdome.web.core.mail import send_after_commit
 from omdome.web.core.roles import Role, require_role
 from omdome.web.inbox.models import Correction, Handling
 from omdome.web.messages import reports
@@ -98,9 +99,6 @@ def suggest_expert(message: Message, people) -> object | None:  # type: ignore[n
 def assign(*, user, message: Message, to, link: str = "") -> bool:  # type: ignore[no-untyped-def]
     """Route ``message`` to a colleague (None: to nobody); they get an e-mail with it. False when
     nothing changed."""
-    from django.core.mail import send_mail
-    from django.utils import translation
-
     require_role(user, Role.COMMUNICATOR)
     if to is not None and (not to.is_active or getattr(to, "staff_profile", None) is None):
         raise ServiceError("bad_assignee", _("Choose a colleague from the list."), field="assign_to")
@@ -110,12 +108,10 @@ def assign(*, user, message: Message, to, link: str = "") -> bool:  # type: igno
             return False
         message.assigned_to = to
         audit.record("message.assigned", actor=user, target=message, to=to.get_username() if to else None)
-        if to is not None and to.email and to != user:
-            language = message.organisation.language if message.organisation else "sv"
-            with translation.override(language):
-                subject = _("A message for you to answer, from %(author)s") % {"author": message.author}
-                body = _("%(who)s thinks you are the one to answer this:\n\n%(author)s wrote:\n%(text)s\n\n"
-                         "%(link)s\n") % {"who": user.get_full_name() or user.get_username(),
-                                          "author": message.author, "text": message.text[:2000], "link": link}
-            transaction.on_commit(lambda: send_mail(subject, body, None, [to.email]))
+        if to is not None and to != user:
+            send_after_commit([to.email], message.organisation, lambda: (
+                _("A message for you to answer, from %(author)s") % {"author": message.author},
+                _("%(who)s thinks you are the one to answer this:\n\n%(author)s wrote:\n%(text)s\n\n%(link)s\n")
+                % {"who": user.get_full_name() or user.get_username(), "author": message.author,
+                   "text": message.text[:2000], "link": link}))
     return True

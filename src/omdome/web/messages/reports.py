@@ -7,14 +7,14 @@ e-mail address are told the decision.
 
 from __future__ import annotations
 
-from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from omdome.web.core import audit, ratelimit
 from omdome.web.core.cleaning import BadText, clean_text
 from omdome.web.core.errors import ServiceError
+from omdome.web.core.mail import send_after_commit
 from omdome.web.messages.models import Message, Report, ReportReason, Status
 
 EXPLANATION_LENGTH = 1000
@@ -66,13 +66,9 @@ def decide(*, message: Message, decision: str, by) -> int:  # type: ignore[no-un
     Message.objects.filter(pk=message.pk).update(reported=False)
     audit.record("message.reports_decided", actor=by, target=message, decision=decision,
                  reports=[r.pk for r in reports])
-    addresses = sorted({r.email for r in reports if r.email})
-    if addresses:
-        with translation.override(message.organisation.language if message.organisation else "sv"):
-            subject = _("Your report of a comment")
-            body = (_("Thank you for your report. A moderator has read the comment and hidden it.")
-                    if decision == "hidden" else
-                    _("Thank you for your report. A moderator has read the comment and found that it may stay."))
-        # One e-mail each: reporters never see one another's addresses.
-        transaction.on_commit(lambda: [send_mail(subject, body, None, [a]) for a in addresses])
+    send_after_commit([r.email for r in reports], message.organisation, lambda: (
+        _("Your report of a comment"),
+        _("Thank you for your report. A moderator has read the comment and hidden it.") if decision == "hidden"
+        else _("Thank you for your report. A moderator has read the comment and found that it may stay.")),
+        one_each=True)
     return len(reports)

@@ -7,15 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from omdome.triage.categories import CATEGORIES, PRESCRIPTIONS, Category
 from omdome.web.core import audit
 from omdome.web.core.errors import ServiceError
+from omdome.web.core.mail import send_after_commit
 from omdome.web.core.models import Organisation
 from omdome.web.core.roles import Role, has_role, require_role
 from omdome.web.messages.models import Direction, Message, Report, Status
@@ -152,10 +152,11 @@ def apply_rules(message: Message) -> list[RuleRun]:
     if not rules:
         return []
     runs = []
+    facts = facts_of(message)
     for rule in rules:
-        facts = facts_of(message)  # again for each rule: an earlier one may have changed the message
         if rule_conditions.matches(rule.conditions, facts):
             runs.append(_apply(rule, message))
+            facts = facts_of(message)  # the rule may have changed what the next one looks at
     return runs
 
 
@@ -206,14 +207,12 @@ def _notify(rule: Rule, message: Message) -> None:
 
     from omdome.web.cases.services import communicators
 
-    people = [rule.assign_to] if rule.assign_to is not None else list(communicators())
-    addresses = sorted({p.email for p in people if p.email})
-    if not addresses:
-        return
-    language = message.organisation.language if message.organisation else "sv"
-    with translation.override(language):
+    def compose() -> tuple[str, str]:
         subject = _("Rule “%(name)s”: a new message from %(author)s") % {"name": rule.name, "author": message.author}
         body = _("The rule “%(name)s” matched a new message.\n\n%(author)s wrote:\n%(text)s\n\n%(link)s\n") % {
             "name": rule.name, "author": message.author, "text": message.text[:1000],
             "link": settings.OMDOME_BASE_URL + reverse("inbox:inbox") + "?queue=review"}
-    transaction.on_commit(lambda: send_mail(subject, body, None, addresses))
+        return subject, body
+
+    people = [rule.assign_to] if rule.assign_to is not None else list(communicators())
+    send_after_commit([p.email for p in people], message.organisation, compose)
