@@ -45,19 +45,19 @@ def world():  # type: ignore[no-untyped-def]
 
 def test_each_figure_counts_what_happened(world):
     _user, organisation = world
-    since = timezone.now() - timedelta(weeks=4)
-    weekly = figures.per_week(organisation, since)
+    period = figures.Period(organisation, timezone.now() - timedelta(weeks=4))
+    weekly = figures.per_week(period)
     assert sum(sum(row[1:]) for row in weekly.rows) == Message.objects.filter(direction="in").count() == 3
-    handled = {row[0]: row[1:] for row in figures.handled(organisation, since).rows}
+    handled = {row[0]: row[1:] for row in figures.handled(period).rows}
     assert handled["beröm"] == [1, 1, 100] and handled["fråga"] == [2, 1, 50]
-    times = {row[0]: row[1:] for row in figures.response_times(organisation, since).rows}
+    times = {row[0]: row[1:] for row in figures.response_times(period).rows}
     assert times["fråga"][0] == 1 and times["fråga"][1] is not None
-    case_rows = dict(figures.cases(organisation, since).rows)
+    case_rows = dict(figures.cases(period).rows)
     assert case_rows["Stängda under perioden"] == 1 and case_rows["Öppna nu"] == 0
-    assert figures.hidden_by_reason(organisation, since).rows == [["spam or advertising", 1]]
-    corrected = {row[0]: row[1] for row in figures.corrections(organisation, since).rows}
+    assert figures.hidden_by_reason(period).rows == [["spam or advertising", 1]]
+    corrected = {row[0]: row[1] for row in figures.corrections(period).rows}
     assert corrected["klagomål"] == 1 and sum(corrected.values()) == 1
-    assert "0 % av personalen" in figures.policy(organisation, since).summary
+    assert "0 % av personalen" in figures.policy(period).summary
 
 
 def test_the_dashboard_draws_every_figure_in_swedish(client, world):

@@ -89,7 +89,11 @@ class Message(models.Model):
         # the lists read this narrow index instead of the wide rows (100,000 messages: bench_inbox).
         indexes = [models.Index(fields=["organisation", "direction", "handled", "reported", "action", "needs_review",
                                         "status", "urgency", "created", "language", "category"],
-                                name="message_queue_idx")]
+                                name="message_queue_idx"),
+                   # The dashboard's period: messages received since a date, counted per day and category.
+                   # The date comes second so that the queues' lists keep to the queue index.
+                   models.Index(fields=["organisation", "created", "direction", "category", "handled", "status"],
+                                name="message_period_idx")]
 
     def __str__(self) -> str:
         return f"{self.author}: {self.text[:60]}"

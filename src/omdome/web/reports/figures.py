@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 
 from django.db.models import Case as SqlCase
 from django.db.models import CharField, Count, Min, Q, Sum, Value, When
@@ -53,10 +54,55 @@ def _monday(day) -> object:  # type: ignore[no-untyped-def]
     return day - timedelta(days=day.weekday())
 
 
-def _staff_replies(organisation: Organisation, since: datetime):  # type: ignore[no-untyped-def]
-    """Staff replies to messages received since ``since``: found from the (few) replies, not per message."""
-    return Comment.objects.filter(staff__isnull=False, parent__created__gte=since,
-                                  parent__organisation=organisation).exclude(parent__status="deleted")
+class Period:
+    """What the figures of one period share, each read from the database once: the incoming messages
+    counted per local day, category and handled, and the first staff reply to each message."""
+
+    def __init__(self, organisation: Organisation, since: datetime) -> None:
+        self.organisation = organisation
+        self.since = since
+
+    @cached_property
+    def received(self) -> dict[tuple[date, str, bool], int]:
+        """Incoming messages per (local day, category, handled)."""
+        # Counted by the database per UTC day, split only at the UTC hours that fall on another local
+        # day (22 and 23 for Stockholm), with plain string operations and no function per row; each
+        # bucket is then put on its local day here. Exact wherever the time zone is whole hours from UTC.
+        zone = timezone.get_current_timezone()
+        created = Cast("created", CharField())
+        bucket = SqlCase(When(Q(hour__in=_hours_on_another_day(zone, self.since)), then=Substr(created, 1, 13)),
+                         default=Concat(Substr(created, 1, 10), Value(" 12")), output_field=CharField())
+        rows = (incoming(self.organisation).filter(created__gte=self.since)
+                .annotate(hour=Substr(created, 12, 2)).annotate(bucket=bucket)
+                .values_list("bucket", "category")
+                .annotate(n=Count("pk"), done=Count("pk", filter=Q(handled=True))).order_by())
+        local_day: dict[str, date] = {}
+        counts: dict[tuple[date, str, bool], int] = {}
+        for hour, category, n, done in rows:
+            if (local := local_day.get(hour)) is None:
+                moment = datetime(int(hour[:4]), int(hour[5:7]), int(hour[8:10]), int(hour[11:13]), tzinfo=UTC)
+                local = local_day[hour] = moment.astimezone(zone).date()
+            for key, count in (((local, category, False), n - done), ((local, category, True), done)):
+                if count:
+                    counts[key] = counts.get(key, 0) + count
+        return counts
+
+    @cached_property
+    def per_category(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for (_day, category, _done), n in self.received.items():
+            totals[category] = totals.get(category, 0) + n
+        return totals
+
+    @cached_property
+    def first_replies(self) -> list[tuple[int, datetime, str, bool, datetime]]:
+        """(message, received, category, handled, first staff reply) for each message received in the period that
+        staff have replied to: found from the (few) staff replies, not per message."""
+        return list(Comment.objects.filter(staff__isnull=False, parent__created__gte=self.since,
+                                           parent__organisation=self.organisation)
+                    .exclude(parent__status="deleted")
+                    .values_list("parent_id", "parent__created", "parent__category", "parent__handled")
+                    .annotate(first=Min("created")).order_by())
 
 
 def _hours_on_another_day(zone, since: datetime) -> list[str]:  # type: ignore[no-untyped-def]
@@ -73,34 +119,14 @@ def _hours_on_another_day(zone, since: datetime) -> list[str]:  # type: ignore[n
             if any((h + offset // timedelta(hours=1)) // 24 for offset in offsets)]
 
 
-def per_week(organisation: Organisation, since: datetime) -> Table:
+def per_week(period: Period) -> Table:
     """Messages per category per week (weeks start on Monday)."""
-    # Counted by the database per UTC day, split only at the UTC hours that fall on another local day
-    # (22 and 23 for Stockholm), with plain string operations and no function per row; each bucket
-    # is then put in its local week here. Exact wherever the time zone is whole hours from UTC.
-    zone = timezone.get_current_timezone()
-    hour = Substr(Cast("created", CharField()), 12, 2)
-    shifting = _hours_on_another_day(zone, since)
-    bucket = SqlCase(When(Q(hour__in=shifting), then=Substr(Cast("created", CharField()), 1, 13)),
-                  default=Concat(Substr(Cast("created", CharField()), 1, 10), Value(" 12")), output_field=CharField())
-    hours = (incoming(organisation).filter(created__gte=since).annotate(hour=hour).annotate(bucket=bucket)
-             .values("bucket", "category").annotate(n=Count("pk")).order_by())
-    local_day: dict[str, object] = {}
-    days: dict[tuple[object, str], int] = {}
-    for row in hours:
-        hour = row["bucket"]
-        if (local := local_day.get(hour)) is None:
-            moment = datetime(int(hour[:4]), int(hour[5:7]), int(hour[8:10]), int(hour[11:13]), tzinfo=UTC)
-            local = local_day[hour] = moment.astimezone(zone).date()
-        days[local, row["category"]] = days.get((local, row["category"]), 0) + row["n"]
-    weeks: dict[object, dict[str, int]] = {}
-    first = _monday(timezone.localtime(since).date())
-    last = _monday(timezone.localdate())
-    week = first
-    while week <= last:
+    weeks: dict[date, dict[str, int]] = {}
+    week = _monday(timezone.localtime(period.since).date())
+    while week <= _monday(timezone.localdate()):
         weeks[week] = dict.fromkeys(CATEGORIES, 0)
         week += timedelta(days=7)
-    for (day, category), n in days.items():
+    for (day, category, _done), n in period.received.items():
         counts = weeks.setdefault(_monday(day), dict.fromkeys(CATEGORIES, 0))
         if category in counts:
             counts[category] += n
@@ -111,22 +137,20 @@ def per_week(organisation: Organisation, since: datetime) -> Table:
                  summary=_("%(n)d incoming messages with a category in the period.") % {"n": total})
 
 
-def handled(organisation: Organisation, since: datetime) -> Table:
+def handled(period: Period) -> Table:
     """Per category: messages received, handled (marked done or replied to by staff), and the share."""
-    received = incoming(organisation).filter(created__gte=since)
-    counts = received.values("category").annotate(n=Count("pk"), handled=Count("pk", filter=Q(handled=True)))
-    by_category = {row["category"]: row for row in counts}
-    # Replied to by staff but not marked done: found from the (few) staff replies, not per message.
-    replied = (_staff_replies(organisation, since).filter(parent__handled=False)
-               .values("parent__category").annotate(n=Count("parent_id", distinct=True)))
-    for row in replied:
-        if row["parent__category"] in by_category:
-            by_category[row["parent__category"]]["handled"] += row["n"]
+    dealt_with: dict[str, int] = {}
+    for (_day, category, done), n in period.received.items():
+        if done:
+            dealt_with[category] = dealt_with.get(category, 0) + n
+    for _id, _received, category, done, _first in period.first_replies:  # replied to, not marked done
+        if not done:
+            dealt_with[category] = dealt_with.get(category, 0) + 1
     rows: list[list[Cell]] = []
     for category in CATEGORIES:
-        row = by_category.get(category, {"n": 0, "handled": 0})
-        share = round(100 * row["handled"] / row["n"]) if row["n"] else None
-        rows.append([str(labels.CATEGORY[category]), row["n"], row["handled"], share])
+        received, dealt = period.per_category.get(category, 0), dealt_with.get(category, 0)
+        rows.append([str(labels.CATEGORY[category]), received, dealt,
+                     round(100 * dealt / received) if received else None])
     received = sum(r[1] for r in rows)  # type: ignore[misc]
     dealt = sum(r[2] for r in rows)  # type: ignore[misc]
     return Table("handled", _("Handled, per category"), [_("Category"), _("Received"), _("Handled"), _("Share (%)")],
@@ -134,17 +158,14 @@ def handled(organisation: Organisation, since: datetime) -> Table:
                      "share": round(100 * dealt / received) if received else 0})
 
 
-def response_times(organisation: Organisation, since: datetime) -> Table:
+def response_times(period: Period) -> Table:
     """Median time from a message to the first staff reply, overall and in working hours."""
-    hours = service_level(organisation).working_hours()
-    firsts = (_staff_replies(organisation, since)
-              .values("parent_id", "parent__created", "parent__category").annotate(first=Min("created")))
+    hours = service_level(period.organisation).working_hours()
     overall: dict[str, list[float]] = {}
     working: dict[str, list[float]] = {}
-    for row in firsts:
-        asked, category = row["parent__created"], row["parent__category"]
-        overall.setdefault(category, []).append(_hours(row["first"] - asked))
-        working.setdefault(category, []).append(_hours(hours.between(asked, row["first"])))
+    for _id, asked, category, _done, first in period.first_replies:
+        overall.setdefault(category, []).append(_hours(first - asked))
+        working.setdefault(category, []).append(_hours(hours.between(asked, first)))
     rows: list[list[Cell]] = [[str(labels.CATEGORY[c]), len(overall.get(c, [])), _median(overall.get(c, [])),
                                 _median(working.get(c, []))] for c in CATEGORIES]
     everything = [h for values in overall.values() for h in values]
@@ -156,8 +177,9 @@ def response_times(organisation: Organisation, since: datetime) -> Table:
                     "n": len(everything)})
 
 
-def cases(organisation: Organisation, since: datetime) -> Table:
+def cases(period: Period) -> Table:
     """Cases: open and overdue now; opened and closed in the period, and how long closing took."""
+    organisation, since = period.organisation, period.since
     now = timezone.now()
     hours = service_level(organisation).working_hours()
     mine = Case.objects.filter(organisation=organisation)
@@ -173,19 +195,19 @@ def cases(organisation: Organisation, since: datetime) -> Table:
     return Table("cases", _("Follow-up cases"), [_("Measure"), _("Value")], rows)
 
 
-def hidden_by_reason(organisation: Organisation, since: datetime) -> Table:
-    counts = (ModerationEvent.objects.filter(action="moderated_hidden", created__gte=since,
-                                             comment__organisation=organisation)
+def hidden_by_reason(period: Period) -> Table:
+    counts = (ModerationEvent.objects.filter(action="moderated_hidden", created__gte=period.since,
+                                             comment__organisation=period.organisation)
               .values("reason").annotate(n=Count("pk")).order_by("-n", "reason"))
     rows: list[list[Cell]] = [[row["reason"] or _("(no reason given)"), row["n"]] for row in counts]
     return Table("hidden", _("Hidden comments by reason"), [_("Reason"), _("Hidden")], rows, chart="bars")
 
 
-def corrections(organisation: Organisation, since: datetime) -> Table:
+def corrections(period: Period) -> Table:
     """Re-labels per category triage gave: where the model errs most for this organisation."""
-    counts = dict(Correction.objects.filter(at__gte=since, message__organisation=organisation)
-                  .values_list("before").annotate(n=Count("pk")))
-    received = dict(incoming(organisation).filter(created__gte=since).values_list("category").annotate(n=Count("pk")))
+    counts = dict(Correction.objects.filter(at__gte=period.since, message__organisation=period.organisation)
+                  .values_list("before").annotate(n=Count("pk")).order_by())
+    received = period.per_category
     rows: list[list[Cell]] = []
     for category in CATEGORIES:
         n = counts.get(category, 0)
@@ -196,10 +218,11 @@ def corrections(organisation: Organisation, since: datetime) -> Table:
                  summary=_("%(n)d corrections in the period.") % {"n": sum(counts.values())})
 
 
-def policy(organisation: Organisation, since: datetime) -> Table:
+def policy(period: Period) -> Table:
     """How many have acknowledged the current policy, and think-twice findings per rule."""
-    report = acknowledgement_report(organisation)
-    findings = dict(FindingCount.objects.filter(organisation=organisation, day__gte=timezone.localtime(since).date())
+    report = acknowledgement_report(period.organisation)
+    findings = dict(FindingCount.objects.filter(organisation=period.organisation,
+                                                day__gte=timezone.localtime(period.since).date())
                     .values_list("rule").annotate(n=Sum("count")))
     rows: list[list[Cell]] = [[_("Rule %(n)d") % {"n": rule}, findings.get(rule, 0)] for rule in range(1, 5)]
     return Table("policy", _("Think-twice findings per rule"), [_("Rule"), _("Findings")], rows, chart="bars",
@@ -213,4 +236,5 @@ FIGURES = {"messages-per-week": per_week, "handled": handled, "response-times": 
 
 
 def all_tables(organisation: Organisation, since: datetime) -> list[Table]:
-    return [figure(organisation, since) for figure in FIGURES.values()]
+    period = Period(organisation, since)
+    return [figure(period) for figure in FIGURES.values()]
