@@ -57,7 +57,7 @@ def test_periodic_jobs_are_enqueued_once_per_interval():
     default_task_backend.clear()
     now = timezone.now()
     daily = {"prune_task_results", "forget_contact_details"}
-    hourly = {"prune_rate_counters", "cases.remind_overdue"}
+    hourly = {"prune_rate_counters", "cases.remind_overdue", "inbox.send_digests"}
     assert set(registry.enqueue_due(now)) == daily | hourly
     assert registry.enqueue_due(now + timedelta(minutes=30)) == []
     assert set(registry.enqueue_due(now + timedelta(hours=1))) == hourly

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone
+
+from omdome.web.comments.models import ModerationEvent
 from omdome.web.core.errors import NotAllowed, ServiceError
 from omdome.web.core.models import AuditEntry
 from omdome.web.inbox import queues, services
@@ -210,3 +214,83 @@ def test_every_communicator_is_told_at_once_of_a_possible_threat(django_capture_
     assert threat.possibly_unlawful
     assert len(mail.outbox) == 1 and set(mail.outbox[0].to) == {"karin@sundby.se", "olle@sundby.se"}
     assert mail.outbox[0].subject.startswith("Möjligen olagligt") and f"#message-{threat.pk}" in mail.outbox[0].body
+
+
+def test_filters_by_thread_date_and_status_and_the_order_chosen(client, posted):
+    client.force_login(make_staff())
+    other = make_comment(make_thread(path="/nyheter/badet"), QUESTION + " Gäller det badet också?").comment
+    thread = posted[QUESTION].thread_id
+    page = client.get(f"/inbox/?queue=answer&thread={thread}", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert QUESTION in page and "Gäller det badet" not in page and "Visa alla trådar" in page
+    Message.objects.filter(pk=other.pk).update(created=timezone.now() - timedelta(days=40))
+    today = timezone.localdate().isoformat()
+    page = client.get(f"/inbox/?queue=answer&since={today}").content.decode()
+    assert "Gäller det badet" not in page and QUESTION in page
+    page = client.get(f"/inbox/?queue=answer&until={(timezone.localdate() - timedelta(days=30)).isoformat()}")
+    assert "Gäller det badet" in page.content.decode()
+    assert f'name="ids" value="{posted[QUESTION].pk}"' not in page.content.decode()
+    Message.objects.filter(pk=posted[QUESTION].pk).update(status="hidden")
+    page = client.get("/inbox/?queue=answer&status=hidden").content.decode()
+    assert f'value="{posted[QUESTION].pk}"' in page and f'value="{other.pk}"' not in page
+    Message.objects.filter(pk=posted[QUESTION].pk).update(status="published")
+    newest = client.get("/inbox/?queue=answer&sort=newest").content.decode()
+    oldest = client.get("/inbox/?queue=answer&sort=oldest").content.decode()
+    assert newest.index(f"message-{posted[QUESTION].pk}\"") < newest.index(f"message-{other.pk}\"")
+    assert oldest.index(f"message-{other.pk}\"") < oldest.index(f"message-{posted[QUESTION].pk}\"")
+    assert client.get("/inbox/?since=not-a-date&thread=x&sort=sideways").status_code == 200  # ignored
+
+
+def test_bulk_actions_decide_each_ticked_message_as_if_alone(client, posted):
+    user = make_staff()
+    client.force_login(user)
+    ids = [posted[PRAISE].pk, posted[QUESTION].pk]
+    response = client.post("/inbox/bulk/", {"ids": ids, "action": "done", "next": "/inbox/?queue=done"})
+    assert response.status_code == 302 and response["Location"] == "/inbox/?queue=done"
+    assert set(Message.objects.filter(handled=True).values_list("pk", flat=True)) == set(ids)
+    assert AuditEntry.objects.filter(action="message.handled").count() == 2
+    client.post("/inbox/bulk/", {"ids": ids, "action": "relabel", "category": "neutral"})
+    assert Correction.objects.filter(after="neutral").count() == 2
+    page = client.post("/inbox/bulk/", {"ids": ids, "action": "hide", "reason": "spam"}, follow=True,
+                       HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "2 meddelanden ändrade" in page
+    assert set(Message.objects.filter(pk__in=ids).values_list("status", flat=True)) == {"hidden"}
+    assert ModerationEvent.objects.filter(action="moderated_hidden", reason="skräppost eller reklam").count() == 2
+
+
+def test_bulk_actions_refuse_what_they_cannot_do_and_say_why(client, posted):
+    user = make_staff()
+    client.force_login(user)
+    email = Message.objects.create(author="Ola", text=COMPLAINT, source="email", organisation=make_organisation(),
+                                   category="complaint", action="follow_up")
+    page = client.post("/inbox/bulk/", {"ids": [email.pk], "action": "hide"}, follow=True,
+                       HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Välj varför" in page and Message.objects.get(pk=email.pk).status == "published"
+    page = client.post("/inbox/bulk/", {"ids": [email.pk, posted[PRAISE].pk], "action": "hide", "reason": "spam"},
+                       follow=True, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "1 meddelande ändrat" in page and "1 gick inte" in page
+    assert "Kryssa" in client.post("/inbox/bulk/", {"action": "done"}, follow=True,
+                                   HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    with pytest.raises(ServiceError) as refused:
+        services.apply_to_many(user=user, organisation=make_organisation(), ids=list(range(1, 200)), action="done")
+    assert refused.value.code == "too_many"
+    with pytest.raises(ServiceError):
+        services.apply_to_many(user=user, organisation=make_organisation(), ids=[email.pk], action="delete")
+    client.force_login(make_user("erik", "employee"))
+    assert client.post("/inbox/bulk/", {"ids": [email.pk], "action": "done"}).status_code == 403
+    assert not Message.objects.get(pk=email.pk).handled
+
+
+def test_new_messages_arrive_in_the_open_list_without_a_reload(client, posted):
+    client.force_login(make_staff())
+    page = client.get("/inbox/?queue=answer").content.decode()
+    after = int(page.split('data-after="', 1)[1].split('"', 1)[0])
+    assert after == max(c.pk for c in posted.values())
+    assert client.get(f"/inbox/arrived/?queue=answer&after={after}").json()["count"] == 0
+    thread = posted[QUESTION].thread
+    late = make_comment(thread, "När öppnar biblioteket igen efter renoveringen?").comment
+    make_comment(thread, PRAISE + " Igen!")  # another queue: not in this list
+    answer = client.get(f"/inbox/arrived/?queue=answer&after={after}", HTTP_ACCEPT_LANGUAGE="sv").json()
+    assert answer["count"] == 1 and answer["newest"] == late.pk
+    assert f'id="message-{late.pk}"' in answer["html"] and "biblioteket" in answer["html"]
+    assert answer["announce"] == "1 nytt meddelande överst i listan."
+    assert client.get("/inbox/arrived/?queue=answer&after=x").status_code == 400

@@ -59,6 +59,10 @@ MATRIX = [
     ("POST", "inbox:moderate", {"message_id": "message"}, {"to_status": "hidden", "reason": "spam"},
      _only("communicator", ok=302)),
     ("POST", "inbox:assign", {"message_id": "message"}, {"assign_to": ""}, _only("communicator", ok=302)),
+    ("GET", "inbox:arrived", {}, None, _only("communicator", ok=400)),  # 400: no "after" given
+    ("POST", "inbox:bulk", {}, {"action": "done"}, _only("communicator", ok=302)),
+    ("GET", "inbox:notifications", {}, None, _only("communicator")),
+    ("POST", "inbox:notifications", {}, {"threat": "on"}, _only("communicator", ok=302)),
     ("GET", "cases:list", {}, None, _only("communicator")),
     ("GET", "cases:detail", {"case_id": "case"}, None, _only("communicator")),
     ("POST", "cases:note", {"case_id": "case"}, {"kind": "note", "text": "Ringer i morgon."},

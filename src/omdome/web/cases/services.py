@@ -25,6 +25,7 @@ from omdome.web.core.errors import ServiceError
 from omdome.web.core.mail import send_after_commit
 from omdome.web.core.models import Organisation
 from omdome.web.core.roles import Role, has_role, require_role
+from omdome.web.inbox.notifications import addresses
 from omdome.web.messages.models import Message
 
 ACTIVE = (CaseStatus.OPEN, CaseStatus.WAITING)
@@ -212,7 +213,7 @@ def assign(*, case: Case, by, owner) -> Case:  # type: ignore[no-untyped-def]
         _event(case, EventKind.ASSIGNED, by=by, text=owner.get_username() if owner else "")
         audit.record("case.assigned", actor=by, target=case, owner=owner.get_username() if owner else None)
         if owner is not None and owner != by:
-            send_after_commit([owner.email], case.organisation, lambda: _assigned(case, by))
+            send_after_commit(addresses([owner], "case_assigned"), case.organisation, lambda: _assigned(case, by))
     return case
 
 
@@ -235,12 +236,12 @@ def remind_overdue(now: datetime | None = None) -> int:
     reminded = 0
     for case in overdue(now=now).filter(reminded_at__isnull=True).select_related("organisation", "owner"):
         people = [case.owner] if case.owner is not None else list(communicators())
-        addresses = [person.email for person in people if person.email]
+        to = addresses(people, "case_overdue")
         with transaction.atomic():
             if not Case.objects.filter(pk=case.pk, reminded_at__isnull=True).update(reminded_at=now):
                 continue  # another worker got there first
             audit.record("case.reminded", target=case, to=[person.get_username() for person in people])
-            send_after_commit(addresses, case.organisation, lambda case=case: _reminder(case))
+            send_after_commit(to, case.organisation, lambda case=case: _reminder(case))
         reminded += 1
     return reminded
 

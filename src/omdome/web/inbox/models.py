@@ -40,3 +40,20 @@ class Handling(models.Model):
     class Meta:
         verbose_name = _("handled message")
         verbose_name_plural = _("handled messages")
+
+
+class Notifications(models.Model):
+    """What one person is sent by e-mail. Without a row, everything: nobody misses a threat by default."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+                                verbose_name=_("user"))
+    threat = models.BooleanField(_("a message flagged as possibly unlawful, at once"), default=True)
+    routed = models.BooleanField(_("a message routed to me, at once"), default=True)
+    case_assigned = models.BooleanField(_("a case given to me, at once"), default=True)
+    case_overdue = models.BooleanField(_("a case of mine overdue, at once"), default=True)
+    digest = models.BooleanField(_("a summary every morning of what came in and what waits"), default=True)
+    digest_sent_on = models.DateField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("e-mail notifications")
+        verbose_name_plural = _("e-mail notifications")

@@ -99,6 +99,14 @@ def counts(messages: QuerySet[Message]) -> dict[str, int]:
     return totals
 
 
-def ordered(messages: QuerySet[Message]) -> QuerySet[Message]:
-    """Urgent first, then the newest."""
-    return messages.annotate(urgency_rank=URGENCY_ORDER).order_by("urgency_rank", "-created", "-id")
+ORDERS = {"urgency": (_("urgent first"), ("urgency_rank", "-created", "-id")),
+          "newest": (_("newest first"), ("-created", "-id")),
+          "oldest": (_("oldest first"), ("created", "id"))}
+
+
+def ordered(messages: QuerySet[Message], order: str = "urgency") -> QuerySet[Message]:
+    """In the order chosen: by default urgent first, then the newest."""
+    fields = ORDERS.get(order, ORDERS["urgency"])[1]
+    if "urgency_rank" in fields:
+        messages = messages.annotate(urgency_rank=URGENCY_ORDER)
+    return messages.order_by(*fields)

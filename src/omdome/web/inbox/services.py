@@ -11,6 +11,7 @@ from omdome.web.core.errors import ServiceError
 from omdome.web.core.mail import send_after_commit
 from omdome.web.core.roles import Role, require_role
 from omdome.web.inbox.models import Correction, Handling
+from omdome.web.inbox.notifications import addresses
 from omdome.web.messages import reports
 from omdome.web.messages.models import Message, Status
 
@@ -109,9 +110,59 @@ def assign(*, user, message: Message, to, link: str = "") -> bool:  # type: igno
         message.assigned_to = to
         audit.record("message.assigned", actor=user, target=message, to=to.get_username() if to else None)
         if to is not None and to != user:
-            send_after_commit([to.email], message.organisation, lambda: (
+            send_after_commit(addresses([to], "routed"), message.organisation, lambda: (
                 _("A message for you to answer, from %(author)s") % {"author": message.author},
                 _("%(who)s thinks you are the one to answer this:\n\n%(author)s wrote:\n%(text)s\n\n%(link)s\n")
                 % {"who": user.get_full_name() or user.get_username(), "author": message.author,
                    "text": message.text[:2000], "link": link}))
     return True
+
+
+BULK_ACTIONS = ("done", "reopen", "publish", "hide", "relabel", "assign")
+BULK_LIMIT = 100  # messages in one bulk action: a page and more, never a whole queue by accident
+
+
+def apply_to_many(*, user, organisation, ids: list[int], action: str, category: str = "", reason: str = "",
+                  to=None, revisions: dict[int, int] | None = None, link: str = "") -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """One inbox action on several of the organisation's incoming messages, each decided (and audited)
+    as if it were done alone. Returns (changed, not possible): hiding or publishing is possible only
+    for comments on the organisation's own site, and only as the communicator read them."""
+    from omdome.web.comments.models import Comment
+    from omdome.web.comments.services import ChangedSinceRead
+    from omdome.web.inbox.queues import incoming
+
+    require_role(user, Role.COMMUNICATOR)
+    if action not in BULK_ACTIONS:
+        raise ServiceError("bad_action", _("Unknown action: %(action)s.") % {"action": action}, field="action")
+    if action == "relabel" and category not in CATEGORIES:
+        raise ServiceError("bad_category", _("Choose a category."), field="category")
+    if action == "hide" and not reason:
+        raise ServiceError("needs_reason", _("Choose why the comments are hidden."), field="reason")
+    if len(ids) > BULK_LIMIT:
+        raise ServiceError("too_many", _("Choose at most %(n)d messages at a time.") % {"n": BULK_LIMIT})
+    changed = refused = 0
+    for message in incoming(organisation).filter(pk__in=ids).order_by("pk"):
+        if action == "done":
+            mark_done(user=user, message=message)
+        elif action == "reopen":
+            reopen(user=user, message=message)
+        elif action == "relabel":
+            if relabel(user=user, message=message, category=category) is None:
+                continue
+        elif action == "assign":
+            if not assign(user=user, message=message, to=to, link=link):
+                continue
+        else:
+            comment = Comment.objects.filter(pk=message.pk).first()
+            to_status = Status.HIDDEN if action == "hide" else Status.PUBLISHED
+            if comment is None or comment.status == to_status:
+                refused += comment is None
+                continue
+            try:
+                moderate(user=user, comment=comment, to_status=to_status, reason=reason,
+                         revision=(revisions or {}).get(message.pk))
+            except (ChangedSinceRead, ValueError):
+                refused += 1
+                continue
+        changed += 1
+    return changed, refused

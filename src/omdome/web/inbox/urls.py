@@ -6,6 +6,9 @@ app_name = "inbox"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("arrived/", views.arrived, name="arrived"),
+    path("bulk/", views.bulk, name="bulk"),
+    path("notifications/", views.notifications, name="notifications"),
     path("<int:message_id>/relabel/", views.relabel, name="relabel"),
     path("<int:message_id>/done/", views.done, name="done"),
     path("<int:message_id>/reopen/", views.reopen, name="reopen"),
