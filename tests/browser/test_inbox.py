@@ -47,7 +47,7 @@ def test_a_communicator_acknowledges_praise_and_relabels_a_comment(page, live_se
     page.click(f"#message-{question.pk} >> text=Ändra kategori")
     page.wait_for_selector("text=Kategorin är ändrad. Rättelsen räknas.")
     assert Correction.objects.get().after == "complaint"
-    assert "1 rättelse av sorteringen hittills här." in page.inner_text("main")
+    assert "1 rättelse av sorteringen gjord här som modellen i bruk inte har lärt sig av." in page.inner_text("main")
     page.goto(f"{base}/inbox/?queue=follow_up")
     assert QUESTION in page.inner_text("main") and COMPLAINT in page.inner_text("main")
     screenshot(page, "inbox-follow-up-sv")

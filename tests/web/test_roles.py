@@ -62,6 +62,7 @@ MATRIX = [
     ("GET", "inbox:arrived", {}, None, _only("communicator", ok=400)),  # 400: no "after" given
     ("POST", "inbox:bulk", {}, {"action": "done"}, _only("communicator", ok=302)),
     ("GET", "inbox:notifications", {}, None, _only("communicator")),
+    ("GET", "inbox:corrections", {}, None, _only("admin")),
     ("POST", "inbox:notifications", {}, {"threat": "on"}, _only("communicator", ok=302)),
     ("GET", "cases:list", {}, None, _only("communicator")),
     ("GET", "cases:detail", {"case_id": "case"}, None, _only("communicator")),

@@ -118,6 +118,17 @@ def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> N
     exporter.add_argument("-o", "--output", default="-", help=_("file to write (default: standard output)"))
     exporter.set_defaults(handler=_guarded(run_export))
 
+    corrections = commands.add_parser(
+        "export-corrections", help=_("export the inbox's corrections of triage as training data"),
+        description=_("Write every message a communicator re-labelled, with the category given last, as JSONL "
+                      "that 'omdome train' reads (add --base shipped there to keep what the shipped model "
+                      "learnt). The file holds readers' own words: keep it as you keep the comments."))
+    corrections.add_argument("-o", "--output", required=True, help=_("file to write (JSONL)"))
+    corrections.add_argument("--by", required=True,
+                             help=_("the administrator exporting (user name), for the audit log"))
+    corrections.add_argument("--since", help=_("only corrections made on or after this date (YYYY-MM-DD)"))
+    corrections.set_defaults(handler=_guarded(run_export_corrections))
+
     audit = commands.add_parser("audit", help=_("check the audit log"),
                                 description=_("Walk the audit log's hash chain and name the first entry that was "
                                               "changed, inserted or removed. Exit code 1 when the chain is broken."))
@@ -425,6 +436,43 @@ def run_import(args: argparse.Namespace) -> int:
              pending=result.pending, skipped=skipped, kept=kept))
     for problem in result.problems:
         print(_t("omdome: warning: {problem}", problem=problem), file=sys.stderr)
+    return 0
+
+
+def run_export_corrections(args: argparse.Namespace) -> int:
+    import json
+    from datetime import date, datetime, time
+
+    setup_django()
+    from pathlib import Path
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from omdome.cli.io import write_text_atomic
+    from omdome.web.core.errors import NotAllowed
+    from omdome.web.core.organisation import organisation_for
+    from omdome.web.inbox.services import corrections_as_training_data
+
+    since = None
+    if args.since:
+        try:
+            since = timezone.make_aware(datetime.combine(date.fromisoformat(args.since), time.min))
+        except ValueError:
+            return _bad_input(_t("--since: {value} is not a date (YYYY-MM-DD)", value=repr(args.since)))
+    user = get_user_model().objects.filter(username=args.by, is_active=True).first()
+    if user is None:
+        return _bad_input(_t("--by: no active user named {name}", name=repr(args.by)))
+    try:
+        examples = corrections_as_training_data(user=user, organisation=organisation_for(user), since=since)
+    except NotAllowed:
+        return _bad_input(_t("--by: {name} is not an administrator", name=repr(args.by)))
+    text = "".join(json.dumps(example, ensure_ascii=False) + "\n" for example in examples)
+    try:
+        write_text_atomic(Path(args.output), text)
+    except OSError as error:
+        return _bad_input(f"{args.output}: {error.strerror}")
+    print(_t("{n} corrected messages written to {file}", n=len(examples), file=args.output), file=sys.stderr)
     return 0
 
 

@@ -71,9 +71,46 @@ def reopen(*, user, message: Message) -> None:  # type: ignore[no-untyped-def]
             audit.record("message.reopened", actor=user, target=message)
 
 
+def model_in_use_trained_at():  # type: ignore[no-untyped-def]
+    """When the triage model in use was trained; None for the shipped model, which learnt from none of
+    this organisation's corrections whenever it was built."""
+    from datetime import datetime
+
+    from django.conf import settings
+
+    from omdome.triage.model import load_model
+
+    if not settings.OMDOME_TRIAGE_MODEL:
+        return None
+    trained = load_model(settings.OMDOME_TRIAGE_MODEL).meta.get("trained", "")
+    try:
+        return datetime.fromisoformat(trained.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def corrections_count(organisation) -> int:  # type: ignore[no-untyped-def]
-    """Re-labels made in this organisation since the shipped model."""
-    return Correction.objects.filter(message__organisation=organisation).count()
+    """Re-labels made in this organisation that the triage model in use has not learnt from."""
+    corrections = Correction.objects.filter(message__organisation=organisation)
+    if (trained := model_in_use_trained_at()) is not None:
+        corrections = corrections.filter(at__gt=trained)
+    return corrections.count()
+
+
+def corrections_as_training_data(*, user, organisation, since=None) -> list[dict[str, str]]:  # type: ignore[no-untyped-def]
+    """The organisation's re-labelled messages as examples ``omdome train`` reads: each message once, with
+    the category a communicator gave it last. Messages removed by their writers are left out. Audited:
+    the file holds readers' own words."""
+    require_role(user, Role.ADMIN)
+    corrected = Message.objects.filter(organisation=organisation, corrections__isnull=False).exclude(
+        status=Status.DELETED)
+    if since is not None:
+        corrected = corrected.filter(corrections__at__gte=since)
+    examples = [{"text": text, "category": category, **({"language": language} if language else {})}
+                for text, category, language in corrected.distinct().order_by("pk")
+                .values_list("text", "category", "language") if text.strip() and category in CATEGORIES]
+    audit.record("corrections.exported", actor=user, target=organisation, examples=len(examples))
+    return examples
 
 
 def staff_who_answer(organisation):  # type: ignore[no-untyped-def]

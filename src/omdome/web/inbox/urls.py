@@ -9,6 +9,7 @@ urlpatterns = [
     path("arrived/", views.arrived, name="arrived"),
     path("bulk/", views.bulk, name="bulk"),
     path("notifications/", views.notifications, name="notifications"),
+    path("corrections.jsonl", views.corrections_download, name="corrections"),
     path("<int:message_id>/relabel/", views.relabel, name="relabel"),
     path("<int:message_id>/done/", views.done, name="done"),
     path("<int:message_id>/reopen/", views.reopen, name="reopen"),

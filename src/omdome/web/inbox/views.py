@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time, timedelta
 
 from django import forms
@@ -25,7 +26,7 @@ from omdome.web.comments.services import ChangedSinceRead
 from omdome.web.core import audit
 from omdome.web.core.errors import ServiceError
 from omdome.web.core.organisation import organisation_for
-from omdome.web.core.roles import Role, role_required
+from omdome.web.core.roles import Role, has_role, role_required
 from omdome.web.inbox import queues, services
 from omdome.web.inbox.models import Correction, Notifications
 from omdome.web.messages import labels
@@ -155,6 +156,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     newest = queues.incoming(organisation).order_by("-pk").values_list("pk", flat=True).first() or 0
     context.update({"queues": [(q, counted[q.slug]) for q in queues.QUEUES], "page": page, "newest": newest,
                     "thread": filters.chosen_thread, "corrections": services.corrections_count(organisation),
+                    "may_export": has_role(request.user, Role.ADMIN),
                     "bulk_limit": services.BULK_LIMIT, "poll_seconds": POLL_SECONDS})
     return render(request, "inbox/inbox.html", context)
 
@@ -311,3 +313,13 @@ def notifications(request: HttpRequest) -> HttpResponse:
         notices.success(request, _("Your choices are saved."))
         return redirect("inbox:notifications")
     return render(request, "inbox/notifications.html", {"form": form, "email": request.user.email})
+
+
+@role_required(Role.ADMIN)
+def corrections_download(request: HttpRequest) -> HttpResponse:
+    """The organisation's corrections of triage as training data (JSONL) for ``omdome train``."""
+    examples = services.corrections_as_training_data(user=request.user, organisation=organisation_for(request.user))
+    response = HttpResponse("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in examples),
+                            content_type="application/x-ndjson; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="corrections-{timezone.localdate()}.jsonl"'
+    return response
