@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from browser.conftest import screenshot
-from browser.test_organisation import log_in, no_violations
+from browser.test_organisation import log_in, no_violations, page_en  # noqa: F401 (a fixture)
+from omdome.web.comments.models import Comment
 from omdome.web.inbox.models import Correction, Handling
 from web.factories import make_comment, make_staff, make_thread, make_user
 
@@ -21,7 +22,7 @@ def test_a_communicator_acknowledges_praise_and_relabels_a_comment(page, live_se
     thread = make_thread()
     praise, question = (make_comment(thread, t).comment for t in (PRAISE, QUESTION))
     make_comment(thread, COMPLAINT)
-    make_staff("karin")
+    make_staff("karin", permissions=("reply_as_staff",), work_email="karin.ek@sundby.se")
     make_user("olle", "employee", real_name="Olle Berg", role="Förskolechef", expertise="förskola")
     log_in(page, base, "karin", "/inbox/?queue=amplify")
     main = page.inner_text("main")
@@ -43,6 +44,18 @@ def test_a_communicator_acknowledges_praise_and_relabels_a_comment(page, live_se
     page.wait_for_selector("text=Skickat till Olle Berg.")
     question.refresh_from_db()
     assert question.assigned_to.username == "olle"
+
+    # The suggested reply, one click into the reply box; it passes the draft check as it is.
+    suggested = question.triage["suggested_reply"]
+    page.click(f"#message-{question.pk} a[data-key=r]")
+    page.wait_for_selector("#id_text")
+    assert page.input_value("#id_text") == suggested and page.input_value("#id_parent") == str(question.pk)
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("text=Publicera ändå").count() == 0  # no finding to confirm
+    reply = Comment.objects.get(parent_id=question.pk)
+    assert reply.staff.username == "karin" and reply.text == suggested
+    page.goto(f"{base}/inbox/?queue=answer")
     page.select_option(f"#category-{question.pk}", "complaint")
     page.click(f"#message-{question.pk} >> text=Ändra kategori")
     page.wait_for_selector("text=Kategorin är ändrad. Rättelsen räknas.")
@@ -51,6 +64,37 @@ def test_a_communicator_acknowledges_praise_and_relabels_a_comment(page, live_se
     page.goto(f"{base}/inbox/?queue=follow_up")
     assert QUESTION in page.inner_text("main") and COMPLAINT in page.inner_text("main")
     screenshot(page, "inbox-follow-up-sv")
+
+
+def test_the_inbox_in_english_by_keyboard_in_bulk_and_live(page_en, live_server, settings):  # noqa: F811
+    settings.OMDOME_INBOX_POLL_SECONDS = 1
+    base = live_server.url
+    thread = make_thread()
+    first, second = (make_comment(thread, t).comment for t in (QUESTION, QUESTION.replace("hösten", "våren")))
+    make_staff("karin")
+    log_in(page_en, base, "karin", "/inbox/?queue=answer")
+    assert "Inbox" in page_en.inner_text("h1") and "question" in page_en.inner_text("main")
+    assert "Inkorg" not in page_en.inner_text("main")
+    page_en.keyboard.press("?")
+    assert page_en.locator("#shortcuts").is_visible() and "next / previous message" in page_en.inner_text("#shortcuts")
+    no_violations(page_en, "inbox-shortcuts-en")
+    page_en.keyboard.press("Escape")
+    page_en.keyboard.press("j")  # the first message (the newest), ticked with x
+    page_en.keyboard.press("x")
+    assert page_en.locator(f"#pick-{second.pk}").is_checked() and not page_en.locator(f"#pick-{first.pk}").is_checked()
+    page_en.keyboard.press("j")
+    page_en.keyboard.press("e")  # mark the second as done
+    page_en.wait_for_selector("text=Marked as done.")
+    assert Handling.objects.filter(message_id=first.pk).exists()
+
+    later = make_comment(thread, "When does the library open again after the renovation?").comment
+    page_en.wait_for_selector(f"#message-{later.pk}")  # without a reload
+    assert "1 new message at the top of the list." in page_en.inner_text("#arrived")
+    no_violations(page_en, "inbox-answer-en")
+    page_en.click("text=Tick all on this page")
+    page_en.click("#bulk button[value=done]")
+    page_en.wait_for_selector("text=2 messages changed.")
+    assert Handling.objects.count() == 3
 
 
 def test_an_employee_cannot_reach_the_inbox(page, live_server):

@@ -229,6 +229,8 @@ OMDOME_EDIT_MINUTES = 10
 # A triage model the organisation trained on its own decisions (omdome train … -o DIR); the shipped
 # model when empty.
 OMDOME_TRIAGE_MODEL = os.environ.get("OMDOME_TRIAGE_MODEL", "")
+# How often an open inbox asks for new messages (seconds).
+OMDOME_INBOX_POLL_SECONDS = int(os.environ.get("OMDOME_INBOX_POLL_SECONDS", "30"))
 # Behind a reverse proxy: how many proxies add to X-Forwarded-For (the client address comes
 # from there), and whether they tell Django the request came over HTTPS.
 OMDOME_TRUSTED_PROXIES = int(os.environ.get("OMDOME_TRUSTED_PROXIES", "0"))

@@ -6,6 +6,7 @@ import json
 from datetime import date, datetime, time, timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages as notices
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
@@ -33,7 +34,6 @@ from omdome.web.messages import labels
 from omdome.web.messages.models import Message, Report, Source, Status
 
 PAGE_SIZE = 25
-POLL_SECONDS = 30  # how often an open inbox asks for new messages
 # Why a moderator hides a comment: the house rules' usual grounds. The chosen words go to the log.
 HIDE_REASONS = (("hate", gettext_lazy("hate or threats")), ("harassment", gettext_lazy("harassment")),
                 ("spam", gettext_lazy("spam or advertising")),
@@ -157,7 +157,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     context.update({"queues": [(q, counted[q.slug]) for q in queues.QUEUES], "page": page, "newest": newest,
                     "thread": filters.chosen_thread, "corrections": services.corrections_count(organisation),
                     "may_export": has_role(request.user, Role.ADMIN),
-                    "bulk_limit": services.BULK_LIMIT, "poll_seconds": POLL_SECONDS})
+                    "bulk_limit": services.BULK_LIMIT, "poll_seconds": settings.OMDOME_INBOX_POLL_SECONDS})
     return render(request, "inbox/inbox.html", context)
 
 
