@@ -126,6 +126,8 @@ PAGES = [
     ("inbox, filtered: Facebook, complaints, urgent", "/inbox/?queue=follow_up&source=facebook&category=complaint"
                                                        "&urgency=high"),
     ("inbox, filtered: English", "/inbox/?queue=answer&language=en"),
+    ("inbox, filtered: a month, newest first", "/inbox/?queue=done&since={month_ago}&sort=newest"),
+    ("inbox, new since the page was loaded (polled)", "/inbox/arrived/?queue=review&after={recent}"),
     ("cases, open", "/cases/"),
     ("cases, overdue", "/cases/?show=overdue"),
     ("cases, closed", "/cases/?show=closed"),
@@ -143,8 +145,15 @@ def measure(repeat: int) -> list[tuple[str, float, float, float]]:
 
     client = Client()
     client.force_login(get_user_model().objects.get(username="karin"))
+    from django.utils import timezone
+
+    from omdome.web.messages.models import Message
+
+    values = {"month_ago": (timezone.localdate() - timedelta(days=30)).isoformat(),
+              "recent": Message.objects.order_by("-pk").values_list("pk", flat=True)[50]}
     results = []
-    for name, path in PAGES:
+    for name, template in PAGES:
+        path = template.format(**values)
         assert client.get(path).status_code == 200, path  # warm: templates, the first query plans
         times = []
         for _ in range(repeat):
@@ -181,7 +190,9 @@ def main() -> None:
         f"0.5 % reported by readers) and {made['cases']:,} cases, seeded in bulk into a fresh SQLite file (WAL) with "
         f"production settings; each page requested {args.repeat} times after one warm-up through Django's test "
         "client as a signed-in communicator: the server's own time per page. Target: p95 ≤ 200 ms. See "
-        "`bench/bench_inbox.py`.",
+        "`bench/bench_inbox.py`. The dashboard counts a period of 26 weeks or more at most every ten minutes "
+        "(the page says when): \"counted afresh\" empties that cache before each request, which is what the "
+        "first visitor after ten minutes waits; \"as served\" is everyone else.",
         "",
         "| page | p50 ms | p95 ms | max ms | target |",
         "|---|--:|--:|--:|---|",
