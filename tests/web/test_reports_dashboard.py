@@ -92,3 +92,24 @@ def test_employees_do_not_see_the_reports(client):
     client.force_login(make_user("erik", "employee"))
     assert client.get("/dashboard/").status_code == 403
     assert client.get("/dashboard/cases.csv").status_code == 403
+
+
+def test_long_periods_are_drawn_from_the_last_count_which_says_when(client, world):
+    from omdome.web.reports import snapshots
+    from omdome.web.reports.models import Snapshot
+
+    user, organisation = world
+    client.force_login(user)
+    assert snapshots.count_all((4, 12, 26, 52)) == 4  # 26 and 52 weeks, in Swedish and in English
+    make_comment(make_thread(path="/ny"), PRAISE + " Igen!")  # after the count
+    page = client.get("/dashboard/?weeks=52", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    counted = timezone.localtime(Snapshot.objects.get(weeks=52, language="sv").counted_at).strftime("%H:%M")
+    assert f"Räknat {counted}: en så lång period räknas om var 10:e minut." in page
+    assert "3 inkomna meddelanden med kategori under perioden." in page  # the count, not the new comment
+    rows = list(csv.reader(io.StringIO(client.get("/dashboard/handled.csv?weeks=52").content.decode("utf-8-sig"))))
+    assert sum(int(row[1]) for row in rows[1:]) == 3  # the CSV holds what the page draws
+    assert "4 inkomna" in client.get("/dashboard/?weeks=12", HTTP_ACCEPT_LANGUAGE="sv").content.decode()  # live
+    Snapshot.objects.update(counted_at=timezone.now() - timedelta(minutes=20))  # the worker stopped
+    assert "4 inkomna" in client.get("/dashboard/?weeks=52", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    english = client.get("/dashboard/?weeks=26", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Counted at" in english and "Messages per category and week" in english

@@ -5,21 +5,15 @@ from __future__ import annotations
 import csv
 from datetime import timedelta
 
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from omdome.web.core.organisation import organisation_for
 from omdome.web.core.roles import Role, role_required
-from omdome.web.reports import figures, svg
+from omdome.web.reports import figures, snapshots, svg
 
 PERIODS = (4, 12, 26, 52)  # weeks
-# A year of a busy organisation's messages takes longer to count than a page should (bench_inbox):
-# periods from half a year on are counted at most every ten minutes, and the page says when.
-CACHED_FROM_WEEKS = 26
-CACHE_SECONDS = 600
 # A cell a spreadsheet would read as a formula (CSV injection): shown as text instead.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -35,17 +29,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     weeks, since = _since(request)
     organisation = organisation_for(request.user)
     counted_at = None
-    if weeks >= CACHED_FROM_WEEKS:
-        key = f"omdome:dashboard:{organisation.pk}:{weeks}:{get_language()}"
-        if (kept := cache.get(key)) is None:
-            kept = (figures.all_tables(organisation, since), timezone.now())
-            cache.set(key, kept, CACHE_SECONDS)
-        tables, counted_at = kept
+    if weeks >= snapshots.LONG_FROM_WEEKS:
+        tables, counted_at = snapshots.tables_for(organisation, weeks)
     else:
         tables = figures.all_tables(organisation, since)
     return render(request, "reports/dashboard.html", {
         "tables": [(table, svg.chart(table)) for table in tables], "weeks": weeks, "periods": PERIODS,
-        "counted_at": counted_at, "cache_minutes": CACHE_SECONDS // 60})
+        "counted_at": counted_at, "every_minutes": snapshots.EVERY // timedelta(minutes=1)})
 
 
 def _cell(value: object) -> object:
@@ -59,7 +49,11 @@ def table_csv(request: HttpRequest, name: str) -> HttpResponse:
     if name not in figures.FIGURES:
         raise Http404
     weeks, since = _since(request)
-    table = figures.FIGURES[name](figures.Period(organisation_for(request.user), since))
+    organisation = organisation_for(request.user)
+    if weeks >= snapshots.LONG_FROM_WEEKS:  # the figures the page draws
+        table = next(t for t in snapshots.tables_for(organisation, weeks)[0] if t.name == name)
+    else:
+        table = figures.FIGURES[name](figures.Period(organisation, since))
     # UTF-8 with a byte order mark, so that a spreadsheet opens å, ä and ö as they are.
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}-{weeks}w.csv"'
