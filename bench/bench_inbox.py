@@ -98,7 +98,8 @@ def seed(messages: int, cases: int, seed_value: int = 7) -> dict[str, int]:
     with transaction.atomic():
         handled, reported = rng.sample(ids, len(ids) * 3 // 10), rng.sample(ids, len(ids) // 200)
         Handling.objects.bulk_create([Handling(message_id=pk, by=user) for pk in handled], batch_size=2000)
-        Correction.objects.bulk_create([Correction(message_id=pk, before="complaint", after="question", by=user)
+        Correction.objects.bulk_create([Correction(message_id=pk, organisation=organisation, before="complaint",
+                                                   after="question", by=user)
                                         for pk in rng.sample(ids, len(ids) // 100)], batch_size=2000)
         Report.objects.bulk_create([Report(message_id=pk, reason="hate") for pk in reported], batch_size=2000)
         # What inbox.services and messages.reports set with those records.

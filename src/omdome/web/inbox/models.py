@@ -16,6 +16,9 @@ class Correction(models.Model):
 
     message = models.ForeignKey("messaging.Message", on_delete=models.CASCADE, related_name="corrections",
                                 verbose_name=_("message"))
+    # The message's, kept here too: counting an organisation's corrections then reads only corrections.
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+                                     related_name="+", verbose_name=_("organisation"))
     before = models.CharField(_("category before"), max_length=12)
     after = models.CharField(_("category after"), max_length=12)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from omdome.triage.categories import CATEGORIES, PRESCRIPTIONS, Category
@@ -28,7 +29,8 @@ def relabel(*, user, message: Message, category: str) -> Correction | None:  # t
         message = Message.objects.select_for_update().get(pk=message.pk)
         if message.category == category:
             return None
-        correction = Correction.objects.create(message=message, before=message.category, after=category, by=user)
+        correction = Correction.objects.create(message=message, organisation_id=message.organisation_id,
+                                               before=message.category, after=category, by=user)
         message.category = category
         message.action = PRESCRIPTIONS[Category(category)].action
         message.save(update_fields=["category", "action"])
@@ -91,7 +93,7 @@ def model_in_use_trained_at():  # type: ignore[no-untyped-def]
 
 def corrections_count(organisation) -> int:  # type: ignore[no-untyped-def]
     """Re-labels made in this organisation that the triage model in use has not learnt from."""
-    corrections = Correction.objects.filter(message__organisation=organisation)
+    corrections = Correction.objects.filter(Q(organisation=organisation) | Q(organisation__isnull=True))
     if (trained := model_in_use_trained_at()) is not None:
         corrections = corrections.filter(at__gt=trained)
     return corrections.count()

@@ -205,7 +205,7 @@ def hidden_by_reason(period: Period) -> Table:
 
 def corrections(period: Period) -> Table:
     """Re-labels per category triage gave: where the model errs most for this organisation."""
-    counts = dict(Correction.objects.filter(at__gte=period.since, message__organisation=period.organisation)
+    counts = dict(Correction.objects.filter(at__gte=period.since, organisation=period.organisation)
                   .values_list("before").annotate(n=Count("pk")).order_by())
     received = period.per_category
     rows: list[list[Cell]] = []
