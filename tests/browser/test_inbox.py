@@ -7,6 +7,7 @@ import pytest
 from browser.conftest import screenshot
 from browser.test_organisation import log_in, no_violations, page_en  # noqa: F401 (a fixture)
 from omdome.web.comments.models import Comment
+from omdome.web.inbox import queues
 from omdome.web.inbox.models import Correction, Handling
 from web.factories import make_comment, make_staff, make_thread, make_user
 
@@ -14,6 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PRAISE = "Tack för att ni lagade gatlyktan så snabbt, riktigt bra jobbat!"
 QUESTION = "Hur ansöker jag om plats i förskolan till hösten?"
+HATEFUL = "Ni är ett gäng jävla idioter allihop"
 COMPLAINT = "Soporna har inte hämtats på tre veckor och ingen svarar i telefon. Det är inte okej."
 
 
@@ -36,7 +38,7 @@ def test_a_communicator_acknowledges_praise_and_relabels_a_comment(page, live_se
     assert PRAISE not in page.inner_text("main")
 
     page.goto(f"{base}/inbox/?queue=answer")
-    page.locator(f"#message-{question.pk} summary").click()
+    page.locator(f"#message-{question.pk} summary", has_text="Föreslaget svar").click()
     assert "Föreslaget svar" in page.inner_text(f"#message-{question.pk}")
     # Routed to the colleague whose expertise fits, as suggested.
     assert "Olle Berg (förskola) – föreslagen" in page.locator(f"#assign-{question.pk} option:checked").inner_text()
@@ -64,6 +66,16 @@ def test_a_communicator_acknowledges_praise_and_relabels_a_comment(page, live_se
     page.goto(f"{base}/inbox/?queue=follow_up")
     assert QUESTION in page.inner_text("main") and COMPLAINT in page.inner_text("main")
     screenshot(page, "inbox-follow-up-sv")
+
+    # A hateful comment, withheld for review: hidden with a reason, and there in its moderation log.
+    hateful = make_comment(thread, HATEFUL, author="Troll", confirmed=True).comment
+    page.goto(f"{base}/inbox/?queue=review")
+    page.select_option(f"#reason-{hateful.pk}", "hate")
+    page.click(f"#message-{hateful.pk} button:text-is('Dölj')")
+    page.wait_for_selector("text=Dold. Den finns kvar i loggen")
+    page.goto(f"{base}/inbox/?queue={queues.queue_of(hateful)}&status=hidden")
+    page.click(f"#message-{hateful.pk} .log summary")
+    assert "dold · Karin Ek · hat eller hot" in page.inner_text(f"#message-{hateful.pk} .log")
 
 
 def test_the_inbox_in_english_by_keyboard_in_bulk_and_live(page_en, live_server, settings):  # noqa: F811

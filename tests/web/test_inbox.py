@@ -13,7 +13,7 @@ from omdome.web.core.models import AuditEntry
 from omdome.web.inbox import queues, services
 from omdome.web.inbox.models import Correction
 from omdome.web.messages.models import Message
-from web.factories import make_comment, make_organisation, make_staff, make_thread, make_user
+from web.factories import make_comment, make_organisation, make_site, make_staff, make_thread, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -237,7 +237,11 @@ def test_filters_by_thread_date_and_status_and_the_order_chosen(client, posted):
     oldest = client.get("/inbox/?queue=answer&sort=oldest").content.decode()
     assert newest.index(f"message-{posted[QUESTION].pk}\"") < newest.index(f"message-{other.pk}\"")
     assert oldest.index(f"message-{other.pk}\"") < oldest.index(f"message-{posted[QUESTION].pk}\"")
-    assert client.get("/inbox/?since=not-a-date&thread=x&sort=sideways").status_code == 200  # ignored
+    assert client.get("/inbox/?since=not-a-date&thread=x&sort=sideways&site=y").status_code == 200  # ignored
+    elsewhere = make_site(name="Biblioteket", origins="https://bibliotek.sundby.se")
+    far = make_comment(make_thread(site=elsewhere, path="/boken"), QUESTION + " Och på biblioteket?").comment
+    page = client.get(f"/inbox/?queue=answer&site={elsewhere.pk}", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert f'id="message-{far.pk}"' in page and f'id="message-{other.pk}"' not in page and "Webbplats" in page
 
 
 def test_bulk_actions_decide_each_ticked_message_as_if_alone(client, posted):

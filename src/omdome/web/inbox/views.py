@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from omdome.triage.categories import CATEGORIES
 from omdome.web.cases.models import Case
-from omdome.web.comments.models import Comment, Thread
+from omdome.web.comments.models import Comment, ModerationEvent, Site, Thread
 from omdome.web.comments.services import ChangedSinceRead
 from omdome.web.core import audit
 from omdome.web.core.errors import ServiceError
@@ -69,11 +69,18 @@ class Filters(forms.Form):
     until = forms.DateField(label=gettext_lazy("To"), required=False, widget=DateInput)
     sort = forms.ChoiceField(label=gettext_lazy("Order"), required=False,
                              choices=[(key, label) for key, (label, _fields) in queues.ORDERS.items()])
+    site = forms.ChoiceField(label=gettext_lazy("Site"), required=False)
     thread = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
-    def __init__(self, *args, user=None, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args, user=None, organisation=None, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.user = user
+        sites = [(str(pk), name) for pk, name in Site.objects.filter(organisation=organisation)
+                 .order_by("name").values_list("pk", "name")]
+        if len(sites) > 1:  # which of the organisation's sites a comment was written on
+            self.fields["site"].choices = [("", gettext_lazy("all")), *sites]
+        else:
+            del self.fields["site"]
 
     def apply(self, messages):  # type: ignore[no-untyped-def]
         if not self.is_valid():
@@ -92,6 +99,8 @@ class Filters(forms.Form):
             messages = messages.filter(created__lt=_start_of(data["until"] + timedelta(days=1)))
         if data.get("thread"):
             messages = messages.filter(comment__thread_id=data["thread"])
+        if data.get("site"):
+            messages = messages.filter(comment__thread__site_id=int(data["site"]))
         return messages
 
     @property
@@ -114,6 +123,8 @@ def _with_details(ids: list[int]) -> list[Message]:
             .select_related("comment", "assigned_to__staff_profile")
             .annotate(relabelled=Exists(Correction.objects.filter(message=OuterRef("pk"))))
             .prefetch_related(Prefetch("cases", Case.objects.order_by("-opened_at"), to_attr="case_list"),
+                              Prefetch("comment__events", ModerationEvent.objects.select_related(
+                                  "actor__staff_profile").order_by("created", "id"), to_attr="log"),
                               Prefetch("reports", Report.objects.filter(decided_at__isnull=True),
                                        to_attr="open_reports")).in_bulk())
     return [rows[pk] for pk in ids if pk in rows]
@@ -124,7 +135,7 @@ def _listing(request: HttpRequest):  # type: ignore[no-untyped-def]
     in it, and the context each message is drawn with."""
     organisation = organisation_for(request.user)
     queue = queues.BY_SLUG.get(request.GET.get("queue", "review"), queues.BY_SLUG["review"])
-    filters = Filters(request.GET or None, user=request.user)
+    filters = Filters(request.GET or None, user=request.user, organisation=organisation)
     messages = filters.apply(queues.incoming(organisation))
     people = list(services.staff_who_answer(organisation))
     query = request.GET.copy()

@@ -23,6 +23,16 @@ REASON = {
     "route": _("a colleague knows this best"), "fact.missing": _("no fact on file: check the claim first"),
     "own_link": _("links only to our own site"),
 }
+# The moderation log's entries (ModerationEvent.action).
+LOG_ACTION = {
+    "created": _("written"), "imported": _("imported"), "edited_by_author": _("edited by the writer"),
+    "deleted_by_author": _("removed by the writer"), "moderated_published": _("published"),
+    "moderated_hidden": _("hidden"), "moderated_withheld": _("withheld for review"),
+    "moderated_pending": _("set to wait for review"), "staff_reply": _("staff reply"),
+    "draft_check_confirmed": _("findings read and published"),
+    "draft_check_overridden": _("published despite a block, with a reason"),
+    "contact_details_erased": _("contact details erased"),
+}
 URGENCY = {"high": _("urgent"), "normal": _("normal"), "low": _("low")}
 SEVERITY = {"block": _("stops publication"), "warn": _("think twice"), "info": _("for your information")}
 VERDICT = {

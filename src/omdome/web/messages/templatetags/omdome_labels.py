@@ -10,6 +10,6 @@ register = template.Library()
 
 FILTERS = {"category_label": labels.CATEGORY, "action_label": labels.ACTION, "severity_label": labels.SEVERITY,
            "verdict_label": labels.VERDICT, "advice_label": labels.ADVICE, "reason_label": labels.REASON,
-           "urgency_label": labels.URGENCY}
+           "urgency_label": labels.URGENCY, "log_label": labels.LOG_ACTION}
 for _name, _table in FILTERS.items():
     register.filter(_name, partial(labels.label, _table))
