@@ -231,7 +231,7 @@ def test_filters_by_thread_date_and_status_and_the_order_chosen(client, posted):
     assert f'name="ids" value="{posted[QUESTION].pk}"' not in page.content.decode()
     Message.objects.filter(pk=posted[QUESTION].pk).update(status="hidden")
     page = client.get("/inbox/?queue=answer&status=hidden").content.decode()
-    assert f'value="{posted[QUESTION].pk}"' in page and f'value="{other.pk}"' not in page
+    assert f'id="message-{posted[QUESTION].pk}"' in page and f'id="message-{other.pk}"' not in page
     Message.objects.filter(pk=posted[QUESTION].pk).update(status="published")
     newest = client.get("/inbox/?queue=answer&sort=newest").content.decode()
     oldest = client.get("/inbox/?queue=answer&sort=oldest").content.decode()
