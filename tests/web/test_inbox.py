@@ -298,3 +298,10 @@ def test_new_messages_arrive_in_the_open_list_without_a_reload(client, posted):
     assert f'id="message-{late.pk}"' in answer["html"] and "biblioteket" in answer["html"]
     assert answer["announce"] == "1 nytt meddelande överst i listan."
     assert client.get("/inbox/arrived/?queue=answer&after=x").status_code == 400
+
+
+def test_the_inbox_opens_on_the_first_queue_with_work_in_it(client, posted):
+    client.force_login(make_staff())
+    page = client.get("/inbox/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "<h2>Följ upp</h2>" in page and COMPLAINT in page  # "needs review" is empty
+    assert "<h2>Behöver granskas</h2>" in client.get("/inbox/?queue=review", HTTP_ACCEPT_LANGUAGE="sv").content.decode()

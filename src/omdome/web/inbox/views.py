@@ -141,10 +141,15 @@ def _listing(request: HttpRequest):  # type: ignore[no-untyped-def]
     query = request.GET.copy()
     for transient in ("page", "queue", "after"):
         query.pop(transient, None)
-    here = f"{reverse('inbox:inbox')}?queue={queue.slug}" + (f"&{query.urlencode()}" if query else "")
+    here = _here(queue, query.urlencode())
     context = {"queue": queue, "filters": filters, "query": query.urlencode(), "here": here, "people": people,
                "categories": [(c, labels.CATEGORY[c]) for c in CATEGORIES], "hide_reasons": HIDE_REASONS}
     return organisation, queue, filters, messages, context
+
+
+def _here(queue: queues.Queue, query: str) -> str:
+    """The list's own address: where a decision taken on it returns to."""
+    return f"{reverse('inbox:inbox')}?queue={queue.slug}" + (f"&{query}" if query else "")
 
 
 def _suggest(page: list[Message], people: list) -> None:  # type: ignore[type-arg]
@@ -156,9 +161,12 @@ def _suggest(page: list[Message], people: list) -> None:  # type: ignore[type-ar
 @role_required(Role.COMMUNICATOR)
 def inbox(request: HttpRequest) -> HttpResponse:
     organisation, queue, filters, messages, context = _listing(request)
+    counted = queues.counts(messages)
+    if "queue" not in request.GET and not counted[queue.slug]:  # open on the first queue with work in it
+        queue = next((q for q in queues.QUEUES if q.slug != "done" and counted[q.slug]), queue)
+        context.update({"queue": queue, "here": _here(queue, context["query"])})
     # The page's ids first, ordered and cut from the queue index alone; only those 25 rows are read whole.
     ordered_ids = queues.ordered(queues.in_queue(messages, queue.slug), filters.order).values_list("pk", flat=True)
-    counted = queues.counts(messages)
     paginator = Paginator(ordered_ids, PAGE_SIZE)
     paginator.count = counted[queue.slug]  # known already: no second pass over the messages
     page = paginator.get_page(request.GET.get("page"))
