@@ -107,6 +107,11 @@ def test_the_inbox_in_english_by_keyboard_in_bulk_and_live(page_en, live_server,
     page_en.click("#bulk button[value=done]")
     page_en.wait_for_selector("text=2 messages changed.")
     assert Handling.objects.count() == 3
+    page_en.click("text=Your e-mail notifications")
+    page_en.uncheck("#id_digest")
+    page_en.click("main form button[type=submit]")
+    page_en.wait_for_selector("text=Your choices are saved.")
+    no_violations(page_en, "notifications-en")
 
 
 def test_an_employee_cannot_reach_the_inbox(page, live_server):
