@@ -61,16 +61,17 @@ _ENGLISH_STREETS = "Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Close|Crescent|P
 # Words that say the address that follows is where someone lives: "bor på", "hemma hos dig på",
 # "lives at", "adress:". A person's full name right before "på" counts too ("Eva Nilsson på").
 HOME_CONTEXT = re.compile(
-    r"(?i)(?:\b(?:bor|bodde|bur),?\s+(?:\w+\s+)?(?:på|i|vid|til|till)"
+    r"(?i)(?:\b(?:bor|bodde|bur),?\s+(?:\w+\s+){0,2}(?:på|i|vid|til|till)"
     r"|\b(?:hus|huset|lägenhet|lägenheten|villa|villan|hem|hemmet|house|home|flat|hus|huset|bolig)\s+(?:på|i|vid|at|on)"
     r"|\bflytta[rt]?\s+(?:de|vi|hon|han|dom|ni|du|jag)?\s*in\s+(?:på|i|vid)|\bmoving\s+in(?:to|\s+at)?"
     r"|\badress\s+på|\baddress\s+(?:on|at)"
     r"|(?-i:\b(?:[A-ZÅÄÖ]\.|[A-ZÅÄÖ][a-zåäöé]+)\s+(?:[A-ZÅÄÖ][a-zåäöé]*(?:son|sen|berg|ström|lund|gren|qvist|"
     r"kvist|blad|dahl|holm|stedt|fors|wall|sjö|by|ek)|Berg|Lund|Holm|Ek|Dahl|Ström|Blad|Wall|Sjö|Fors)),"
     r"|\b(?:farbror|farbrorn|tanten|gubben|damen|mannen|kvinnan|killen|tjejen|låntagare|låntagaren|"
+    r"dam|herre|herren|herrn|kvinna|dame|damen|manden|kone|konen|kvinde|kvinden|"
     r"kund|kunden|granne|grannen|grannar|patient|patienten|elev|eleven|"
-    r"hyresgäst|hyresgästen|pensionär|pensionären|familjen\s+\w+|paret|couple|family|customer|"
-    r"neighbou?r|resident|tenant|pensioner|familien\s+\w+|naboen|nabo)\s+(?:\w+\s+)?(?:på|i|vid|at|on)"
+    r"hyresgäst|hyresgästen|pensionär|pensionären|familjen(?:\s+\w+)?|paret|couple|family|customer|"
+    r"neighbou?r|resident|tenant|pensioner|familien(?:\s+\w+)?|naboen|nabo)\s+(?:\w+\s+)?(?:på|i|vid|at|on)"
     r"|\bhemma\s+(?:hos\s+\w+\s+)?(?:på|i|vid)|\bhem\s+till\s+\w+\s+(?:på|i)"
     r"|\b(?:hem)?adress(?:en)?\s*(?:är|:)?|\bhjemmeadresse\w*\s*:?|\bbopæl\w*\s*:?"
     r"|\b(?:lives?|living|lived|stays?|home)\s+(?:is\s+)?(?:at|on|in)|\b(?:home\s+)?address\s*(?:is|:)"

@@ -21,6 +21,7 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
     language = ctx.language if ctx.language in ("sv", "en", "nb", "da") else None
     markers = [(s, e) for s, e, _ in find_phrases(phrases("secrecy.toml", "markers", language), ctx.norm)]
     markers += [m.span(1) for m in _BETWEEN_US.finditer(ctx.text)]
+    markers += [m.span() for pattern in _NOT_YET_TOLD for m in pattern.finditer(ctx.text)]
     for start, end in sorted(set(markers)):
         sentence = ctx.sentence_of(start)
         if sentence is not None and _refuses(sentence.text, ctx.text[start:end + 12]):
@@ -52,3 +53,27 @@ _HINT = re.compile(r"(?i)\b(?:men|but|mutta)\b")
 # "Mellan oss: …", "Between us, …" opening a sentence (not "samarbetet mellan oss och …").
 _BETWEEN_US = re.compile(r"(?im)(?:^|[.!?…]\s+)((?:just\s+)?(?:mellan\s+oss|between\s+us|mellom\s+oss|"
                          r"mellem\s+os))\s*[:,—–-]")
+
+# Something decided or known that has not been made public or told yet, in the writer's own words:
+# "avtalen är inte påskrivna än", "facket har inte fått veta nåt än", "inget är offentligt förrän i
+# höst", "får egentligen inte säga nåt än", "the union hasn't been told yet". A "not … yet" with a
+# verb of making known, within a few words; a plain "not ready yet" is not a leak.
+_FEW = r"(?:[\w'’-]+\s+){0,3}?"
+_NOT_YET_TOLD = (
+    re.compile(r"(?i)\b(?:inte|ej|inget|ingenting|inga)\s+" + _FEW
+               + r"(?:offentlig\w*|officiell\w*|påskriv\w*|underskriv\w*|undertecknad\w*|tillkännag\w*|"
+               r"annonser\w*|gått\s+ut|gå\s+ut\s+med|fått\s+veta|informera[dt]\w*|släppt\w*|spikat|klubbat|"
+               r"(?:säga|berätta)\s+(?:nåt|något|någonting|mer|mycket|så\s+mycket))\s+" + _FEW
+               + r"(?:än|ännu|förrän|innan|tills)\b"),
+    re.compile(r"(?i)(?:\bnot|n[’']t|\bnothing)\s+" + _FEW
+               + r"(?:public|official|signed|announced|released|told|informed|"
+               r"(?:allowed|supposed)\s+to\s+(?:say|tell|share)(?:\s+(?:anything|much|more))?)\s+" + _FEW
+               + r"(?:yet|until|before)\b"),
+    re.compile(r"(?i)\b(?:ikke|ikkje|intet|ingenting)\s+" + _FEW
+               + r"(?:offentlig\w*|offisiel\w*|officiel\w*|signert|underskrevet|annonsert|annonceret|kunngjort|"
+               r"meddelt|fortalt|sagt\s+noe|sige\s+noget|si\s+noe)\s+" + _FEW + r"(?:ennå|endnu|enda|før|inden)\b"),
+    # Telling the reader to keep quiet: "säg inget", "håll det här mellan oss", "keep this between us".
+    re.compile(r"(?i)\b(?:säg\s+(?:inget|ingenting|inte\s+(?:nåt|något))|"
+               r"håll\s+(?:det|detta)(?:\s+här)?\s+(?:mellan\s+oss|för\s+dig\s+själv|hemligt)|"
+               r"keep\s+(?:this|it|that)\s+between\s+us|don[’']t\s+tell\s+anyone)\b"),
+)
