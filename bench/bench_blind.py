@@ -112,6 +112,8 @@ WORD_FORMS = {
     "Fjärdmedia": "företag",
     "gäst": "gäst,gästen,gäster,gästerna",
     "koncernen": "koncern,koncernen,koncerner,koncernerna",
+    "försäkringsbolag": "försäkringsbolag,försäkringsbolaget,försäkringsbolag,försäkringsbolagen",
+    "butikskedja": "butikskedja,butikskedjan,butikskedjor,butikskedjorna",
 }
 WORST = 25
 
