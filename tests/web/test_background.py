@@ -13,7 +13,7 @@ from omdome.web.comments.models import Comment, Status
 from omdome.web.comments.tasks import rescore_comment
 from omdome.web.scheduling import registry
 from omdome.web.scheduling.models import PeriodicRun
-from web.factories import held_on_a_borderline_score, make_comment, make_thread
+from web.factories import held_on_a_borderline_score, make_comment, make_thread, unsure_text
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def test_a_comment_the_fast_path_is_unsure_of_enters_the_rescore_outbox_with_it(
     thread = make_thread()
     sure = make_comment(thread, "Tack för informationen, mycket bra!").comment
     # A question, a correction or a complaint? The fast path's score is under one half.
-    unsure = make_comment(thread, "Okej, så biblioteket stänger tidigare på fredagar nu?").comment
+    unsure = make_comment(thread, unsure_text()).comment
     assert (sure.rescore_due, unsure.rescore_due) == (False, True)
     assert rescoring.backlog() == 1
     assert rescoring.drain() == 1 and rescoring.backlog() == 0
@@ -123,7 +123,7 @@ def test_the_worker_runs_stored_tasks_and_drains_the_rescore_outbox(settings):
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     task_backends["default"]  # the backend of the new setting
-    comment = make_comment(make_thread(), "Okej, så biblioteket stänger tidigare på fredagar nu?").comment
+    comment = make_comment(make_thread(), unsure_text()).comment
     prune_rate_counters.enqueue()
     assert comment.rescore_due and DBTaskResult.objects.filter(status="READY").count() == 1
     Comment.objects.filter(pk=comment.pk).update(category="")
