@@ -11,12 +11,11 @@ import pytest
 
 from load.conftest import SITE
 from omdome.web.comments.rescoring import HARMLESS_BELOW, SURE_FROM
+from web.factories import unsure_texts
 
 pytestmark = pytest.mark.slow
 
 # A question, a correction or a complaint? The fast path is unsure, so each waits for a re-score.
-UNSURE = ["Okej, så biblioteket stänger tidigare på fredagar nu?",
-          "Okej, så biblioteket stänger alltså tidigare på fredagar nu?"]
 
 
 def disqus_export(path, comments: int, threads: int = 200) -> None:
@@ -85,13 +84,14 @@ def test_a_large_import_on_a_live_site_fails_no_request_and_stores_each_comment_
 
 def test_every_acknowledged_comment_survives_ten_power_cuts_and_every_due_rescore_is_done(service):
     rng = random.Random(11)
+    unsure = unsure_texts()  # comments the fast path is unsure of: each is due a re-score
     acknowledged: list[int] = []
 
     def stream(round_: int, stop: threading.Event) -> None:
         """A bounded stream of posts, each with its own key, until the power goes."""
         n = 0
         while not stop.is_set() and n < 60:
-            status, body = service.post(f"/nyheter/{n % 5}", rng.choice(UNSURE), key=f"round-{round_}-{n}")
+            status, body = service.post(f"/nyheter/{n % 5}", rng.choice(unsure), key=f"round-{round_}-{n}")
             if status == 201:
                 acknowledged.append(body["id"])
             n += 1

@@ -85,8 +85,8 @@ _UNSURE_CANDIDATES = ("Okej, så biblioteket stänger tidigare på fredagar nu?"
                       "Biblioteket ja.", "Intressant att biblioteket stänger tidigare.")
 
 
-def unsure_text() -> str:
-    """A harmless comment the fast path is unsure of, so that it is worth re-scoring.
+def unsure_texts() -> list[str]:
+    """Harmless comments the fast path is unsure of, so that they are worth re-scoring.
 
     Which texts the fast model is unsure of changes with every retraining (as for
     ``held_on_a_borderline_score``); the rules for such a comment should not depend on one text.
@@ -95,9 +95,13 @@ def unsure_text() -> str:
     from omdome.web.comments.rescoring import HARMLESS_BELOW, SURE_FROM
 
     fast = Triager(fast=True)
-    for text in _UNSURE_CANDIDATES:
-        result = fast.triage(text)
-        if result.confidence < SURE_FROM and result.toxicity < HARMLESS_BELOW and result.category not in (
-                "hateful", "spam", "troll"):
-            return text
-    raise AssertionError("the fast path is sure of every candidate now: add an ambiguous one")
+    found = [text for text, result in zip(_UNSURE_CANDIDATES, fast.triage_many([(None, t) for t in _UNSURE_CANDIDATES]),
+                                          strict=True)
+             if result.confidence < SURE_FROM and result.toxicity < HARMLESS_BELOW
+             and result.category not in ("hateful", "spam", "troll")]
+    assert found, "the fast path is sure of every candidate now: add an ambiguous one"
+    return found
+
+
+def unsure_text() -> str:
+    return unsure_texts()[0]
