@@ -113,3 +113,18 @@ def test_long_periods_are_drawn_from_the_last_count_which_says_when(client, worl
     assert "4 inkomna" in client.get("/dashboard/?weeks=52", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
     english = client.get("/dashboard/?weeks=26", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Counted at" in english and "Messages per category and week" in english
+
+
+def test_a_count_made_by_an_older_version_is_counted_again(client, world):
+    from omdome.web.reports import snapshots
+    from omdome.web.reports.models import Snapshot
+
+    user, organisation = world
+    client.force_login(user)
+    snapshots.count_all((52,))
+    Snapshot.objects.filter(language="sv").update(tables=[{"name": "handled", "title": "x", "columns": [],
+                                                           "rows": [], "shape": "old"}])
+    assert client.get("/dashboard/handled.csv?weeks=52", HTTP_ACCEPT_LANGUAGE="sv").status_code == 200
+    page = client.get("/dashboard/?weeks=52", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Meddelanden per kategori och vecka" in page
+    assert [t["name"] for t in Snapshot.objects.get(language="sv").tables] == list(snapshots.figures.FIGURES)

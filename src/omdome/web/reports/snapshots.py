@@ -38,9 +38,20 @@ def tables_for(organisation: Organisation, weeks: int) -> tuple[list[figures.Tab
     language = get_language() or settings.LANGUAGE_CODE
     snapshot = Snapshot.objects.filter(organisation=organisation, weeks=weeks, language=language,
                                        counted_at__gte=timezone.now() - FRESH_FOR).first()
-    if snapshot is None:
+    tables = _tables(snapshot) if snapshot is not None else None
+    if tables is None:
         snapshot = count(organisation, weeks, language)
-    return [figures.Table(**table) for table in snapshot.tables], snapshot.counted_at
+        tables = _tables(snapshot)
+    return tables, snapshot.counted_at
+
+
+def _tables(snapshot: Snapshot) -> list[figures.Table] | None:
+    """The snapshot's figures; None when it was counted by a version with other figures (an upgrade)."""
+    try:
+        tables = [figures.Table(**table) for table in snapshot.tables]
+    except TypeError:
+        return None
+    return tables if [table.name for table in tables] == list(figures.FIGURES) else None
 
 
 def count_all(periods: tuple[int, ...]) -> int:
