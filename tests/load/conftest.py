@@ -61,11 +61,15 @@ class Service:
                                         env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            assert self.process.poll() is None, (self.data / "serve.log").read_text()[-3000:]
+            assert self.process.poll() is None, self.log()
             if self.healthy():
                 return
             time.sleep(0.2)
         raise AssertionError("the service did not come up")
+
+    def log(self) -> str:
+        """The end of what the service wrote, for a failing test to show."""
+        return (self.data / "serve.log").read_text(errors="replace")[-3000:]
 
     def healthy(self) -> bool:
         try:

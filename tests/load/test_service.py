@@ -136,10 +136,12 @@ def test_serve_starts_a_worker_that_died_again_and_keeps_serving(service):
         return {int(pid) for pid in found.stdout.split()}
 
     first = worker_pids()
-    assert len(first) == 1
+    assert len(first) == 1, service.log()
     os.kill(first.pop(), signal.SIGKILL)
     deadline = time.monotonic() + 60
     while not worker_pids() and time.monotonic() < deadline:
-        assert service.healthy()
+        assert service.process.poll() is None, service.log()
+        assert service.healthy(), service.log()
         time.sleep(0.5)
-    assert worker_pids() and service.process.poll() is None and service.healthy()
+    assert worker_pids(), service.log()
+    assert service.process.poll() is None and service.healthy(), service.log()
