@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from django.core import mail
@@ -21,8 +21,12 @@ COMPLAINT = "Soporna har inte hämtats på tre veckor och ingen svarar i telefon
 
 
 def _morning(hour: int, days: int = 0) -> datetime:
-    today = timezone.localdate() + timedelta(days=days)
-    return timezone.make_aware(datetime(today.year, today.month, today.day, hour, 5))
+    """``hour``:05 on the first morning whose summary comes after now (the messages a test just made),
+    ``days`` later; whatever the time of day the suite runs at."""
+    local = timezone.localtime()
+    first = local.date() + timedelta(days=1 if local.time() >= time(7) else 0)
+    day = first + timedelta(days=days)
+    return timezone.make_aware(datetime(day.year, day.month, day.day, hour, 5))
 
 
 def test_a_person_chooses_on_the_page_and_the_choice_is_kept_and_audited(client):

@@ -71,8 +71,8 @@ def send_digests(now: datetime | None = None) -> int:
         since = (timezone.make_aware(datetime.combine(settings_row.digest_sent_on, DIGEST_FROM))
                  if settings_row.digest_sent_on else now - timedelta(days=1))
         messages = queues.incoming(organisation)
-        arrived = dict(messages.filter(created__gte=since).values_list("category").annotate(n=Count("pk"))
-                       .order_by())
+        arrived = dict(messages.filter(created__gte=since, created__lt=now).values_list("category")
+                       .annotate(n=Count("pk")).order_by())
         waiting = queues.counts(messages)
         mine = Case.objects.filter(organisation=organisation, owner=person,
                                    status__in=[CaseStatus.OPEN, CaseStatus.WAITING]).count()
