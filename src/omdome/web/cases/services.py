@@ -107,12 +107,16 @@ def open_case(*, message: Message, by=None, conversation: str = "", writer: str 
 def message_received(*, message: Message, conversation: str, writer: str) -> Case | None:
     """A new message from a writer: it joins their case in that conversation and reopens it if it was
     closed or waiting; a complaint without a case opens one, if the service level says so."""
-    if (already := case_of(message)) is not None:  # an automation rule opened it a moment ago
-        return already
     recently = timezone.now() - REOPEN_WITHIN
+    # One query on the busiest path (every new comment): a case an automation rule opened for this
+    # message a moment ago has the same conversation and writer, so this finds it too.
     case = (Case.objects.select_for_update().filter(conversation=conversation, writer=writer)
             .exclude(status=CaseStatus.CLOSED, closed_at__lt=recently).order_by("-opened_at").first())
     if case is not None:
+        if case.status in ACTIVE and case.messages.filter(pk=message.pk).exists():
+            return case  # opened for this very message (by a rule)
+        if (already := case_of(message)) is not None:  # a rule opened one elsewhere
+            return already
         case.messages.add(message)
         if case.status == CaseStatus.OPEN:
             _event(case, EventKind.MESSAGE, message=message)

@@ -42,7 +42,7 @@ def record(action: str, *, actor=None, target=None, **data: object) -> AuditEntr
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
-        last = AuditEntry.objects.order_by("-seq").values("seq", "hash").first()
+        last = _last()
         entry = AuditEntry(
             seq=(last["seq"] + 1) if last else 1, created=timezone.now(), actor=actor,
             actor_name=actor.get_username() if actor else "", action=action,
@@ -52,6 +52,15 @@ def record(action: str, *, actor=None, target=None, **data: object) -> AuditEntr
         entry.hash = _digest(entry)
         entry.save()
     return entry
+
+
+def _last() -> dict | None:
+    """The newest entry's number and hash. Plain SQL: every stored comment asks, and building the
+    ORM's query cost more than running it."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT seq, hash FROM {AuditEntry._meta.db_table} ORDER BY seq DESC LIMIT 1")
+        row = cursor.fetchone()
+    return {"seq": row[0], "hash": row[1]} if row else None
 
 
 @dataclass
