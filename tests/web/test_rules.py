@@ -94,6 +94,12 @@ def test_rules_run_in_order_and_a_later_rule_sees_what_an_earlier_one_did():
     assert [r.rule for r in RuleRun.objects.order_by("id")] == [label, assign]
     services.move(by=admin, rule=assign, up=True)
     assert list(Rule.objects.values_list("name", flat=True)) == ["Klagomål till Karin", "Sophämtning är klagomål"]
+    # The new order holds for the next message at once (the switched-on rules are read again).
+    assert services.switched_on(organisation.pk) == [assign, label]
+    services.switch(by=admin, rule=label, on=False)
+    later = make_comment(make_thread(path="/sopor-2"), "Sopor överallt på gården, igen.").comment
+    assert services.switched_on(organisation.pk) == [assign]
+    assert not RuleRun.objects.filter(message=later, rule=label).exists()
 
 
 def test_a_changed_rule_is_off_until_previewed_again():

@@ -23,6 +23,7 @@ from omdome.web.core import audit
 from omdome.web.core.cleaning import BadText, clean_text
 from omdome.web.core.errors import ServiceError
 from omdome.web.core.mail import send_after_commit
+from omdome.web.core.memo import Memo
 from omdome.web.core.models import Organisation
 from omdome.web.core.roles import Role, has_role, require_role
 from omdome.web.inbox.notifications import addresses
@@ -36,9 +37,18 @@ REOPEN_WITHIN = timedelta(days=30)
 NOTE_LENGTH = 5000
 
 
+# Each organisation's service level, read at most every few seconds: every complaint asks.
+_levels: Memo[ServiceLevel | None] = Memo(seconds=10)
+
+
+def forget_service_levels(**kwargs) -> None:  # type: ignore[no-untyped-def]
+    """A service level changed in this process: read them again (other processes do within seconds)."""
+    _levels.forget()
+
+
 def service_level(organisation: Organisation) -> ServiceLevel:
     """The organisation's service level; the defaults (two working days, 08–17) until an admin sets one."""
-    level = ServiceLevel.objects.filter(organisation=organisation).first()
+    level = _levels.get(organisation.pk, lambda: ServiceLevel.objects.filter(organisation=organisation).first())
     return level if level is not None else ServiceLevel(organisation=organisation)
 
 

@@ -16,6 +16,7 @@ from omdome.triage.categories import CATEGORIES, PRESCRIPTIONS, Category
 from omdome.web.core import audit
 from omdome.web.core.errors import ServiceError
 from omdome.web.core.mail import send_after_commit
+from omdome.web.core.memo import Memo
 from omdome.web.core.models import Organisation
 from omdome.web.core.roles import Role, has_role, require_role
 from omdome.web.messages.models import Direction, Message, Report, Status
@@ -24,6 +25,20 @@ from omdome.web.rules.models import Rule, RuleAction, RuleRun
 
 PREVIEW_DAYS = 30
 PREVIEW_SHOWN = 20
+
+# The switched-on rules of each organisation, read at most every few seconds: every new message asks.
+_switched_on: Memo[list[Rule]] = Memo(seconds=10)
+
+
+def forget_rules(**kwargs) -> None:  # type: ignore[no-untyped-def]
+    """A rule changed in this process: read them again (other processes do within seconds)."""
+    _switched_on.forget()
+
+
+def switched_on(organisation_id: int | None) -> list[Rule]:
+    return _switched_on.get(organisation_id, lambda: list(
+        Rule.objects.filter(organisation_id=organisation_id, enabled=True).select_related("assign_to")
+        .order_by("position", "pk")))
 
 
 def facts_of(message: Message) -> rule_conditions.Facts:
@@ -138,6 +153,7 @@ def move(*, by, rule: Rule, up: bool) -> None:
         for position, each in enumerate(rules, start=1):
             if each.position != position:
                 Rule.objects.filter(pk=each.pk).update(position=position)
+        forget_rules()  # update() sends no post_save
         audit.record("rule.moved", actor=by, target=rule, to=other + 1)
 
 
@@ -150,7 +166,7 @@ def apply_rules(message: Message) -> list[RuleRun]:
     # By id: fetching the organisation itself would cost every new message a query.
     organisation_id = (message.organisation_id
                        or Organisation.objects.order_by("pk").values_list("pk", flat=True).first())
-    rules = list(Rule.objects.filter(organisation_id=organisation_id, enabled=True).select_related("assign_to"))
+    rules = switched_on(organisation_id)
     if not rules:
         return []
     runs = []
