@@ -15,7 +15,7 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from omdome.triage.classifier import ReasonCode, Triager, TriageResult
-from omdome.web.comments import names, sites
+from omdome.web.comments import names, reading, sites
 from omdome.web.comments.errors import CommentRejected, ThinkTwice
 from omdome.web.comments.markup import render_comment
 from omdome.web.comments.models import Comment, Site, Status, Thread
@@ -91,7 +91,7 @@ def resolve_thread(s: Submission) -> None:
     """The page's thread if it has one, else the site it would belong to; the origin must match."""
     if s.thread is None:
         s.thread_url = sites.thread_url_or_error(s.thread_url)
-        s.thread = Thread.objects.filter(url=s.thread_url).first()
+        s.thread = reading.thread_at(s.thread_url)
         if s.thread is not None:  # the site, with its organisation, from the few-seconds memo
             s.thread.site = sites.site_by_id(s.thread.site_id) or s.thread.site
     s.site = s.thread.site if s.thread else sites.site_for_origin(origin_of(s.thread_url))
