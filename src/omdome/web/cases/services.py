@@ -98,19 +98,25 @@ def open_case(*, message: Message, by=None, conversation: str = "", writer: str 
         require_role(by, Role.COMMUNICATOR)
     if not conversation:
         conversation, writer = who_wrote(message)
-    organisation = _organisation_of(message)
     with transaction.atomic():
         if (existing := case_of(message)) is not None:
             return existing
-        now = timezone.now()
-        case = Case.objects.create(
-            organisation=organisation, title=_title(message), opened_by=by, opened_at=now, active_since=now,
-            due_at=due_after(organisation, now), conversation=conversation, writer=writer,
-            priority=Priority.HIGH if message.urgency == "high" else Priority.NORMAL)
-        case.messages.add(message)
-        _event(case, EventKind.OPENED, by=by, message=message, at=now)
-        audit.record("case.opened", actor=by, target=case, message=message.pk, automatic=by is None,
-                     due=case.due_at.isoformat())
+        return _new_case(message, conversation=conversation, writer=writer, by=by)
+
+
+def _new_case(message: Message, *, conversation: str, writer: str, by=None) -> Case:  # type: ignore[no-untyped-def]
+    """A case for ``message``, which has none (the caller has made sure, in its transaction)."""
+    organisation = _organisation_of(message)
+    now = timezone.now()
+    case = Case.objects.create(
+        organisation=organisation, title=_title(message), opened_by=by, opened_at=now, active_since=now,
+        due_at=due_after(organisation, now), conversation=conversation, writer=writer,
+        priority=Priority.HIGH if message.urgency == "high" else Priority.NORMAL)
+    # Case.messages.add() would first read which of them are there already: a new case has none.
+    Case.messages.through.objects.create(case=case, message=message)
+    _event(case, EventKind.OPENED, by=by, message=message, at=now)
+    audit.record("case.opened", actor=by, target=case, message=message.pk, automatic=by is None,
+                 due=case.due_at.isoformat())
     return case
 
 
@@ -134,7 +140,9 @@ def message_received(*, message: Message, conversation: str, writer: str) -> Cas
             _reopen(case, message=message)
         return case
     if message.action == "follow_up" and service_level(_organisation_of(message)).open_automatically:
-        return open_case(message=message, conversation=conversation, writer=writer)
+        # No case found for this writer here, none opened for this message by a rule (it would have
+        # been found): a new one, without asking again.
+        return _new_case(message, conversation=conversation, writer=writer)
     return None
 
 

@@ -9,8 +9,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,7 +49,14 @@ def log(comment: Comment, action: str, *, actor=None, from_status: str = "", rea
         return
     audit.record(f"comment.{action}", actor=actor, target=comment, from_status=from_status,
                  to_status=comment.status, reason=reason)
-    Thread.objects.filter(pk=comment.thread_id).update(revision=F("revision") + 1)
+    bump_revision(comment.thread_id)
+
+
+def bump_revision(thread_id: int) -> None:
+    """Cached reads of the thread are stale from now on. Plain SQL: it runs inside every stored
+    comment's write transaction, which other writers wait for."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {Thread._meta.db_table} SET revision = revision + 1 WHERE id = %s", [thread_id])
 
 
 def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: str = "", origin: str | None = None,
@@ -73,7 +79,7 @@ def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: s
         with transaction.atomic():
             s.thread = _thread_of(s)
             comment = Comment(thread=s.thread, parent=s.parent, depth=s.parent.depth + 1 if s.parent else 0,
-                              organisation_id=s.site.organisation_id, source=Source.WIDGET, author=s.author,
+                              organisation=s.site.organisation, source=Source.WIDGET, author=s.author,
                               email=s.email, text=s.text, html=s.html, status=s.status,
                               held_by_site=s.held_by_site, ip_address=ip, published_at=timezone.now(),
                               idempotency_key=key)
