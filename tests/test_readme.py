@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shlex
@@ -14,6 +15,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from omdome.triage.model import shipped_model_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 OMDOME = Path(sys.executable).with_name("omdome")
@@ -54,6 +57,7 @@ def test_every_readme_command_runs_in_a_fresh_folder(tmp_path):
     setup = subprocess.run([str(OMDOME), "demo"], cwd=tmp_path, env={**env, "OMDOME_DEBUG": "1"},
                            capture_output=True, text=True, timeout=300)
     assert setup.returncode == 0, setup.stderr
+    shipped = {p.name: p.read_bytes() for p in shipped_model_dir().iterdir()}
     for command in readme_commands():
         # `uv run omdome` is the project's own command in its environment: run that directly here.
         line = command.replace("uv run omdome", shlex.quote(str(OMDOME)), 1)
@@ -75,7 +79,21 @@ def test_every_readme_command_runs_in_a_fresh_folder(tmp_path):
         assert done.returncode in allowed, f"{command}\n{done.stderr[-3000:]}"
         assert "Traceback" not in done.stderr, command
     assert (tmp_path / "policy.html").is_file() and (tmp_path / "comments.json").is_file()
-    assert (tmp_path / "our-model" / "model.json").is_file()
+    _the_trained_model_is_usable(tmp_path / "our-model", env)
+    assert {p.name: p.read_bytes() for p in shipped_model_dir().iterdir()} == shipped  # never retrained in place
+
+
+def _the_trained_model_is_usable(model: Path, env: dict[str, str]) -> None:
+    """What `omdome train --base shipped` wrote: the organisation's decisions on top of the shipped
+    data, scored on a held-out part, and a model that `omdome triage --model` reads."""
+    meta = json.loads((model / "model.json").read_text(encoding="utf-8"))
+    assert any(d.startswith("own comments: ") for d in meta["data"]) and meta["seed"] == 13
+    assert meta["held_out"]["fast"]["macro_f1"] > 0.6
+    comment = json.dumps({"text": "Soptunnan har inte tömts på tre veckor och ingen svarar när jag ringer."})
+    row = subprocess.run([str(OMDOME), "triage", "--model", str(model), "--fast"], input=comment, env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert row.returncode == 0, row.stderr
+    assert json.loads(row.stdout)["category"] == "complaint"
 
 
 def _healthy(port: int, server: subprocess.Popen) -> bool:

@@ -56,6 +56,17 @@ def matrix(texts: list[str], languages: list[str | None]):  # type: ignore[no-un
     return csr_matrix((vals, (rows, cols)), shape=(len(texts), N_FEATURES), dtype=np.float64)
 
 
+def compact(x):  # type: ignore[no-untyped-def]
+    """The matrix narrowed to the hashed columns some text uses, and those columns' numbers.
+
+    liblinear's time grows with the matrix's width as well as with its entries, and of 2^18
+    columns most are empty; an empty column's weight is 0 either way, so the fit is the same
+    (to float noise) in about a third of the time.
+    """
+    used = np.unique(x.indices)
+    return x[:, used], used
+
+
 def _languages(examples: list[Example]) -> list[str | None]:
     return [e.language or detect_language(e.text).family for e in examples]
 
@@ -76,15 +87,18 @@ def _binary(c: float, seed: int):  # type: ignore[no-untyped-def]
     return LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=seed)
 
 
-def _hashed_head(model, classes: list[str]) -> HashedHead:  # type: ignore[no-untyped-def]
-    """Weights in the order of ``classes``, from a one-vs-rest or a binary model."""
+def _hashed_head(model, classes: list[str], columns: np.ndarray) -> HashedHead:  # type: ignore[no-untyped-def]
+    """Weights in the order of ``classes``, from a one-vs-rest or a binary model fitted on the
+    ``columns`` of the hashed features (see ``compact``)."""
     if hasattr(model, "estimators_"):
         order = [list(model.classes_).index(c) for c in classes]
         coef = np.vstack([model.estimators_[i].coef_ for i in order])
         intercept = np.concatenate([model.estimators_[i].intercept_ for i in order])
     else:
         coef, intercept = model.coef_, model.intercept_
-    return HashedHead(tuple(classes), coef.T.astype(np.float32).copy(), intercept.astype(np.float32))
+    weights = np.zeros((N_FEATURES, len(coef)), dtype=np.float32)
+    weights[columns] = coef.T
+    return HashedHead(tuple(classes), weights, intercept.astype(np.float32))
 
 
 def _choose_c(x, y: np.ndarray, seed: int, log: Callable[[str], None]) -> float:  # type: ignore[no-untyped-def]
@@ -131,9 +145,9 @@ def fit_category(examples: list[Example], *, seed: int, use_embedding: bool,
     texts = [e.text for e in examples]
     y = np.array([e.category for e in examples])
     classes = list(CATEGORIES)
-    x = matrix(texts, _languages(examples))
+    x, columns = compact(matrix(texts, _languages(examples)))
     c = c if c is not None else _choose_c(x, y, seed, log)
-    head = _hashed_head(_logistic(c, seed).fit(x, y), classes)
+    head = _hashed_head(_logistic(c, seed).fit(x, y), classes, columns)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
     raw = cross_val_predict(_logistic(c, seed), x, y, cv=folds, method="decision_function")
     order = [sorted(set(y)).index(k) for k in classes]
@@ -186,9 +200,9 @@ def fit_threat(examples: list[Example], *, seed: int, use_embedding: bool,
     if y.sum() < 10:
         return None
     chosen = [e for e, _ in pairs]
-    x = matrix([e.text for e in chosen], _languages(chosen))
+    x, columns = compact(matrix([e.text for e in chosen], _languages(chosen)))
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
-    head = _hashed_head(_binary(THREAT_C, seed).fit(x, y), ["0", "1"])
+    head = _hashed_head(_binary(THREAT_C, seed).fit(x, y), ["0", "1"], columns)
     p_fast = cross_val_predict(_binary(THREAT_C, seed), x, y, cv=folds, method="predict_proba")[:, 1]
     thresholds, cv = {}, {}
     thresholds["fast"], cv["fast"] = _threshold(p_fast, y)
@@ -308,9 +322,9 @@ def _choose_blend(log_fast, log_embed, y, classes, log) -> float:  # type: ignor
 def fit_signal(pairs: list, classes: list, seed: int, c: float = 3.0) -> HashedHead:  # type: ignore[type-arg]
     texts = [t for t, _ in pairs]
     y = np.array([label for _, label in pairs])
-    x = matrix(texts, [None] * len(texts))
+    x, columns = compact(matrix(texts, [None] * len(texts)))
     model = (_binary(c, seed) if len(classes) == 2 else _logistic(c, seed)).fit(x, y)
-    return _hashed_head(model, [str(k) for k in classes])
+    return _hashed_head(model, [str(k) for k in classes], columns)
 
 
 def evaluate(model_dir: Path, examples: list[Example], *, fast: bool) -> dict[str, object]:
