@@ -86,6 +86,8 @@ class TriageResult:
     fact: dict[str, str] | None = None
     suggested_reply: str | None = None
     scores: dict[str, float] = field(default_factory=dict)
+    # The threat head's probability before its threshold (0 when the model has no threat head).
+    threat: float = 0.0
 
     @property
     def reason_codes(self) -> list[str]:
@@ -148,13 +150,13 @@ class Triager:
             path = "default"
         probs = softmax(log_probs + self.model.bias(path))
         scores = {c: float(p) for c, p in zip(self.model.category.classes, probs, strict=True)}
-        threat = None
+        threat, reported = 0.0, False
         if threat_logits:
             threat = float(softmax(threat_logits[0])[-1])
             if path == "default" and self.model.threat_embed is not None:
                 threat = (threat + float(softmax(self.model.threat_embed.logits(vector))[-1])) / 2
-            threat = threat if threat >= self.model.threat_threshold(path) else None
-        return scores, sentiment_logits, float(softmax(toxicity_logits)[-1]), threat
+            reported = threat >= self.model.threat_threshold(path)
+        return scores, sentiment_logits, float(softmax(toxicity_logits)[-1]), threat, reported
 
     def _one(self, id_: object, text: str, vector: np.ndarray | None) -> TriageResult:
         language = detect_language(text).family
@@ -162,14 +164,15 @@ class Triager:
         norm = prepare(text)
         if vector is not None and self.model.meta.get("embed_signals"):
             vector = with_signals(vector, text, language, norm)
-        scores, sentiment_logits, toxicity, threat_score = self._scores(feature_counts(text, language, norm), vector)
+        counts = feature_counts(text, language, norm)
+        scores, sentiment_logits, toxicity, threat, reported = self._scores(counts, vector)
         top = max(scores, key=scores.__getitem__)
         reasons = [Reason(ReasonCode.MODEL, f"model: {top} ({scores[top]:.2f})")]
 
         threats, insults = find_threats(norm, lang), find_insults(norm, lang)
-        if not threats and threat_score is not None:
-            reasons.append(Reason(ReasonCode.THREAT_MODEL, f"threat or incitement, by the model ({threat_score:.2f})"))
-        threatens = bool(threats) or threat_score is not None
+        if not threats and reported:
+            reasons.append(Reason(ReasonCode.THREAT_MODEL, f"threat or incitement, by the model ({threat:.2f})"))
+        threatens = bool(threats) or reported
         match = self.facts.misconception_in(text) if self.facts else None
         category = _overrule(top, threats, match, reasons, insults, text, threatens=threatens)
         category = self._own_links(category, scores, text, reasons)
@@ -195,7 +198,7 @@ class Triager:
             confidence=round(confidence, 3), needs_review=needs_review, language=language,
             sentiment=_sentiment(self.model, sentiment_logits, norm, lang, category),
             toxicity=round(toxicity, 3), is_question=is_question(text), urgency=level,
-            reasons=reasons, fact=fact, suggested_reply=reply, scores=scores,
+            reasons=reasons, fact=fact, suggested_reply=reply, scores=scores, threat=round(threat, 4),
         )
 
     def _own_links(self, category: str, scores: dict[str, float], text: str, reasons: list[Reason]) -> str:
