@@ -23,8 +23,10 @@ def _fresh_counters():
     """Rate counters and cached thread reads live outside the database, which no rollback resets."""
     from django.core.cache import cache
 
+    from omdome.web.analysis import services as analysis
     from omdome.web.core import memo, ratelimit
 
+    analysis.usage.discard()
     cache.clear()
     ratelimit.counters().clear()
     memo.forget_all()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from omdome.web.analysis import services as analysis
 from omdome.web.cases import services as cases
 from omdome.web.policies import services as policies
 from omdome.web.rules import services as rules
@@ -80,11 +81,16 @@ MATRIX = [
     ("POST", "rules:move", {"rule_id": "rule"}, {"up": "1"}, _only("admin", ok=302)),
     ("GET", "reports:dashboard", {}, None, _only("communicator")),
     ("GET", "reports:csv", {"name": "cases"}, None, _only("communicator")),
+    ("GET", "analysis:keys", {}, None, _only("admin")),
+    ("POST", "analysis:keys", {}, {"name": "Coral", "per_minute": "60"}, _only("admin")),
+    ("POST", "analysis:revoke", {"key_id": "key"}, None, _only("admin", ok=302)),
 ]
 # Pages anyone may open: logging in, resetting a password, the widget and its public API, feeds.
 PUBLIC = {"core:login", "core:logout", "core:password_reset", "core:password_reset_done",
           "core:password_reset_confirm", "core:password_reset_complete", "comments:demo_page",
-          "comments:thread_feed", "comments:site_feed", "healthz", "widget_js", "widget_css", "set_language"}
+          "comments:thread_feed", "comments:site_feed", "healthz", "widget_js", "widget_css", "set_language",
+          # Perspective's addresses, for client systems with a key of their own (tests/web/test_analysis.py).
+          "perspective_analyze", "perspective_suggest"}
 
 
 def _names(resolver: URLResolver | None = None, prefix: str = "") -> set[str]:
@@ -114,7 +120,8 @@ def world():  # type: ignore[no-untyped-def]
     ids = {"thread": thread.pk, "employee": users["employee"].pk, "message": message.pk,
            "case": cases.open_case(message=message, by=users["admin"]).pk,
            "rule": rules.save_rule(by=users["admin"], organisation=organisation, name="Länkar",
-                                   conditions={"has_link": True}, actions=["hold"]).pk}
+                                   conditions={"has_link": True}, actions=["hold"]).pk,
+           "key": analysis.issue_key(by=users["admin"], organisation=organisation, name="Coral")[0].pk}
     return users, ids
 
 

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "omdome.web.rules",  # before cases: rules run first on a new message
     "omdome.web.cases",
     "omdome.web.reports",
+    "omdome.web.analysis",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from omdome.web.analysis import views as analysis_views
 from omdome.web.api import api
 from omdome.web.comments import views as comment_views
 
@@ -14,6 +15,10 @@ urlpatterns = [
     path("widget.js", comment_views.widget_file, {"name": "widget.js"}, name="widget_js"),
     path("widget.css", comment_views.widget_file, {"name": "widget.css"}, name="widget_css"),
     path("api/", api.urls),
+    # Perspective's own addresses, so that a client built for it needs only a new host.
+    path("v1alpha1/comments:analyze", analysis_views.analyze, name="perspective_analyze"),
+    path("v1alpha1/comments:suggestscore", analysis_views.suggest_score, name="perspective_suggest"),
+    path("analysis-keys/", include("omdome.web.analysis.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     *([path("oidc/", include("mozilla_django_oidc.urls"))] if settings.OMDOME_OIDC_ENABLED else []),

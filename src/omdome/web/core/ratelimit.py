@@ -83,9 +83,9 @@ def limit_of(scope: str) -> tuple[int, int]:
     return settings.OMDOME_RATE_LIMITS.get(scope) or DEFAULT_LIMITS[scope]
 
 
-def _window(scope: str, key: str) -> tuple[int, int, int, str]:
+def _window(scope: str, key: str, given: tuple[int, int] | None = None) -> tuple[int, int, int, str]:
     """(limit, seconds left in the window, when it ends, counter key) for a request now."""
-    limit, window = limit_of(scope)
+    limit, window = given or limit_of(scope)
     now = int(time.time())
     start = now - now % window
     # A page address can be long: hash it, and keep the window start whole.
@@ -93,13 +93,15 @@ def _window(scope: str, key: str) -> tuple[int, int, int, str]:
     return limit, start + window - now, start + window, slot
 
 
-def hit(scope: str, key: str, message: str | None = None) -> None:
+def hit(scope: str, key: str, message: str | None = None, *, limit: tuple[int, int] | None = None) -> None:
     """Count one request for ``key`` in ``scope``; raise 429 when the window's limit is passed.
+
+    ``limit`` is (requests, seconds) when the key has a limit of its own (an analysis key).
 
     If the counter file cannot be written the request is let through and the problem logged:
     a broken counter must not take the comments down with it.
     """
-    limit, left, end, slot = _window(scope, key)
+    limit, left, end, slot = _window(scope, key, limit)
     try:
         count = counters().incr(slot, end)
     except (sqlite3.Error, OSError) as error:
