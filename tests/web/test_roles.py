@@ -7,6 +7,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from omdome.web.analysis import services as analysis
 from omdome.web.cases import services as cases
+from omdome.web.integrations import services as integrations
 from omdome.web.policies import services as policies
 from omdome.web.rules import services as rules
 from web.factories import make_comment, make_organisation, make_thread, make_user
@@ -84,13 +85,18 @@ MATRIX = [
     ("GET", "analysis:keys", {}, None, _only("admin")),
     ("POST", "analysis:keys", {}, {"name": "Coral", "per_minute": "60"}, _only("admin")),
     ("POST", "analysis:revoke", {"key_id": "key"}, None, _only("admin", ok=302)),
+    ("GET", "integrations:list", {}, None, _only("admin")),
+    ("POST", "integrations:list", {}, {"kind": "webhook", "name": "Forumet"}, _only("admin")),
+    ("POST", "integrations:disconnect", {"integration_id": "integration"}, None, _only("admin", ok=302)),
 ]
 # Pages anyone may open: logging in, resetting a password, the widget and its public API, feeds.
 PUBLIC = {"core:login", "core:logout", "core:password_reset", "core:password_reset_done",
           "core:password_reset_confirm", "core:password_reset_complete", "comments:demo_page",
           "comments:thread_feed", "comments:site_feed", "healthz", "widget_js", "widget_css", "set_language",
           # Perspective's addresses, for client systems with a key of their own (tests/web/test_analysis.py).
-          "perspective_analyze", "perspective_suggest"}
+          "perspective_analyze", "perspective_suggest",
+          # Doors for other comment systems, each request signed (tests/web/test_integrations.py).
+          "hook_coral", "hook_in"}
 
 
 def _names(resolver: URLResolver | None = None, prefix: str = "") -> set[str]:
@@ -121,7 +127,9 @@ def world():  # type: ignore[no-untyped-def]
            "case": cases.open_case(message=message, by=users["admin"]).pk,
            "rule": rules.save_rule(by=users["admin"], organisation=organisation, name="Länkar",
                                    conditions={"has_link": True}, actions=["hold"]).pk,
-           "key": analysis.issue_key(by=users["admin"], organisation=organisation, name="Coral")[0].pk}
+           "key": analysis.issue_key(by=users["admin"], organisation=organisation, name="Coral")[0].pk,
+           "integration": integrations.connect(by=users["admin"], organisation=organisation, kind="webhook",
+                                               name="Forumet")[0].pk}
     return users, ids
 
 

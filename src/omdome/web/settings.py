@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "omdome.web.cases",
     "omdome.web.reports",
     "omdome.web.analysis",
+    "omdome.web.integrations",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from omdome.web.analysis import views as analysis_views
 from omdome.web.api import api
 from omdome.web.comments import views as comment_views
+from omdome.web.integrations import views as integration_views
 
 admin.site.site_header = admin.site.site_title = "Omdöme"
 admin.site.index_title = _("Comments, sites and staff")
@@ -19,6 +20,9 @@ urlpatterns = [
     path("v1alpha1/comments:analyze", analysis_views.analyze, name="perspective_analyze"),
     path("v1alpha1/comments:suggestscore", analysis_views.suggest_score, name="perspective_suggest"),
     path("analysis-keys/", include("omdome.web.analysis.urls")),
+    path("hooks/coral/<str:token>/", integration_views.coral, name="hook_coral"),
+    path("hooks/in/<str:token>/", integration_views.webhook, name="hook_in"),
+    path("comment-systems/", include("omdome.web.integrations.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     *([path("oidc/", include("mozilla_django_oidc.urls"))] if settings.OMDOME_OIDC_ENABLED else []),

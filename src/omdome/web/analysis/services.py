@@ -158,12 +158,21 @@ def analyze(key: ActiveKey, request: perspective.AnalyzeRequest) -> dict[str, ob
 
 def keep(key: ActiveKey, request: perspective.AnalyzeRequest, result) -> None:  # type: ignore[no-untyped-def]
     """The analysed comment as a message in the inbox; a client token sent again adds nothing."""
+    from omdome.web.core.cleaning import BadText, clean_text, normalise, without_control
     from omdome.web.messages.models import Message, Source
     from omdome.web.messages.triage import apply_triage
 
     external_id = f"key{key.id}:{request.client_token}" if request.client_token else ""
+    handle = normalise(without_control(request.community_id or ""))[:200]
+    try:
+        text = clean_text(request.text, max_length=perspective.MAX_COMMENT_BYTES, multiline=True,
+                          strip_control=True)
+    except BadText:
+        return  # scored, but nothing a reader could see is left to keep
+    if not text.strip():
+        return
     message = Message(organisation_id=key.organisation_id, source=Source.API, external_id=external_id[:200],
-                      author=key.name, author_handle=(request.community_id or "")[:200], text=request.text)
+                      author=key.name, author_handle=handle, text=text)
     apply_triage(message, result)
     try:
         with transaction.atomic():

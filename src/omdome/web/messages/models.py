@@ -21,6 +21,7 @@ class Source(models.TextChoices):
     MASTODON = "mastodon", _("Mastodon")
     EMAIL = "email", _("e-mail")
     API = "api", _("other system")
+    CORAL = "coral", _("Coral")
 
 
 class Direction(models.TextChoices):
