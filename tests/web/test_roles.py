@@ -7,6 +7,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from omdome.web.analysis import services as analysis
 from omdome.web.cases import services as cases
+from omdome.web.channels import services as channels
+from omdome.web.channels.connectors.base import Item
 from omdome.web.integrations import services as integrations
 from omdome.web.policies import services as policies
 from omdome.web.rules import services as rules
@@ -88,6 +90,10 @@ MATRIX = [
     ("GET", "integrations:list", {}, None, _only("admin")),
     ("POST", "integrations:list", {}, {"kind": "webhook", "name": "Forumet"}, _only("admin")),
     ("POST", "integrations:disconnect", {"integration_id": "integration"}, None, _only("admin", ok=302)),
+    ("GET", "channels:list", {}, None, _only("admin")),
+    ("POST", "channels:test", {"channel_id": "channel"}, None, _only("admin", ok=302)),
+    ("POST", "channels:sync", {"channel_id": "channel"}, None, _only("admin", ok=302)),
+    ("GET", "channels:reply", {"message_id": "channel_message"}, None, _only("communicator")),
 ]
 # Pages anyone may open: logging in, resetting a password, the widget and its public API, feeds.
 PUBLIC = {"core:login", "core:logout", "core:password_reset", "core:password_reset_done",
@@ -96,7 +102,9 @@ PUBLIC = {"core:login", "core:logout", "core:password_reset", "core:password_res
           # Perspective's addresses, for client systems with a key of their own (tests/web/test_analysis.py).
           "perspective_analyze", "perspective_suggest",
           # Doors for other comment systems, each request signed (tests/web/test_integrations.py).
-          "hook_coral", "hook_in"}
+          "hook_coral", "hook_in",
+          # Where platforms push, each request signed (tests/web/test_channels.py).
+          "channel_push"}
 
 
 def _names(resolver: URLResolver | None = None, prefix: str = "") -> set[str]:
@@ -130,6 +138,11 @@ def world():  # type: ignore[no-untyped-def]
            "key": analysis.issue_key(by=users["admin"], organisation=organisation, name="Coral")[0].pk,
            "integration": integrations.connect(by=users["admin"], organisation=organisation, kind="webhook",
                                                name="Forumet")[0].pk}
+    channel = channels.add_channel(by=users["admin"], organisation=organisation, platform="mastodon", name="M",
+                                   values={"instance": "https://127.0.0.1:9", "access_token": "t"})
+    ids["channel"] = channel.pk
+    ids["channel_message"] = channels.receive_push(channel, [Item("1", "Tack för en fin dag!", "Lena")]) and \
+        channel.items.get().message_id
     return users, ids
 
 

@@ -58,6 +58,9 @@ SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = [h for h in os.environ.get("OMDOME_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("OMDOME_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
+# The Graph API's address (Facebook, Instagram); only tests point it elsewhere.
+OMDOME_GRAPH_URL = os.environ.get("OMDOME_GRAPH_URL", "https://graph.facebook.com")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -82,6 +85,7 @@ INSTALLED_APPS = [
     "omdome.web.reports",
     "omdome.web.analysis",
     "omdome.web.integrations",
+    "omdome.web.channels",
 ]
 
 MIDDLEWARE = [

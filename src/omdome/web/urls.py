@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from omdome.web.analysis import views as analysis_views
 from omdome.web.api import api
+from omdome.web.channels import views as channel_views
 from omdome.web.comments import views as comment_views
 from omdome.web.integrations import views as integration_views
 
@@ -23,6 +24,8 @@ urlpatterns = [
     path("hooks/coral/<str:token>/", integration_views.coral, name="hook_coral"),
     path("hooks/in/<str:token>/", integration_views.webhook, name="hook_in"),
     path("comment-systems/", include("omdome.web.integrations.urls")),
+    path("channels/push/<str:token>/", channel_views.push, name="channel_push"),
+    path("channels/", include("omdome.web.channels.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     *([path("oidc/", include("mozilla_django_oidc.urls"))] if settings.OMDOME_OIDC_ENABLED else []),

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from omdome.web.channels import views
+
+app_name = "channels"
+
+urlpatterns = [
+    path("", views.channel_list, name="list"),
+    path("<int:channel_id>/test/", views.test, name="test"),
+    path("<int:channel_id>/sync/", views.sync_now, name="sync"),
+    path("reply/<int:message_id>/", views.reply, name="reply"),
+]
