@@ -4,7 +4,7 @@ export UV_PYTHON_DOWNLOADS := never
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 EXAMPLES := src/omdome/examples
 
-.PHONY: run test test-postgres browser-deps example setup bootstrap lint bench messages model clean
+.PHONY: run test test-postgres browser-deps mail-deps example setup bootstrap lint bench messages model clean
 
 ## run: set up, migrate the SQLite database, load the demo threads and serve http://127.0.0.1:8000
 run: setup
@@ -12,7 +12,7 @@ run: setup
 
 ## test: set up, then run the whole suite on SQLite (browser tests in Debian's Chromium included),
 ## and the web tests again on PostgreSQL
-test: setup browser-deps
+test: setup browser-deps mail-deps
 	$(UV) run --frozen pytest -n auto -q
 	$(MAKE) --no-print-directory test-postgres
 
@@ -22,6 +22,9 @@ test-postgres: setup
 
 browser-deps:
 	scripts/browser.sh
+
+mail-deps:
+	scripts/mail.sh
 
 ## example: check the bundled example draft against the example policy
 example: setup

@@ -20,6 +20,7 @@ from omdome.web.core.errors import ServiceError
 from omdome.web.core.models import AuditEntry
 from omdome.web.messages.models import Message, Source
 from web.factories import PASSWORD, make_organisation, make_user
+from web.factories import PASSWORD as PASSWORD_WEB
 from web.replay import DATA, Replay
 
 pytestmark = pytest.mark.django_db
@@ -242,3 +243,77 @@ def test_a_hateful_message_gets_rule_5s_advice_before_any_reply(client, facebook
     seen = first.context["form"].data["confirmed_for"]  # the writer saw the think-twice panel
     again = client.post(f"/channels/reply/{message.pk}/", {"text": "Vi förstår att du är arg.", "confirmed_for": seen})
     assert again.status_code == 302 and [r for r in graph_api.requests if r["method"] == "POST"]
+
+
+@pytest.fixture
+def mail_servers():
+    from web.mailservers import Imap, Smtp
+
+    imap, smtp = Imap(), Smtp()
+    yield imap, smtp
+    imap.stop()
+    smtp.stop()
+
+
+@pytest.mark.slow
+def test_an_email_round_trip_through_real_imap_and_smtp_servers(client, admin, mail_servers):
+    from email import message_from_bytes, policy
+    from email.message import EmailMessage
+
+    from web.mailservers import ADDRESS, PASSWORD
+
+    imap, smtp = mail_servers
+    channel = services.add_channel(by=admin, organisation=make_organisation(), platform="email",
+                                   name="Kontaktcenter", values={
+                                       "address": ADDRESS, "imap_host": "127.0.0.1", "imap_port": str(imap.port),
+                                       "smtp_host": "127.0.0.1", "smtp_port": str(smtp.port), "username": ADDRESS,
+                                       "security": "none", "password": PASSWORD})
+    assert services.test_connection(channel) == ADDRESS
+    first = EmailMessage()
+    first["From"], first["To"], first["Subject"] = "Lena Ek <lena@example.se>", ADDRESS, "Gatlyktorna på Ekvägen"
+    first["Message-ID"], first["Date"] = "<lykta-1@example.se>", "Thu, 03 Dec 2026 09:15:00 +0100"
+    first.set_content("Hej!\n\nGatlyktorna på Ekvägen har varit släckta i tre veckor. Ingen har svarat på min "
+                      "felanmälan.\n\nLena\n\nOn Mon, 30 Nov 2026, Sundby kommun wrote:\n> Tack för din felanmälan.")
+    imap.deliver(first)
+    assert services.sync(channel.pk).stored == 1
+    message = Message.objects.get()
+    assert (message.source, message.category, message.author, message.author_handle) == (
+        Source.EMAIL, "complaint", "Lena Ek", "lena@example.se")
+    assert message.text.endswith("Lena") and "Tack för din felanmälan" not in message.text  # the quote left out
+    assert message.channel_item.external_id == "<lykta-1@example.se>"
+    assert "Gatlyktorna" in message.channel_item.raw["source"]
+    assert services.sync(channel.pk).stored == 0  # the cursor moved on: nothing twice
+    second = EmailMessage()
+    second["From"], second["To"], second["Subject"] = "olle@example.se", ADDRESS, "Tack"
+    second["Message-ID"] = "<tack-2@example.se>"
+    second.set_content("Tack för att ni plogade så tidigt i morse!")
+    imap.deliver(second)
+    assert services.sync(channel.pk).stored == 1 and Message.objects.count() == 2
+
+    communicator()
+    client.login(username="karin", password=PASSWORD_WEB)
+    held = client.post(f"/channels/reply/{message.pk}/", {"text": "Hej Lena, ring mig på 070-123 45 67 så "
+                                                                   "tar vi det. Mitt personnummer är 19811218-9876."})
+    assert held.status_code == 200 and not smtp.received  # the draft check stopped it
+    sent = client.post(f"/channels/reply/{message.pk}/", {"text": "Hej Lena! Tack, vi lagar lyktorna i veckan."})
+    assert sent.status_code == 302 and len(smtp.received) == 1
+    sender, recipients, content = smtp.received[0]
+    mail = message_from_bytes(content, policy=policy.default)
+    assert (sender, recipients) == (ADDRESS, ["lena@example.se"])
+    assert mail["Subject"] == "Re: Gatlyktorna på Ekvägen" and mail["In-Reply-To"] == "<lykta-1@example.se>"
+    body = mail.get_content().replace("\r\n", "\n")
+    assert body.startswith("Hej Lena! Tack, vi lagar lyktorna i veckan.\n\n/Karin Ek, Kommunikatör")
+    reply = Message.objects.get(direction="out")
+    assert reply.source == Source.EMAIL and reply.external_id.endswith(mail["Message-ID"])
+
+
+def test_mail_without_tls_only_to_this_machine(admin):
+    values = {"address": "kontakt@sundby.se", "imap_host": "imap.example.se", "imap_port": "143",
+              "smtp_host": "smtp.example.se", "smtp_port": "25", "username": "kontakt", "security": "none",
+              "password": "x"}
+    with pytest.raises(ServiceError) as plain:
+        services.add_channel(by=admin, organisation=make_organisation(), platform="email", name="E", values=values)
+    with pytest.raises(ServiceError) as port:
+        services.add_channel(by=admin, organisation=make_organisation(), platform="email", name="E",
+                             values={**values, "security": "tls", "imap_port": "imap"})
+    assert (plain.value.field, port.value.field) == ("security", "imap_port")

@@ -54,6 +54,14 @@ def add_channel(*, by, organisation: Organisation, platform: str, name: str,  # 
         (credentials if f.secret else options)[f.name] = value
     if "instance" in options and not options["instance"].startswith(("https://", *_LOCAL)):
         raise ServiceError("invalid", _("The server address must begin with https://."), field="instance")
+    if options.get("security", "tls") not in ("", "tls", "none"):
+        raise ServiceError("invalid", _("Security is tls or none."), field="security")
+    if options.get("security") == "none" and not all(
+            options.get(host) in ("127.0.0.1", "localhost") for host in ("imap_host", "smtp_host")):
+        raise ServiceError("invalid", _("Mail without TLS only to servers on this machine."), field="security")
+    for port in ("imap_port", "smtp_port"):
+        if port in options and not (options[port].isdigit() and 0 < int(options[port]) < 65536):
+            raise ServiceError("invalid", _("A port is a number from 1 to 65535."), field=port)
     with transaction.atomic():
         channel = Channel.objects.create(organisation=organisation, platform=platform, name=name, options=options,
                                          sealed_credentials=secrets.seal(json.dumps(credentials)), created_by=by)
