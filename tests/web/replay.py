@@ -44,9 +44,15 @@ class Replay:
                 if found and found.get("delay"):
                     time.sleep(found["delay"])
                 status = found.get("status", 200) if found else 404
-                payload = json.dumps(found.get("response") if found else {"error": "no recorded exchange"}).encode()
+                kind = "application/json"
+                if found and "body_file" in found:  # a document, not JSON (a feed)
+                    payload, kind = (DATA / found["body_file"]).read_bytes(), found.get("type", "application/xml")
+                elif status == 204:
+                    payload = b""
+                else:
+                    payload = json.dumps(found.get("response") if found else {"error": "no recorded exchange"}).encode()
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", kind)
                 for key, value in (found or {}).get("headers", {}).items():
                     self.send_header(key, value)
                 self.send_header("Content-Length", str(len(payload)))

@@ -317,3 +317,118 @@ def test_mail_without_tls_only_to_this_machine(admin):
         services.add_channel(by=admin, organisation=make_organisation(), platform="email", name="E",
                              values={**values, "security": "tls", "imap_port": "imap"})
     assert (plain.value.field, port.value.field) == ("security", "imap_port")
+
+
+IG_USER = "17841400000000001"
+
+
+def test_an_instagram_comment_by_webhook_a_reply_and_hiding(client, admin):
+    replay = Replay("instagram.json")
+    try:
+        from django.test import override_settings
+
+        with override_settings(OMDOME_GRAPH_URL=replay.url):
+            channel = services.add_channel(by=admin, organisation=make_organisation(), platform="instagram",
+                                           name="Sundby på Instagram", values={
+                                               "ig_user_id": IG_USER, "page_token": "IGQ-token",
+                                               "app_secret": APP_SECRET, "verify_token": VERIFY})
+            answer = signed_push(client, channel, (DATA / "instagram-webhook.json").read_bytes())
+            assert answer.json() == {"stored": 1}  # the account's own reply left out
+            message = Message.objects.get()
+            assert (message.source, message.category, message.author_handle) == (Source.INSTAGRAM, "praise",
+                                                                                  "@lena.ek")
+            assert services.test_connection(channel) == "@sundbykommun"
+            communicator()
+            client.login(username="karin", password=PASSWORD)
+            assert client.post(f"/channels/reply/{message.pk}/", {"text": "Tack Lena, vad roligt!"}).status_code == 302
+            connector = services.connector_for(channel)
+            connector.hide(services._item_of(message.channel_item), True)
+        posted = [r for r in replay.requests if r["method"] == "POST"]
+        assert posted[0]["path"] == "/v21.0/17870000000000001/replies"
+        assert posted[0]["form"]["message"] == ["Tack Lena, vad roligt!\n\n/Karin Ek, Kommunikatör"]
+        assert posted[1]["form"]["hide"] == ["true"]
+    finally:
+        replay.close()
+
+
+def test_youtube_comments_are_fetched_newest_first_down_to_the_cursor_and_answered(client, admin, settings):
+    replay = Replay("youtube.json")
+    settings.OMDOME_GOOGLE_API_URL, settings.OMDOME_GOOGLE_TOKEN_URL = replay.url, f"{replay.url}/token"
+    try:
+        channel = services.add_channel(by=admin, organisation=make_organisation(), platform="youtube",
+                                       name="Sundby på YouTube", values={
+                                           "channel_id": "UCsundby000000000000000", "client_id": "cid",
+                                           "client_secret": "csecret", "refresh_token": "1//refresh"})
+        assert services.test_connection(channel) == "Sundby kommun"
+        first = services.sync(channel.pk)
+        assert (first.stored, first.error) == (3, "")  # two pages
+        channel.refresh_from_db()
+        assert channel.cursor == "2026-12-03T10:00:00Z"
+        question = Message.objects.get(external_id=f"{channel.pk}:UgzComment2")
+        assert question.source == Source.YOUTUBE and question.category == "question"
+        assert question.permalink == "https://www.youtube.com/watch?v=dQw4w9WgXcQ&lc=UgzComment2"
+        assert services.sync(channel.pk).stored == 0  # nothing newer than the cursor
+        token_requests = [r for r in replay.requests if r["path"] == "/token"]
+        assert token_requests[0]["form"]["refresh_token"] == ["1//refresh"]
+        assert all(r["headers"].get("Authorization") == "Bearer ya29.a0-access"
+                   for r in replay.requests if r["path"].startswith("/youtube/"))
+        communicator()
+        client.login(username="karin", password=PASSWORD)
+        client.post(f"/channels/reply/{question.pk}/", {"text": "Hej! Biblioteket har öppet till 16 på fredagar."})
+        inserted = json.loads([r for r in replay.requests if r["path"] == "/youtube/v3/comments"][0]["body"])
+        assert inserted == {"snippet": {"parentId": "UgzComment2", "textOriginal":
+                                        "Hej! Biblioteket har öppet till 16 på fredagar.\n\n/Karin Ek, Kommunikatör"}}
+        services.connector_for(channel).hide(services._item_of(question.channel_item), True)
+        assert [r for r in replay.requests if r["path"] == "/youtube/v3/comments/setModerationStatus"]
+    finally:
+        replay.close()
+
+
+@pytest.mark.parametrize("path", ["/comments/feed/", "/comments/atom/"])
+def test_a_sites_comment_feed_is_read_and_cannot_be_answered(client, admin, path):
+    replay = Replay("feed.json")
+    try:
+        channel = services.add_channel(by=admin, organisation=make_organisation(), platform="feed",
+                                       name="Sundbybladet", values={"url": f"{replay.url}{path}"})
+        assert services.test_connection(channel).startswith("Kommentarer")
+        assert services.sync(channel.pk).stored >= 1 and services.sync(channel.pk).stored == 0
+        bus = Message.objects.get(text__startswith="Bussen kom inte")
+        assert (bus.source, bus.category, bus.author) == (Source.FEED, "complaint", "Per")
+        assert bus.permalink.endswith("41") and "<p>" not in bus.text
+        communicator()
+        client.login(username="karin", password=PASSWORD)
+        refused = client.post(f"/channels/reply/{bus.pk}/", {"text": "Tack!"})
+        assert refused.status_code == 200 and not [r for r in replay.requests if r["method"] == "POST"]
+    finally:
+        replay.close()
+
+
+def test_a_communicator_hides_a_facebook_comment_and_shows_it_again(client, facebook, graph_api):
+    signed_push(client, facebook, (DATA / "facebook-webhook.json").read_bytes())
+    message = Message.objects.get()
+    communicator()
+    client.login(username="karin", password=PASSWORD)
+    inbox = client.get("/inbox/").content.decode()
+    assert f"/channels/hide/{message.pk}/" in inbox
+    graph_api.exchanges.append({"method": "POST", "path": "/v21.0/104567890123456_987654321_112233445566",
+                                "params": {"is_hidden": "false"}, "response": {"success": True}})
+    client.post(f"/channels/hide/{message.pk}/", {"hidden": "1"})
+    message.refresh_from_db()
+    assert message.status == "hidden"
+    client.post(f"/channels/hide/{message.pk}/", {"hidden": "0"})
+    message.refresh_from_db()
+    assert message.status == "published"
+    sent = [r["form"]["is_hidden"] for r in graph_api.requests if r["method"] == "POST"]
+    assert sent == [["true"], ["false"]]
+    assert [e.action for e in AuditEntry.objects.filter(action__startswith="channel.h").order_by("pk")] + [
+        e.action for e in AuditEntry.objects.filter(action="channel.shown")] == ["channel.hidden", "channel.shown"]
+
+
+def test_mastodon_cannot_hide_and_says_so(client, mastodon):
+    services.sync(mastodon.pk)
+    message = Message.objects.first()
+    communicator()
+    client.login(username="karin", password=PASSWORD)
+    answer = client.post(f"/channels/hide/{message.pk}/", {"hidden": "1"}, follow=True).content.decode()
+    message.refresh_from_db()
+    assert message.status == "published" and ("Mastodon" in answer)

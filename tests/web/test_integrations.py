@@ -189,3 +189,47 @@ def test_a_busy_coral_is_not_limited_but_a_forger_is(client, coral, settings):
     assert forged == [401, 401, 401, 429, 429]
     coral.refresh_from_db()
     assert coral.refused == 3  # past the limit, refused without a log entry each
+
+
+def test_a_communicators_decision_goes_back_to_the_system_signed_and_retried(client, admin,
+                                                                             django_capture_on_commit_callbacks):
+    from omdome.web.inbox import services as inbox
+    from omdome.web.integrations.tasks import send_decision
+    from web.replay import Replay
+
+    receiver = Replay(exchanges=[{"method": "POST", "path": "/omdome/decisions", "response": {"ok": True}}])
+    try:
+        hook, secret = services.connect(by=admin, organisation=make_organisation(), kind=Kind.WEBHOOK,
+                                        name="Forumet", callback_url=f"{receiver.url}/omdome/decisions")
+        comment = {"id": "forum-991", "text": "Ingen har svarat på mitt mejl om bygglovet på tre veckor."}
+        hook_post(client, hook, secret, comment)
+        message = Message.objects.get()
+        karin = make_user("karin", "communicator")
+        from django_tasks import default_task_backend
+
+        default_task_backend.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            inbox.relabel(user=karin, message=message, category="question")
+            inbox.mark_done(user=karin, message=message)
+        queued = [(r.args, r.task.name) for r in default_task_backend.results]
+        assert [args[2] for args, _name in queued] == ["relabelled", "handled"]
+        for args, _name in queued:
+            assert send_decision.call(*args) == "sent"
+        got = receiver.requests
+        first = json.loads(got[0]["body"])
+        assert (first["id"], first["decision"], first["category"], first["action"]) == (
+            "forum-991", "relabelled", "question", "answer")
+        assert json.loads(got[1]["body"])["handled"] is True
+        stamp, signature = got[0]["headers"]["X-Omdome-Timestamp"], got[0]["headers"]["X-Omdome-Signature"]
+        assert signature == services.sign_webhook(secret, got[0]["body"].encode(), int(stamp))
+        # The system is down: tried again later, then given up on in the audit log.
+        receiver.exchanges.clear()
+        default_task_backend.clear()
+        assert send_decision.call(hook.pk, message.pk, "handled") == "retrying"
+        retry = default_task_backend.results[-1]
+        assert list(retry.args) == [hook.pk, message.pk, "handled", 2] and retry.task.run_after is not None
+        assert send_decision.call(hook.pk, message.pk, "handled", services.DECISION_ATTEMPTS) == "gave up"
+        assert AuditEntry.objects.filter(action="integration.decision_undelivered").exists()
+    finally:
+        receiver.close()
+

@@ -94,6 +94,7 @@ MATRIX = [
     ("POST", "channels:test", {"channel_id": "channel"}, None, _only("admin", ok=302)),
     ("POST", "channels:sync", {"channel_id": "channel"}, None, _only("admin", ok=302)),
     ("GET", "channels:reply", {"message_id": "channel_message"}, None, _only("communicator")),
+    ("POST", "channels:hide", {"message_id": "channel_message"}, {"hidden": "1"}, _only("communicator", ok=302)),
 ]
 # Pages anyone may open: logging in, resetting a password, the widget and its public API, feeds.
 PUBLIC = {"core:login", "core:logout", "core:password_reset", "core:password_reset_done",

@@ -60,6 +60,9 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("OMDOME_CSRF_TRUSTED_ORIGINS",
 
 # The Graph API's address (Facebook, Instagram); only tests point it elsewhere.
 OMDOME_GRAPH_URL = os.environ.get("OMDOME_GRAPH_URL", "https://graph.facebook.com")
+# Google's APIs (YouTube) and its token endpoint; likewise.
+OMDOME_GOOGLE_API_URL = os.environ.get("OMDOME_GOOGLE_API_URL", "https://www.googleapis.com")
+OMDOME_GOOGLE_TOKEN_URL = os.environ.get("OMDOME_GOOGLE_TOKEN_URL", "https://oauth2.googleapis.com/token")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -14,13 +14,16 @@ class ChannelForm(forms.Form):
 
     def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
+        used_by: dict[str, list[str]] = {}
         for connector in CONNECTORS.values():
             for f in connector.fields:
+                used_by.setdefault(f.name, []).append(str(connector.label))
                 if f.name in self.fields:
                     continue
                 widget = forms.PasswordInput(render_value=False) if f.secret else forms.TextInput()
-                self.fields[f.name] = forms.CharField(label=f"{f.label} ({connector.label})", required=False,
-                                                      max_length=2000, widget=widget)
+                self.fields[f.name] = forms.CharField(label=f.label, required=False, max_length=2000, widget=widget)
+        for name, platforms in used_by.items():  # which platforms need the field, in its label
+            self.fields[name].label = f"{self.fields[name].label} ({', '.join(platforms)})"
 
     def values(self) -> dict[str, str]:
         return {k: v for k, v in self.cleaned_data.items() if k not in ("platform", "name")}

@@ -26,12 +26,12 @@ class Http:
 
     def request(self, method: str, url: str, *, headers: dict[str, str] | None = None,
                 params: dict[str, str | list[str]] | None = None, form: dict[str, str] | None = None,
-                data: dict | None = None) -> Response:
+                data: dict | None = None, body: bytes | None = None) -> Response:
         from omdome.web.channels.connectors.base import ConnectorError
 
         if params:
             url += ("&" if "?" in url else "?") + urllib.parse.urlencode(params, doseq=True)
-        body, sent = None, dict(headers or {})
+        sent = dict(headers or {})
         if form is not None:
             body = urllib.parse.urlencode(form).encode()
             sent["Content-Type"] = "application/x-www-form-urlencoded"

@@ -26,7 +26,7 @@ from omdome.web.core.errors import ServiceError
 from omdome.web.core.models import Organisation
 from omdome.web.integrations import secrets
 from omdome.web.messages.models import Message
-from omdome.web.messages.signals import message_received
+from omdome.web.messages.signals import message_decided, message_received
 from omdome.web.messages.triage import apply_triage
 
 log = logging.getLogger("omdome.channels")
@@ -259,3 +259,31 @@ def _item_of(item: ChannelItem) -> Item:
     return Item(external_id=item.external_id, text=message.text, author=message.author,
                 author_handle=message.author_handle, permalink=message.permalink,
                 parent_external_id=item.parent_external_id, raw=item.raw)
+
+
+def hide(*, user, message: Message, hidden: bool, http: Http | None = None) -> Message:  # type: ignore[no-untyped-def]
+    """Hide a message on its platform, or show it again, where the platform allows it (never deleted)."""
+    from omdome.web.core.roles import Role, require_role
+    from omdome.web.messages.models import Status
+
+    require_role(user, Role.COMMUNICATOR)
+    item = ChannelItem.objects.select_related("channel").filter(message=message).first()
+    if item is None:
+        raise ServiceError("invalid", _("This message did not come through a channel."))
+    connector = connector_for(item.channel, http)
+    if not connector.capabilities.hide:
+        raise ServiceError("cannot_hide", _("%(platform)s does not let anyone hide this.") % {
+            "platform": connector.label})
+    try:
+        connector.hide(_item_of(item), hidden)
+    except ConnectorError as error:
+        raise ServiceError("channel_failed", _("%(platform)s did not do it: %(error)s") % {
+            "platform": connector.label, "error": error}) from None
+    before = message.status
+    with transaction.atomic():
+        message.status = Status.HIDDEN if hidden else Status.PUBLISHED
+        message.save(update_fields=["status"])
+        audit.record("channel.hidden" if hidden else "channel.shown", actor=user, target=message,
+                     from_status=before, platform=item.channel.platform)
+        message_decided.send(sender=Message, message=message, decision="hidden" if hidden else "shown", by=user)
+    return message

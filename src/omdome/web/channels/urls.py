@@ -9,4 +9,5 @@ urlpatterns = [
     path("<int:channel_id>/test/", views.test, name="test"),
     path("<int:channel_id>/sync/", views.sync_now, name="sync"),
     path("reply/<int:message_id>/", views.reply, name="reply"),
+    path("hide/<int:message_id>/", views.hide, name="hide"),
 ]

@@ -136,3 +136,22 @@ def reply(request: HttpRequest, message_id: int) -> HttpResponse:
         "message": message, "channel": message.channel_item.channel,
         "connector": CONNECTORS[message.channel_item.channel.platform], "form": form, "review": review,
         "advice": advice, "needs_reason": needs_reason, "profile": profile})
+
+
+@role_required(Role.COMMUNICATOR)
+@require_POST
+def hide(request: HttpRequest, message_id: int) -> HttpResponse:
+    from omdome.web.messages.models import Message
+
+    message = get_object_or_404(Message.objects.filter(organisation=organisation_for(request.user),
+                                                       channel_item__isnull=False), pk=message_id)
+    hidden = request.POST.get("hidden") == "1"
+    try:
+        services.hide(user=request.user, message=message, hidden=hidden)
+    except ServiceError as error:
+        notices.error(request, str(error.message))
+    else:
+        notices.success(request, _("Hidden on %(platform)s.") % {"platform": CONNECTORS[message.source].label}
+                        if hidden else _("Shown again on %(platform)s.") % {
+                            "platform": CONNECTORS[message.source].label})
+    return redirect("inbox:inbox")

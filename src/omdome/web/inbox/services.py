@@ -15,6 +15,7 @@ from omdome.web.inbox.models import Correction, Handling
 from omdome.web.inbox.notifications import addresses
 from omdome.web.messages import reports
 from omdome.web.messages.models import Message, Status
+from omdome.web.messages.signals import message_decided
 
 
 def relabel(*, user, message: Message, category: str) -> Correction | None:  # type: ignore[no-untyped-def]
@@ -35,6 +36,7 @@ def relabel(*, user, message: Message, category: str) -> Correction | None:  # t
         message.action = PRESCRIPTIONS[Category(category)].action
         message.save(update_fields=["category", "action"])
         audit.record("message.relabelled", actor=user, target=message, before=correction.before, after=category)
+        message_decided.send(sender=Message, message=message, decision="relabelled", by=user)
     return correction
 
 
@@ -48,6 +50,7 @@ def mark_done(*, user, message: Message) -> Handling:  # type: ignore[no-untyped
         if created:
             audit.record("message.handled", actor=user, target=message, category=message.category,
                          prescribed=message.action)
+            message_decided.send(sender=Message, message=message, decision="handled", by=user)
         reports.decide(message=message, decision="hidden" if message.status == Status.HIDDEN else "kept", by=user)
     return handling
 
@@ -71,6 +74,7 @@ def reopen(*, user, message: Message) -> None:  # type: ignore[no-untyped-def]
         Message.objects.filter(pk=message.pk).update(handled=False)
         if Handling.objects.filter(message=message).delete()[0]:
             audit.record("message.reopened", actor=user, target=message)
+            message_decided.send(sender=Message, message=message, decision="reopened", by=user)
 
 
 def model_in_use_trained_at():  # type: ignore[no-untyped-def]

@@ -13,5 +13,9 @@ class IntegrationForm(forms.Form):
                              widget=forms.PasswordInput(render_value=False),
                              help_text=_("Coral shows it when you add the external moderation phase. "
                                          "Leave empty for a signed webhook: Omdöme makes its secret."))
+    callback_url = forms.URLField(label=_("Send decisions to (signed webhook)"), required=False, max_length=1000,
+                                  assume_scheme="https",
+                                  help_text=_("Where Omdöme tells the system when a communicator decides: "
+                                              "re-labelled, handled, reopened."))
     feature_praise = forms.BooleanField(label=_("Feature praise (Coral)"), required=False,
                                         help_text=_("Praise the triage is sure of is tagged FEATURED."))

@@ -35,6 +35,9 @@ class Integration(models.Model):
     feature_praise = models.BooleanField(
         _("feature praise"), default=False,
         help_text=_("Coral: tag praise the triage is sure of as FEATURED (rule 5: amplify it)."))
+    callback_url = models.URLField(
+        _("decisions to"), max_length=1000, blank=True,
+        help_text=_("Signed webhook: where Omdöme tells the system about a communicator's later decision."))
     enabled = models.BooleanField(_("enabled"), default=True)
     received = models.PositiveBigIntegerField(_("comments received"), default=0, editable=False)
     refused = models.PositiveBigIntegerField(_("requests refused"), default=0, editable=False)

@@ -13,7 +13,7 @@ import logging
 import secrets as random
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import nh3
 from django.db import IntegrityError, transaction
@@ -44,7 +44,7 @@ class Refused(Exception):
 
 
 def connect(*, by, organisation: Organisation, kind: str, name: str, secret: str = "",  # type: ignore[no-untyped-def]
-            feature_praise: bool = False) -> tuple[Integration, str]:
+            feature_praise: bool = False, callback_url: str = "") -> tuple[Integration, str]:
     """A new door for one system. Coral makes its own signing secret, which the administrator
     pastes here; for the generic webhook Omdöme makes one, returned once."""
     name = " ".join(name.split())[:80]
@@ -56,12 +56,16 @@ def connect(*, by, organisation: Organisation, kind: str, name: str, secret: str
     if kind == Kind.CORAL and len(secret) < 16:
         raise ServiceError("invalid", _("Paste the signing secret Coral shows for the moderation phase."),
                            field="secret")
+    callback_url = callback_url.strip()
+    if callback_url and not callback_url.startswith(("https://", "http://127.0.0.1:", "http://localhost:")):
+        raise ServiceError("invalid", _("Decisions are sent only to an https:// address."), field="callback_url")
     if kind == Kind.WEBHOOK:
         secret = "whsec_" + random.token_urlsafe(32)
     with transaction.atomic():
         integration = Integration.objects.create(organisation=organisation, kind=kind, name=name,
                                                  sealed_secret=secrets.seal(secret),
-                                                 feature_praise=feature_praise, created_by=by)
+                                                 feature_praise=feature_praise, callback_url=callback_url,
+                                                 created_by=by)
         audit.record("integration.connected", actor=by, target=integration, kind=kind, name=name)
     return integration, secret
 
@@ -251,3 +255,45 @@ def _store(integration: Integration, source: str, external_id: str, text: str, *
     except IntegrityError:  # the same comment, delivered twice at once
         return Stored(Message.objects.get(source=source, external_id=external_id), True)
     return Stored(message, False)
+
+
+# ---------------------------------------------------------------- decisions back out
+
+DECISION_ATTEMPTS = 8
+
+
+def send_decision(integration_id: int, message_id: int, decision: str, attempt: int = 1, http=None) -> str:  # type: ignore[no-untyped-def]
+    """POST a communicator's decision to the system that sent the comment, signed as its requests to
+    us are (``X-Omdome-Timestamp``, ``X-Omdome-Signature``); on failure again after 2, 4, 8 …
+    minutes, eight tries in all, then the failure is in the audit log."""
+    import json
+
+    from omdome.web.channels.connectors.base import ConnectorError
+    from omdome.web.channels.http import Http
+    from omdome.web.integrations.tasks import send_decision as task
+
+    integration = Integration.objects.filter(pk=integration_id, enabled=True).first()
+    message = Message.objects.filter(pk=message_id).first()
+    if integration is None or message is None or not integration.callback_url:
+        return "nothing to send"
+    stamp = int(time.time())
+    body = json.dumps({"id": message.external_id.split(":", 2)[2], "message": message.pk, "decision": decision,
+                       "category": message.category, "action": message.action, "status": message.status,
+                       "handled": message.handled, "at": timezone.now().isoformat()}).encode()
+    signature = sign_webhook(secrets.unseal(integration.sealed_secret), body, stamp)
+    try:
+        (http or Http()).request("POST", integration.callback_url, headers={
+            "Content-Type": "application/json", "X-Omdome-Timestamp": str(stamp), "X-Omdome-Signature": signature,
+            "X-Omdome-Attempt": str(attempt)}, body=body)
+    except ConnectorError as error:
+        if attempt < DECISION_ATTEMPTS:
+            log.warning("decision %s on message %s not delivered to %s (try %d): %s", decision, message.pk,
+                        integration.name, attempt, error)
+            task.using(run_after=timezone.now() + timedelta(minutes=2 ** attempt)).enqueue(
+                integration_id, message_id, decision, attempt + 1)
+            return "retrying"
+        with transaction.atomic():
+            audit.record("integration.decision_undelivered", target=integration, message=message.pk,
+                         decision=decision, error=str(error)[:500])
+        return "gave up"
+    return "sent"

@@ -22,6 +22,8 @@ class Source(models.TextChoices):
     EMAIL = "email", _("e-mail")
     API = "api", _("other system")
     CORAL = "coral", _("Coral")
+    YOUTUBE = "youtube", _("YouTube")
+    FEED = "feed", _("RSS or Atom feed")
 
 
 class Direction(models.TextChoices):

@@ -13,3 +13,8 @@ message_received = Signal()
 
 # A reply by staff, stored. Arguments: ``reply``; ``in_reply_to``, the message it answers, or None.
 reply_sent = Signal()
+
+# A person's decision about a message, stored: ``message``; ``decision``, a stable code
+# ("relabelled", "handled", "reopened", "hidden", "shown"); ``by``, who decided. Sent inside the
+# decision's transaction; a receiver that tells another system waits for the commit.
+message_decided = Signal()
