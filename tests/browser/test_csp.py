@@ -32,7 +32,7 @@ def test_no_page_breaks_the_content_security_policy_and_the_api_docs_load_only_o
     log_in(page, base, "anna")
     paths = ["/", "/think-twice/", "/policy/", "/people/", "/audit/", "/staff/", f"/staff/threads/{comment.thread_id}/",
              "/admin/", "/admin/comments/comment/", f"/admin/comments/comment/{comment.pk}/change/", "/api/docs",
-             "/demo/vagarbete/"]
+             "/demo/vagarbete/", "/analysis-keys/", "/comment-systems/", "/channels/"]
     seen = {}
     for path in paths:
         settings.DEBUG = path.startswith("/demo/")  # the demo host page exists in development mode only

@@ -150,9 +150,15 @@ def test_a_rate_limited_or_refused_sync_backs_off_and_says_why(mastodon, mastodo
 
 def test_credentials_are_encrypted_and_never_shown(client, admin, mastodon_api):
     client.login(username="ulla", password=PASSWORD)
+    missing = client.post("/channels/", {"platform": "mastodon", "name": "Sundby på Mastodon",
+                                         "mastodon__instance": mastodon_api.url})
+    assert missing.status_code == 200 and missing.context["form"].errors["mastodon__access_token"]
     page = client.post("/channels/", {"platform": "mastodon", "name": "Sundby på Mastodon",
-                                      "instance": mastodon_api.url, "access_token": "secret-token-xyz"}, follow=True)
+                                      "mastodon__instance": mastodon_api.url,
+                                      "mastodon__access_token": "secret-token-xyz",
+                                      "facebook__page_id": "ignored: not the chosen platform"}, follow=True)
     channel = Channel.objects.get()
+    assert channel.options == {"instance": mastodon_api.url}
     assert "secret-token-xyz" not in channel.sealed_credentials and "secret-token-xyz" not in json.dumps(
         channel.options)
     assert "secret-token-xyz" not in page.content.decode()

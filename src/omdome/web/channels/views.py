@@ -65,7 +65,8 @@ def channel_list(request: HttpRequest) -> HttpResponse:
                                            platform=form.cleaned_data["platform"], name=form.cleaned_data["name"],
                                            values=form.values())
         except ServiceError as error:
-            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+            field = f"{form.cleaned_data['platform']}__{error.field}"
+            form.add_error(field if field in form.fields else None, str(error.message))
         else:
             notices.success(request, _("“%(name)s” is added. Test the connection.") % {"name": channel.name})
             return redirect("channels:list")
