@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from omdome.web.channels.connectors import CONNECTORS
+from omdome.web.comments.forms import SecondLookForm
 
 
 class ChannelForm(forms.Form):
@@ -32,26 +33,5 @@ class ChannelForm(forms.Form):
                 if key.startswith(f"{chosen}__")}
 
 
-class ChannelReplyForm(forms.Form):
+class ChannelReplyForm(SecondLookForm):
     """A reply through a channel: the same second look as a reply on the organisation's own pages."""
-
-    text = forms.CharField(label=_("Your reply"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
-    override_reason = forms.CharField(
-        label=_("Reason for publishing despite the draft check"), required=False, max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Only needed when the draft check blocks the reply. The reason is logged."))
-    confirmed_for = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
-
-    def ask_for_confirmation(self) -> None:
-        from omdome.web.comments.forms import text_digest
-
-        data = self.data.copy()
-        data["confirmed_for"] = text_digest(self.cleaned_data["text"])
-        self.data = data
-
-    @property
-    def confirmed(self) -> bool:
-        from omdome.web.comments.forms import text_digest
-
-        return bool(self.cleaned_data.get("confirmed_for")) and (
-            self.cleaned_data["confirmed_for"] == text_digest(self.cleaned_data["text"]))
