@@ -12,6 +12,7 @@ options and credentials it needs, implement what the capabilities promise, and a
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import ClassVar
@@ -78,7 +79,7 @@ class ConnectorError(Exception):
         self.retry_after, self.permanent = retry_after, permanent
 
 
-class Connector:
+class Connector(ABC):
     do_not_call_in_templates = True  # the class itself is listed in the channel page
     platform: ClassVar[str]
     label: ClassVar[str]
@@ -91,9 +92,9 @@ class Connector:
         self.options, self.credentials = options, credentials
         self.http = http or Http()
 
+    @abstractmethod
     def check(self) -> str:
         """Test the connection: the account's name on the platform, or ConnectorError."""
-        raise NotImplementedError
 
     def fetch(self, cursor: str | None) -> Batch:
         raise ConnectorError(f"{self.label} items cannot be fetched", permanent=True)
