@@ -438,3 +438,18 @@ def test_mastodon_cannot_hide_and_says_so(client, mastodon):
     answer = client.post(f"/channels/hide/{message.pk}/", {"hidden": "1"}, follow=True).content.decode()
     message.refresh_from_db()
     assert message.status == "published" and ("Mastodon" in answer)
+
+
+def test_a_switched_off_channel_fetches_nothing_and_refuses_pushes_until_switched_on(client, admin, facebook,
+                                                                                   mastodon, mastodon_api):
+    client.login(username="ulla", password=PASSWORD)
+    for channel in (facebook, mastodon):
+        client.post(f"/channels/{channel.pk}/switch/", {"on": "0"})
+    assert services.sync(mastodon.pk).stored == 0 and mastodon.pk not in services.due()
+    assert signed_push(client, facebook, (DATA / "facebook-webhook.json").read_bytes()).status_code == 404
+    assert "switched off" in client.get("/channels/").content.decode() or "avstängd" in client.get(
+        "/channels/").content.decode()
+    client.post(f"/channels/{mastodon.pk}/switch/", {"on": "1"})
+    assert services.sync(mastodon.pk).stored == 2
+    assert AuditEntry.objects.filter(action="channel.switched_off").count() == 2
+    assert AuditEntry.objects.filter(action="channel.switched_on").count() == 1

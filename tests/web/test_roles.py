@@ -93,6 +93,7 @@ MATRIX = [
     ("GET", "channels:list", {}, None, _only("admin")),
     ("POST", "channels:test", {"channel_id": "channel"}, None, _only("admin", ok=302)),
     ("POST", "channels:sync", {"channel_id": "channel"}, None, _only("admin", ok=302)),
+    ("POST", "channels:switch", {"channel_id": "channel"}, {"on": "1"}, _only("admin", ok=302)),
     ("GET", "channels:reply", {"message_id": "channel_message"}, None, _only("communicator")),
     ("POST", "channels:hide", {"message_id": "channel_message"}, {"hidden": "1"}, _only("communicator", ok=302)),
 ]

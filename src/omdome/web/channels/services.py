@@ -287,3 +287,16 @@ def hide(*, user, message: Message, hidden: bool, http: Http | None = None) -> M
                      from_status=before, platform=item.channel.platform)
         message_decided.send(sender=Message, message=message, decision="hidden" if hidden else "shown", by=user)
     return message
+
+
+def switch(*, by, channel: Channel, on: bool) -> Channel:  # type: ignore[no-untyped-def]
+    """Switch a channel off (nothing fetched, pushes refused, its messages kept) or on again."""
+    with transaction.atomic():
+        channel.enabled = on
+        fields = ["enabled"]
+        if on:  # a fresh start: no waiting out an old back-off
+            channel.failures, channel.next_attempt, channel.last_error = 0, None, ""
+            fields += ["failures", "next_attempt", "last_error"]
+        channel.save(update_fields=fields)
+        audit.record("channel.switched_on" if on else "channel.switched_off", actor=by, target=channel)
+    return channel

@@ -156,3 +156,14 @@ def hide(request: HttpRequest, message_id: int) -> HttpResponse:
                         if hidden else _("Shown again on %(platform)s.") % {
                             "platform": CONNECTORS[message.source].label})
     return redirect("inbox:inbox")
+
+
+@role_required(Role.ADMIN)
+@require_POST
+def switch(request: HttpRequest, channel_id: int) -> HttpResponse:
+    channel = get_object_or_404(_channels(request), pk=channel_id)
+    on = request.POST.get("on") == "1"
+    services.switch(by=request.user, channel=channel, on=on)
+    notices.success(request, (_("“%(name)s” is switched on.") if on else _("“%(name)s” is switched off.")) % {
+        "name": channel.name})
+    return redirect("channels:list")
