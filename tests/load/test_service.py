@@ -108,12 +108,16 @@ def test_every_acknowledged_comment_survives_ten_power_cuts_and_every_due_rescor
         posting.join()
     service.start()  # after the last cut, the worker finishes what was due
     deadline = time.monotonic() + 300
-    while service.query("SELECT COUNT(*) FROM comments_comment WHERE rescore_due")[0][0]:
-        assert time.monotonic() < deadline, "the re-score backlog did not drain"
+    while service.query("SELECT COUNT(*) FROM comments_comment WHERE rescore_due OR followup_due")[0][0]:
+        assert time.monotonic() < deadline, "the re-score or follow-up backlog did not drain"
         time.sleep(1)
     assert len(acknowledged) > 50 and len(set(acknowledged)) == len(acknowledged)
     rows = dict(service.query("SELECT message_ptr_id, COUNT(*) FROM comments_comment GROUP BY message_ptr_id"))
     assert all(rows.get(pk) == 1 for pk in acknowledged)
+    # Every stored comment was followed up exactly once: one audit entry of its creation.
+    audited = dict(service.query("SELECT target_id, COUNT(*) FROM core_auditentry "
+                                 "WHERE action = 'comment.created' GROUP BY target_id"))
+    assert all(audited.get(str(pk)) == 1 for pk in rows), {pk: audited.get(str(pk)) for pk in rows}
     # Every comment has the fuller model's result, except those the fast path was sure of.
     never_due = [json.loads(triage) for (triage,) in service.query(
         "SELECT m.triage FROM messaging_message m JOIN comments_comment c ON c.message_ptr_id = m.id "

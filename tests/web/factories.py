@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from omdome.web.comments import services
+from omdome.web.comments import followup, services
 from omdome.web.comments.models import Site, Thread
 from omdome.web.core.models import Organisation
 from omdome.web.people.models import StaffProfile
@@ -36,7 +36,11 @@ def make_thread(site: Site | None = None, path: str = "/nyheter/vagarbete", **ov
 
 
 def make_comment(thread: Thread, text: str = "Tack för informationen!", author: str = "Lena", **kwargs):
-    return services.post_comment(thread=thread, text=text, author=author, **kwargs)
+    """A reader's comment, posted and followed up (its audit entry, its case), as the worker does a
+    moment after it is stored."""
+    posted = services.post_comment(thread=thread, text=text, author=author, **kwargs)
+    followup.drain_all()
+    return posted
 
 
 PASSWORD = "ett-langt-losenord-42"

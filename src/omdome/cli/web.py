@@ -257,7 +257,7 @@ def run_worker(args: argparse.Namespace) -> int:
     from django.core.management import call_command
     from django.db import DatabaseError, connection
 
-    from omdome.web.comments import rescoring
+    from omdome.web.comments import followup, rescoring
     from omdome.web.scheduling.registry import enqueue_due, recover_abandoned_tasks
 
     with contextlib.suppress(OSError):
@@ -267,6 +267,7 @@ def run_worker(args: argparse.Namespace) -> int:
     if args.batch:
         recover_abandoned_tasks()
         enqueue_due()
+        followup.drain_all()
         while rescoring.drain():
             pass
         call_command("db_worker", "--batch", "--no-startup-delay")
@@ -288,7 +289,12 @@ def run_worker(args: argparse.Namespace) -> int:
     def rescore() -> float:
         return 0.0 if rescoring.drain(shard=(0, shards)) else 1.0
 
+    def follow_up() -> float:
+        # New comments are followed up within about a second; a busy outbox is drained at once.
+        return 0.0 if followup.drain() == followup.BATCH else 0.5
+
     threading.Thread(target=_outlasting("scheduler", schedule), name="omdome-scheduler", daemon=True).start()
+    threading.Thread(target=_outlasting("follow-up", follow_up), name="omdome-followup", daemon=True).start()
     threading.Thread(target=_outlasting("re-score", rescore), name="omdome-rescore", daemon=True).start()
     delay = 1.0
     try:

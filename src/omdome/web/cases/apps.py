@@ -16,10 +16,11 @@ class CasesConfig(AppConfig):
         from omdome.web.cases.models import ServiceLevel
         from omdome.web.core.navigation import NavItem, register
         from omdome.web.core.roles import Role
-        from omdome.web.messages.signals import message_received, reply_sent
+        from omdome.web.messages.signals import message_followed_up, message_received, reply_sent
         from omdome.web.scheduling.registry import register_periodic
 
         message_received.connect(receivers.follow_writer, dispatch_uid="cases.follow_writer")
+        message_followed_up.connect(receivers.follow_writer, dispatch_uid="cases.follow_writer_later")
         reply_sent.connect(receivers.count_reply, dispatch_uid="cases.count_reply")
         post_save.connect(services.forget_service_levels, sender=ServiceLevel, dispatch_uid="cases.forget-saved")
         post_delete.connect(services.forget_service_levels, sender=ServiceLevel, dispatch_uid="cases.forget-deleted")

@@ -125,6 +125,9 @@ class Comment(Message):
     revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
     # The outbox of the background re-score: set in the same transaction as the text it concerns.
     rescore_due = models.BooleanField(default=False, editable=False)
+    # The outbox of a new comment's follow-up (its audit entry, its writer's case): set when it is
+    # stored, cleared by the worker in the transaction that does the follow-up (comments.followup).
+    followup_due = models.BooleanField(default=False, editable=False)
     idempotency_key = models.CharField(max_length=64, blank=True, editable=False,
                                        help_text="SHA-256 of the client's Idempotency-Key header")
 
@@ -134,7 +137,9 @@ class Comment(Message):
         ordering = ["created", "id"]
         indexes = [models.Index(fields=["thread", "depth"], name="comment_thread_depth"),
                    models.Index(fields=["message_ptr"], condition=models.Q(rescore_due=True),
-                                name="comment_rescore_due")]
+                                name="comment_rescore_due"),
+                   models.Index(fields=["message_ptr"], condition=models.Q(followup_due=True),
+                                name="comment_followup_due")]
         constraints = [models.UniqueConstraint(fields=["idempotency_key"], condition=~models.Q(idempotency_key=""),
                                                name="comment_unique_idempotency_key")]
         permissions = [("reply_as_staff", _("Can reply as verified staff")),

@@ -36,16 +36,21 @@ class Posted:
 
 
 def log(comment: Comment, action: str, *, actor=None, from_status: str = "", reason: str = "",
-        text_before: str = "", in_bulk: bool = False) -> None:
+        text_before: str = "", in_bulk: bool = False, audit_later: bool = False) -> None:
     """The comment's own history (shown to moderators, exported) and the audit log, together.
 
     Every logged change may change what readers see, so the thread's revision goes up with it and
     cached reads of the thread are no longer used. ``in_bulk``: one of many changes made by a single
     decision (an import), which the caller records in the audit log and the threads once.
+    ``audit_later``: the comment's follow-up outbox is set, and the worker writes the audit entry
+    from this event (comments.followup).
     """
     ModerationEvent.objects.create(comment=comment, actor=actor, action=action, from_status=from_status,
                                    to_status=comment.status, reason=reason, text_before=text_before)
     if in_bulk:
+        return
+    if audit_later:
+        bump_revision(comment.thread_id)
         return
     audit.record(f"comment.{action}", actor=actor, target=comment, from_status=from_status,
                  to_status=comment.status, reason=reason)
@@ -68,6 +73,10 @@ def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: s
     its log entry and its place in the re-score outbox are stored in one transaction. A request
     repeated with the same ``idempotency_key`` and the same content returns the comment stored the
     first time instead of a second one.
+
+    What need not be done while the writer waits — the audit entry, the writer's case — is left
+    in the comment's follow-up outbox for the worker (comments.followup): the writer's request
+    holds the database's write lock only for the comment itself.
     """
     key = _idempotency(idempotency_key, thread_url or (thread.url if thread else ""), author, text)
     if key and (earlier := _stored_for(key)) is not None:
@@ -86,10 +95,11 @@ def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: s
             if s.triage is not None:
                 apply_triage(comment, s.triage)
                 comment.rescore_due = rescoring.worth_rescoring(s.triage)
+            comment.followup_due = True
             comment.save()
-            log(comment, "created", reason="; ".join(s.reasons))
+            log(comment, "created", reason="; ".join(s.reasons), audit_later=True)
             message_received.send(sender=Comment, message=comment, conversation=f"thread:{comment.thread_id}",
-                                  writer=writer_of(comment))
+                                  writer=writer_of(comment), follow_up_later=True)
     except IntegrityError:
         if key and (earlier := _stored_for(key)) is not None:  # the same request, a moment earlier
             return earlier

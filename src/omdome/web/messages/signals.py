@@ -1,15 +1,22 @@
 """What a channel announces about its messages, for the apps that follow them up (cases, rules).
 
-Both are sent inside the transaction that stores the message, so whatever a receiver stores
-because of it (a case opened, linked or reopened) is stored with the message or not at all.
+Each is sent inside a transaction that stores what it announces, so whatever a receiver stores
+because of it (a case opened, linked or reopened) is stored with it or not at all.
 """
 
 from django.dispatch import Signal
 
 # A new incoming message, stored. Arguments: ``message``; ``conversation``, where on its channel it
 # was written (a page's thread, a post); ``writer``, who wrote it as the channel knows them. Sent for
-# what arrives live, not for history brought in by an import.
+# what arrives live, not for history brought in by an import. ``follow_up_later``: True when the
+# channel sends message_followed_up for the same message a moment later (receivers whose work need
+# not be done while the writer waits do it then).
 message_received = Signal()
+
+# A new message's follow-up, done in the background: the comment widget stores a reader's comment
+# at once and the worker sends this soon after, in batches, in the transaction that clears the
+# comment's follow-up outbox. Arguments as message_received.
+message_followed_up = Signal()
 
 # A reply by staff, stored. Arguments: ``reply``; ``in_reply_to``, the message it answers, or None.
 reply_sent = Signal()
