@@ -62,7 +62,8 @@ def test_the_outbox_is_drained_oldest_first_in_batches_and_the_writers_next_comm
     make_thread()
     first = post(client, COMPLAINT)
     others = [post(client, f"Tack för informationen om vägarbete nummer {n}.", author=f"Läsare {n}",
-                   email=f"lasare{n}@example.se", path=f"/nyheter/{n + 2}", ip=f"192.0.2.{n + 10}") for n in range(followup.BATCH)]
+                   email=f"lasare{n}@example.se", path=f"/nyheter/{n + 2}", ip=f"192.0.2.{n + 10}")
+              for n in range(followup.BATCH)]
     again = post(client, "Fortfarande inga sophämtningar, nu luktar det i hela trapphuset.")
     assert followup.drain() == followup.BATCH
     assert [int(e.target_id) for e in created_entries()] == [first.pk, *[c.pk for c in others[:-1]]]
