@@ -68,19 +68,21 @@ from bench.results import write_section
 
 
 def omdome_backlog(data_dir: Path) -> int:
-    """How many background re-scores Omdöme's worker still has to run, read from its SQLite file.
+    """How much background work on stored comments Omdöme's worker still has to do, read from its
+    SQLite file: each comment that waits for its re-score or its follow-up counts once.
 
     This is the one place that knows where the backlog lives, so that it alone changes with it: the
-    re-score outbox marks the comment itself (``rescore_due``), and the tasks django_tasks_db still
-    queues (READY, or RUNNING while the worker has it) count too.
+    re-score and follow-up outboxes mark the comment itself (``rescore_due``, ``followup_due``), and
+    the tasks django_tasks_db still queues (READY, or RUNNING while the worker has it) count too.
     """
     uri = f"file:{data_dir / 'omdome.sqlite3'}?mode=ro"
     with closing(sqlite3.connect(uri, uri=True, timeout=30)) as db:
         tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         count = sum(db.execute(f"SELECT COUNT(*) FROM {table} WHERE status IN ('READY', 'RUNNING')").fetchone()[0]
                     for table in tables if table.endswith("_dbtaskresult"))
-        if any(column == "rescore_due" for _cid, column, *_rest in db.execute("PRAGMA table_info(comments_comment)")):
-            count += db.execute("SELECT COUNT(*) FROM comments_comment WHERE rescore_due").fetchone()[0]
+        columns = {column for _cid, column, *_rest in db.execute("PRAGMA table_info(comments_comment)")}
+        if due := [column for column in ("rescore_due", "followup_due") if column in columns]:
+            count += db.execute(f"SELECT COUNT(*) FROM comments_comment WHERE {' OR '.join(due)}").fetchone()[0]
     return count
 
 
@@ -850,7 +852,8 @@ def backlog_text(backlog: Backlog | None) -> list[str]:
                f"at most, or {DRAIN_PATIENCE:.0f} s without shrinking)")
     return [f"Backlog drain: comments posted to Omdöme at {backlog.target_rate}/s for {backlog.seconds} s "
             f"({backlog.posted} stored, {backlog.failed} failed{f': {failed}' if failed else ''}; "
-            f"{rate:.0f} requests/s reached). {backlog.left_at_end} re-scores were waiting when posting stopped; "
+            f"{rate:.0f} requests/s reached). {backlog.left_at_end} comments waited for their re-score or follow-up "
+            f"when posting stopped; "
             f"the backlog {drained}. Other processes used {backlog.others_percent:.0f} % of the CPU meanwhile."]
 
 

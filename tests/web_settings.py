@@ -17,7 +17,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Rate counters of their own for each test process (xdist workers included).
 OMDOME_COUNTERS = Path(tempfile.mkdtemp(prefix="omdome-counters-")) / "counters.sqlite3"
 
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "omdome.web.core.sqlite":  # noqa: F405
     # A file, not memory: tests with threads need connections that see the same database.
     # One folder per run (each xdist worker adds its own suffix), so runs side by side never meet.
     DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.mkdtemp(prefix="omdome-test-")) / "test.sqlite3")}  # noqa: F405

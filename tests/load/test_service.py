@@ -141,6 +141,8 @@ def test_serve_starts_a_worker_that_died_again_and_keeps_serving(service):
 
     first = worker_pids()
     assert len(first) == 1, service.log()
+    # It runs only on what the web server leaves of the CPU.
+    assert os.sched_getscheduler(next(iter(first))) == os.SCHED_IDLE
     os.kill(first.pop(), signal.SIGKILL)
     deadline = time.monotonic() + 60
     while not worker_pids() and time.monotonic() < deadline:

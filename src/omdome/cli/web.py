@@ -250,6 +250,21 @@ def _outlasting(name: str, work: Callable[[], float]) -> Callable[[], None]:
     return loop
 
 
+def _below_the_web_server() -> None:
+    """The worker runs on what the web server leaves of the CPU: Linux's idle scheduling class
+    (its threads, the embedding's included, inherit it), so that re-scores and follow-ups wait
+    while readers and writers are served; elsewhere, or with OMDOME_WORKER_NICE set, a nice value.
+    A web worker waiting for the database's write lock sleeps, so a worker holding the lock gets
+    the CPU to finish its transaction."""
+    nice = os.environ.get("OMDOME_WORKER_NICE")
+    if nice is None and hasattr(os, "SCHED_IDLE"):
+        with contextlib.suppress(OSError):
+            os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+            return
+    with contextlib.suppress(OSError, ValueError):
+        os.nice(int(nice or "10"))
+
+
 def run_worker(args: argparse.Namespace) -> int:
     """Periodic jobs, the re-score outbox and queued tasks; below the web server's priority, so that a
     busy worker never slows down readers and writers."""
@@ -260,8 +275,7 @@ def run_worker(args: argparse.Namespace) -> int:
     from omdome.web.comments import followup, rescoring
     from omdome.web.scheduling.registry import enqueue_due, recover_abandoned_tasks
 
-    with contextlib.suppress(OSError):
-        os.nice(int(os.environ.get("OMDOME_WORKER_NICE", "10")))
+    _below_the_web_server()
     if args.rescore_shard:
         return _rescore_shard(args.rescore_shard)
     if args.batch:
@@ -286,16 +300,15 @@ def run_worker(args: argparse.Namespace) -> int:
         enqueue_due()
         return 30.0
 
-    def rescore() -> float:
-        return 0.0 if rescoring.drain(shard=(0, shards)) else 1.0
-
-    def follow_up() -> float:
-        # New comments are followed up within about a second; a busy outbox is drained at once.
-        return 0.0 if followup.drain() == followup.BATCH else 0.5
+    def outboxes() -> float:
+        # One thread for both outboxes: a thread that holds the database's write lock must not wait
+        # for the interpreter while another runs the model. New comments are followed up first.
+        followed = followup.drain()
+        rescored = rescoring.drain(shard=(0, shards))
+        return 0.0 if followed or rescored else 0.5
 
     threading.Thread(target=_outlasting("scheduler", schedule), name="omdome-scheduler", daemon=True).start()
-    threading.Thread(target=_outlasting("follow-up", follow_up), name="omdome-followup", daemon=True).start()
-    threading.Thread(target=_outlasting("re-score", rescore), name="omdome-rescore", daemon=True).start()
+    threading.Thread(target=_outlasting("outboxes", outboxes), name="omdome-outboxes", daemon=True).start()
     delay = 1.0
     try:
         while True:

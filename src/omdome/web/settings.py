@@ -135,7 +135,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     if DATABASES["default"]["NAME"] == str(DATA_DIR / "omdome.sqlite3"):
         _make_data_dir()  # a fresh data folder: SQLite makes only the file
-    # WAL with full sync: durable commits without blocking readers (see DESIGN.md).
+    # WAL with full sync: durable commits without blocking readers (see DESIGN.md); writers queue on
+    # a lock file instead of SQLite's sleeping retries (omdome.web.core.sqlite).
+    DATABASES["default"]["ENGINE"] = "omdome.web.core.sqlite"
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",

@@ -5,7 +5,7 @@ in one short transaction, and marked ``followup_due`` there (an outbox: nothing 
 from the comment, so a crash cannot lose the follow-up). The rest does not change what readers
 see and need not hold the database's write lock while the writer waits: the audit entry of the
 comment's creation, and the announcement that makes the cases app find or open the writer's case
-(``message_followed_up``). The worker does both in small batches, each in the transaction that
+(``message_followed_up``). The worker does both, one comment at a time, in the transaction that
 clears the mark (``drain``); automation rules and the alert about a possible threat still run
 while the comment is stored (``message_received``).
 """
@@ -18,8 +18,8 @@ from omdome.web.comments.models import Comment, ModerationEvent
 from omdome.web.core import audit
 from omdome.web.messages.signals import message_followed_up
 
-# One batch holds the write lock while it runs: small enough that a writer waiting behind it
-# waits a few milliseconds, large enough to share one commit among several comments.
+# Each comment is followed up in a transaction of its own, so that a writer waits behind at most
+# one of them; a batch is how many the worker takes before it looks at its other work.
 BATCH = 8
 
 
@@ -30,25 +30,26 @@ def backlog() -> int:
 
 def drain(batch: int = BATCH) -> int:
     """Follow up one batch of new comments, oldest first; returns how many were done."""
+    ids = list(Comment.objects.filter(followup_due=True).order_by("pk").values_list("pk", flat=True)[:batch])
+    return sum(_follow_up(pk) for pk in ids)
+
+
+def _follow_up(comment_id: int) -> bool:
     from omdome.web.comments.services import writer_of
 
-    ids = list(Comment.objects.filter(followup_due=True).order_by("pk").values_list("pk", flat=True)[:batch])
-    if not ids:
-        return 0
     with transaction.atomic():
-        # Read again in the transaction: another worker may have taken the same batch.
-        comments = list(Comment.objects.select_for_update().filter(pk__in=ids, followup_due=True).order_by("pk"))
-        created = {event.comment_id: event for event in
-                   ModerationEvent.objects.filter(comment__in=[c.pk for c in comments], action="created")}
-        for comment in comments:
-            event = created.get(comment.pk)
-            audit.record("comment.created", target=comment, from_status="",
-                         to_status=event.to_status if event else comment.status,
-                         reason=event.reason if event else "")
-            message_followed_up.send(sender=Comment, message=comment, conversation=f"thread:{comment.thread_id}",
-                                     writer=writer_of(comment))
-        Comment.objects.filter(pk__in=[c.pk for c in comments]).update(followup_due=False)
-    return len(comments)
+        # Read again in the transaction: another worker may have followed it up meanwhile.
+        comment = (Comment.objects.select_for_update().select_related("organisation")
+                   .filter(pk=comment_id, followup_due=True).first())
+        if comment is None:
+            return False
+        event = ModerationEvent.objects.filter(comment=comment, action="created").order_by("pk").first()
+        audit.record("comment.created", target=comment, from_status="",
+                     to_status=event.to_status if event else comment.status, reason=event.reason if event else "")
+        message_followed_up.send(sender=Comment, message=comment, conversation=f"thread:{comment.thread_id}",
+                                 writer=writer_of(comment))
+        Comment.objects.filter(pk=comment.pk).update(followup_due=False)
+    return True
 
 
 def drain_all() -> int:
