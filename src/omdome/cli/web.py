@@ -266,8 +266,8 @@ def _below_the_web_server() -> None:
 
 
 def run_worker(args: argparse.Namespace) -> int:
-    """Periodic jobs, the re-score outbox and queued tasks; below the web server's priority, so that a
-    busy worker never slows down readers and writers."""
+    """Periodic jobs, the follow-up and re-score outboxes and queued tasks; below the web server's
+    priority, so that a busy worker never slows down readers and writers."""
     setup_django()
     from django.core.management import call_command
     from django.db import DatabaseError, connection
