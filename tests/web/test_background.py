@@ -265,3 +265,24 @@ def test_the_worker_waits_out_a_locked_database_longer_each_time(monkeypatch):
     with pytest.raises(SystemExit):
         web._outlasting("test", work)()
     assert naps == [1.0, 2.0, 5.0]
+
+
+def test_a_fault_in_the_workers_loop_is_logged_and_waited_out_not_the_end_of_it(monkeypatch, capsys):
+    from omdome.cli import web
+
+    class Stop(BaseException):
+        pass
+
+    calls = []
+
+    def work() -> float:
+        calls.append(len(calls))
+        if len(calls) == 1:
+            raise RuntimeError("a fault in a receiver")
+        raise Stop
+
+    monkeypatch.setattr(web.time, "sleep", lambda seconds: None)
+    with pytest.raises(Stop):
+        web._outlasting("outboxes", work)()
+    assert calls == [0, 1]
+    assert "omdome worker: outboxes failed" in capsys.readouterr().err

@@ -82,3 +82,29 @@ def test_a_hold_rule_still_holds_the_comment_in_the_writers_request(client):
     rules.switch(by=admin, rule=rule, on=True)
     comment = post(client, "Läs mer på www.example.com/erbjudande")
     assert comment.followup_due and comment.status == Status.WITHHELD
+
+
+def test_a_follow_up_that_fails_keeps_its_mark_and_does_not_hold_up_the_others(client, caplog):
+    from omdome.web.messages.signals import message_followed_up
+
+    make_thread()
+    first = post(client, COMPLAINT)
+    second = post(client, "Fortfarande inga sophämtningar, nu luktar det i hela trapphuset.", author="Nils",
+                  email="nils@example.se", path="/nyheter/2", ip="192.0.2.2")
+
+    def broken(sender, *, message, **kwargs):  # type: ignore[no-untyped-def]
+        if message.pk == first.pk:
+            raise RuntimeError("a fault in a receiver")
+
+    message_followed_up.connect(broken, dispatch_uid="test.broken")
+    try:
+        assert followup.drain() == 1
+    finally:
+        message_followed_up.disconnect(dispatch_uid="test.broken")
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.followup_due and not second.followup_due
+    assert [int(e.target_id) for e in created_entries()] == [second.pk]  # nothing of the failed one kept
+    assert cases.case_of(first) is None
+    assert "the follow-up of comment" in caplog.text
+    assert followup.drain() == 1 and not Comment.objects.get(pk=first.pk).followup_due  # tried again

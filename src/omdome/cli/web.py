@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 
 from omdome.i18n import N_
@@ -230,8 +231,8 @@ def _stop(children: list[subprocess.Popen]) -> None:
 
 
 def _outlasting(name: str, work: Callable[[], float]) -> Callable[[], None]:
-    """Run ``work`` for ever; it returns how long to sleep. A database that is locked or away
-    is waited for, longer each time (up to a minute), and never ends the worker."""
+    """Run ``work`` for ever; it returns how long to sleep. A database that is locked or away, or
+    a fault in the work, is waited out, longer each time (up to a minute), and never ends the loop."""
 
     def loop() -> None:
         from django.db import DatabaseError, connection
@@ -244,6 +245,11 @@ def _outlasting(name: str, work: Callable[[], float]) -> Callable[[], None]:
             except DatabaseError as error:
                 print(f"omdome worker: {name}: {error}; trying again in {delay:.0f} s", file=sys.stderr)
                 connection.close()
+                time.sleep(delay)
+                delay = min(delay * 2, 60.0)
+            except Exception:  # a fault in one piece of work must not end the loop for good
+                print(f"omdome worker: {name} failed; trying again in {delay:.0f} s", file=sys.stderr)
+                traceback.print_exc()
                 time.sleep(delay)
                 delay = min(delay * 2, 60.0)
 

@@ -12,11 +12,15 @@ while the comment is stored (``message_received``).
 
 from __future__ import annotations
 
-from django.db import transaction
+import logging
+
+from django.db import DatabaseError, transaction
 
 from omdome.web.comments.models import Comment, ModerationEvent
 from omdome.web.core import audit
 from omdome.web.messages.signals import message_followed_up
+
+logger = logging.getLogger(__name__)
 
 # Each comment is followed up in a transaction of its own, so that a writer waits behind at most
 # one of them; a batch is how many the worker takes before it looks at its other work.
@@ -29,9 +33,21 @@ def backlog() -> int:
 
 
 def drain(batch: int = BATCH) -> int:
-    """Follow up one batch of new comments, oldest first; returns how many were done."""
+    """Follow up one batch of new comments, oldest first; returns how many were done.
+
+    A comment whose follow-up fails (a fault in a receiver) keeps its mark, is logged, and does not
+    hold up the others; it is tried again with the next batches.
+    """
     ids = list(Comment.objects.filter(followup_due=True).order_by("pk").values_list("pk", flat=True)[:batch])
-    return sum(_follow_up(pk) for pk in ids)
+    done = 0
+    for pk in ids:
+        try:
+            done += _follow_up(pk)
+        except DatabaseError:
+            raise  # the database is locked or away: the worker waits and tries again
+        except Exception:
+            logger.exception("the follow-up of comment %s failed; it stays in the outbox", pk)
+    return done
 
 
 def _follow_up(comment_id: int) -> bool:
