@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 
 from django.conf import settings
@@ -10,9 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from omdome.web.core.cleaning import StorableText
+from omdome.web.core.models import HashedSecret
 
 
-class AnalysisKey(models.Model):
+class AnalysisKey(HashedSecret):
     """A key an administrator gave one client (Coral, a forum, a bot); only its hash is kept."""
 
     organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="analysis_keys",
@@ -37,13 +37,6 @@ class AnalysisKey(models.Model):
         verbose_name = _("analysis key")
         verbose_name_plural = _("analysis keys")
         ordering = ["-created"]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.prefix}…)"
-
-    @staticmethod
-    def digest_of(key: str) -> str:
-        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
     @staticmethod
     def new_secret() -> str:

@@ -1,6 +1,9 @@
-"""The organisation that adopts the policy, and the one audit log every app writes to."""
+"""The organisation that adopts the policy, the one audit log every app writes to, and the base of
+the secrets kept only as their hash."""
 
 from __future__ import annotations
+
+import hashlib
 
 from django.conf import settings
 from django.db import models
@@ -87,3 +90,19 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise ValueError("audit entries are never deleted")
+
+
+class HashedSecret(models.Model):
+    """A secret handed out once (an API token, an analysis key) and kept only as its SHA-256 digest
+    and its first characters, by which its owner tells it apart."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"  # type: ignore[attr-defined]
+
+    @staticmethod
+    def digest_of(secret: str) -> str:
+        # A lone surrogate in a forged secret matches nothing instead of failing to encode.
+        return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()

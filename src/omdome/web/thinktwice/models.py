@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from omdome.web.core.models import HashedSecret
 
 
 class FindingCount(models.Model):
@@ -29,7 +30,7 @@ class FindingCount(models.Model):
         return f"{self.day} {self.code}: {self.count}"
 
 
-class ApiToken(models.Model):
+class ApiToken(HashedSecret):
     """A personal token for the review API; only its hash is kept, the token is shown once."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens",
@@ -45,13 +46,6 @@ class ApiToken(models.Model):
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
         ordering = ["-created"]
-
-    def __str__(self) -> str:
-        return f"{self.name} ({self.prefix}…)"
-
-    @staticmethod
-    def digest_of(token: str) -> str:
-        return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
     @staticmethod
     def new_secret() -> str:
