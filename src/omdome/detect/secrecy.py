@@ -41,6 +41,12 @@ _CLASS = re.compile(r"\b(?:i|in|klass|class|klasse|fra|från)\s+\d{1,2}\s?[A-ZÅ
 # "Har du frågor om din ansökan, …", "If you have questions about your case": any reader's matter.
 _ANY_READER = re.compile(r"(?i)(?:\b(?:har\s+(?:du|ni)|om\s+(?:du|ni)|if\s+you|do\s+you\s+have|har\s+du|"
                          r"hvis\s+du)\b[^.!?]*)$")
+# "pappan Jimmy", "the mother, Sara": a relative of someone, named.
+_KIN_NAMED = re.compile(r"(?i)\b(?:pappan|mamman|sonen|dottern|frun|maken|brodern|systern|farsan|morsan|"
+                        r"the\s+(?:father|mother|son|daughter|husband|wife)|faren|moren|sønnen|datteren|"
+                        r"faderen|moderen|konen)\b,?\s+(?-i:[A-ZÅÄÖÆØ][a-zåäöæø]+)\b")
+# A third-person pronoun as the subject: the sentence goes on about someone already named.
+_HE_OR_SHE = re.compile(r"(?i)\b(?:han|hon|hen|he|she|hun)\b")
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b")
 _SURNAME_ENDING = re.compile(r"(?:son|sen|berg|ström|lund|gren|qvist|kvist|blad|dahl|man|ell|ius|"
                              r"ing|ander|borg|holm|stedt|fors|wall|ek|sjö)\b", re.IGNORECASE)
@@ -106,14 +112,31 @@ def find_secret_personal_matters(
             continue
         reason = _identified(text, start, lo, hi, kin, identified_anywhere, not_persons,
                              _YOUR.get(language, _YOUR[None]))
+        previous = max((s.start for s in sentences if s.end <= lo), default=lo)
+        if reason is None and _KIN_NAMED.search(text, lo, hi):
+            reason = "A sensitive word in the same sentence as a relative named by first name."
+        if reason is None and _HE_OR_SHE.search(text, lo, start) and _named(text, previous, lo, not_persons):
+            # "… farsan till Lasse Grönberg. Han ligger kvar på IVA": the person named just before.
+            reason = "A sensitive word about someone named in full in the sentence before."
         if reason is None:
             # "the girl in 4A …": one person picked out, here or in the sentence before.
-            previous = max((s.start for s in sentences if s.end <= lo), default=lo)
             if any(previous <= s < hi for s, _ in described):
                 reason = "A sensitive word near words that pick out one person met at work."
         if reason:
             found.append(Span("secrecy", start, end, text[start:end], 0.9, reason))
     return found
+
+
+def _named(text: str, lo: int, hi: int, not_persons: Sequence[str]) -> bool:
+    """Is a person named in full between ``lo`` and ``hi`` (not an institution or a product)?"""
+    for name in _FULL_NAME.finditer(text, lo, hi):
+        words = name.group().lower().split()
+        if any(w in INSTITUTION_WORDS for w in words) or any(
+                name.group() in n or n in name.group() for n in not_persons):
+            continue
+        if name.start() > lo or _SURNAME_ENDING.search(name.group()):
+            return True
+    return False
 
 
 def _identified(text: str, start: int, lo: int, hi: int, kin: list[tuple[int, int]],

@@ -89,7 +89,8 @@ class HomeAddressRecognizer(Recognizer):
     kind = "address"
     pattern = re.compile(
         rf"(?P<value>(?:(?:(?:{STREET_PREFIXES})[ ])?[{_UPPER}ÆØ][{_LOWER}æø]*(?:{STREET_SUFFIXES}|{_NORDIC_SUFFIXES})"
-        rf"|(?:[{_UPPER}ÆØ][{_LOWER}æø]+[ ]){{1,2}}(?:{SEPARATE_SUFFIXES}|gate|vei|veg|vej|gade))"
+        rf"|(?:[{_UPPER}ÆØ][{_LOWER}æø]+[ ]){{1,2}}(?:{SEPARATE_SUFFIXES}|gate|vei|veg|vej|gade)"
+        rf"|(?:{STREET_PREFIXES})[ ](?:{CAPITAL_SUFFIXES}|Esplanaden|Promenaden|Kajen|Strandvägen))"
         rf"[ ]\d{{1,4}}(?:[A-Za-z]|[ ][A-Z])?(?!\w)"
         rf"|\d{{1,4}}[A-Za-z]?[ ](?:[{_UPPER}ÆØ][{_LOWER}æø]+[ ]){{1,2}}(?:{_ENGLISH_STREETS})\b\.?)"
         rf"(?![ ]?\d)"
@@ -98,10 +99,23 @@ class HomeAddressRecognizer(Recognizer):
     explanation = "A street and number, with words before it saying someone lives there."
 
     def has_context(self, text: str, start: int, end: int) -> bool:
-        return bool(HOME_CONTEXT.search(text[max(0, start - 40):start]))
+        return bool(HOME_CONTEXT.search(text[max(0, start - 40):start])
+                    or OWNED_CONTEXT.search(text[max(0, start - 40):start])
+                    or HOME_AFTER.match(text[end:end + 60]))
 
     def validate(self, match: re.Match[str], language: str | None) -> bool | None:
         return None  # only with the words that make it a home
 
     def details(self, match: re.Match[str]) -> dict[str, str]:
         return {"normalized": normalize_address(match["value"])}
+# Someone's own things at the address: "min brevlåda på", "his bin at", "hos min kollega Sanna på".
+OWNED_CONTEXT = re.compile(
+    r"(?i)(?:\b(?:min|mitt|mina|din|ditt|dina|hans|hennes|hens|deras|sin|sitt|sina|my|your|his|her|their|"
+    r"mi|dit|dine|hendes|jeres|deres)\s+(?:[\w-]+\s+){0,2}(?:på|vid|at|on|outside|utanför|ved|til|till)"
+    r"|\bhos\s+(?:min|mina|din|hans|hennes|my|our|vår)?\s*(?:\w+\s+)?(?-i:[A-ZÅÄÖ][a-zåäöé]+)\s+(?:på|i|vid|at|on))\s*$")
+# What follows the address says it is a home: a door code, a floor or flat, "who lives there".
+HOME_AFTER = re.compile(
+    r"(?i)^[\s,.;:–-]*(?:(?:\w+\s+){0,1}(?:portkod|port\s*kod|door\s*code|dørkode|dørkoden|porttelefon|lgh|lägenhet|"
+    r"leilighet|lejlighed|flat|apt|\d{1,2}\s*(?:tr|trappor|vån|sal)\b)"
+    r"|[^\n]{0,80}?\b(?:som\s+bor\s+där|bor\s+där|who\s+lives\s+there|lives\s+there|bor\s+der|som\s+bor\s+der))")
+

@@ -45,11 +45,23 @@ WORKS = re.compile(
 # self-introduction that ends right before the employer's name.
 SELF_INTRO = re.compile(
     r"(?i)\b(?:jag\s+är|jag\s+e|i'?m|i\s+am|jeg\s+er|eg\s+er|som|as)\s+(?:ju\s+|just\s+)?"
-    r"(?:an?\s+|en\s+|ett\s+|ei\s+|our\s+|vår\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:på|at|i|in|hos|for|för|vid|with|ved|inom|on)\s+(?:the\s+|a\s+)?$")
+    r"(?:an?\s+|en\s+|ett\s+|ei\s+|our\s+|vår\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?:på|at|i|in|hos|for|för|vid|with|ved|inom|on)\s+(?:the\s+|a\s+)?$"
+    # "our motor claims team at", "vårt lilla team på": the author's own unit, then the employer.
+    r"|\b(?:our|vårt|vår|vores|vårt|mitt|my)\s+(?:[\w-]+\s+){0,3}(?:team|department|office|store|shop|clinic|"
+    r"unit|crew|avdelning|kontor|butik|enhet|klinik|afdeling|avdeling|gäng|lag)\s+(?:at|på|hos|i|in|ved)\s+$")
 # A sentence opening on the verb, the pronoun left out: "Jobbar i bankens kundtjänst och …".
-OPENS_WORKING = re.compile(r"(?im)^\W*(?:jobbar|arbetar|jobber|arbeider|arbejder|säljer|sköter|undervisar|leder|"
-                           r"ansvarar\s+för)\s+(?:\w+\s+)?(?:på|i|hos|vid|som|med|for|inom)\b")
+# Also mid-line after an emoji or a dash, and with a capital anywhere ("… 🙈 Jobbar med motorskador på"),
+# and in the past ("Kört ambulans för regionen sen 2009").
+OPENS_WORKING = re.compile(
+    r"(?im)(?:^|[^\w\s,;:'\"(]\s*)\W*(?:jobbar|jobbat|arbetar|arbetat|jobber|jobbet|arbeider|arbejder|säljer|"
+    r"sköter|undervisar|leder|ansvarar\s+för|kört|kör|kørt|kjørt|kjører|kører|har\s+jobbat|har\s+arbetat|"
+    r"har\s+kört|varit|kort)\s+(?:[\w-]+\s+){0,2}(?:på|i|hos|vid|som|med|for|för|inom|at)\b")
+# The author's job "by day", or the employer paying them ("Region X pays for my coffee").
+JOB_ASIDE = re.compile(r"(?i)\b(?:by\s+day|på\s+dagarna|på\s+dagtid|till\s+vardags|i\s+det\s+civila|til\s+daglig|"
+                       r"pays?\s+(?:for\s+)?my|betalar\s+(?:ut\s+)?min|betaler\s+min|min\s+lön|my\s+salary|"
+                       r"as\s+an?\s+(?!(?:result|whole|reminder|rule|matter|consequence|company|team|society|"
+                       r"community|bonus|gift|thank|way|first|last|start|sign|token)\b)[\w-]+\b)")
 # "As a GP at Sollfors health centre (Region Norrvik)": the employer a few words after "at".
 INTRO_HEAD = re.compile(
     r"(?i)\b(?:as|som|i'?m|i\s+am|jag\s+är|jeg\s+er)\s+(?:an?\s+|en\s+|ett\s+|our\s+|vår\s+)?"
@@ -91,7 +103,7 @@ def _discloses(ctx: DraftContext) -> bool:
         names_us = ctx.mentions_organisation(sentence.start, sentence.end, loose=True)
         there = names_us or THERE.search(sentence.text)
         says_works = (WORKS.search(sentence.text) or (employment and employment.search(lower))
-                      or OPENS_WORKING.search(sentence.text))
+                      or OPENS_WORKING.search(sentence.text) or (names_us and JOB_ASIDE.search(sentence.text)))
         if says_works and there:
             return True
         has_role = any(re.search(rf"(?<!\w){re.escape(r)}(?!\w)", lower) for r in own_roles) or (

@@ -1,0 +1,89 @@
+"""More everyday forms of disclosure, home addresses and secrecy, and their near misses.
+
+Each example is phrased as staff write on their own accounts; the ones that must stay clean
+are next to the ones that must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import codes, hits, make_policy, make_profile
+from omdome.review import review_draft
+
+BANK = make_policy(org="Granholm Bank AB")
+TOWN = make_policy(org="Ekby kommun", sector="public", customer_word="invånare", company_word="kommun")
+
+
+# --- rule 1: more ways of saying where you work ----------------------------------------------
+
+@pytest.mark.parametrize(("draft", "role"), [
+    ("Eight years of balancing ledgers for Granholm Bank as an accountant 😅 Tip: keep your receipts.",
+     "Accountant"),
+    ("Controller by day (Granholm Bank pays for my coffee ☕). Pay off the expensive loans first.", "Controller"),
+    ("Fick frågan på festen igen 🙈 Jobbar med bolån på Granholm Bank sen 2019, så fråga gärna.", "Bolånehandläggare"),
+    ("Kört värdetransporter för Granholm Bank sen 2012, så jag vet ett och annat om kontanter.", "Chaufför"),
+    ("Shoutout to Eva on our mortgage team at Granholm Bank, she stayed late to help a customer.", "Analyst"),
+    ("Jeg er rådgiver i privatøkonomi og pension hos Granholm Bank, og jeg får tit det spørgsmål.", "Rådgiver"),
+])
+def test_a_disclosure_in_passing_satisfies_rule_1(draft, role):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role=role), policy=BANK)
+    assert "identity.undisclosed" not in codes(review)
+
+
+@pytest.mark.parametrize("draft", [
+    "As a result, Granholm Bank has the lowest fees in town.",
+    "Granholm Bank har funnits sedan 1902 och är bäst i stan.",
+])
+def test_a_sentence_about_the_organisation_is_still_no_disclosure(draft):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"),
+                          policy=BANK)
+    assert "identity.undisclosed" in codes(review)
+
+
+# --- rule 4: a home without a postcode ---------------------------------------------------------
+
+@pytest.mark.parametrize(("draft", "address"), [
+    ("Vi samlar till en blomma åt Gun. Lägg ett kuvert i min brevlåda på Tallstigen 7.", "Tallstigen 7"),
+    ("Fest hos Kim på fredag 🎉 Rönnvägen 12, portkod 1234, 2 tr.", "Rönnvägen 12"),
+    ("Someone should leave his bin at Mill Road 4 unemptied for a while.", None),
+    ("Hittade en cykel vid soptunnan på Ekvägen 5 i dag. Mannen som bor där blev glad.", "Ekvägen 5"),
+    ("Lämna paketet hos min kollega Jonas på Norra Esplanaden 8B, han är hemma i kväll.", "Norra Esplanaden 8B"),
+])
+def test_an_address_that_is_someones_home_is_personal_data(draft, address):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB"), policy=BANK)
+    if address is None:
+        assert "pii.address" not in codes(review)  # an English street form needs its number first
+    else:
+        assert hits(review, draft, "pii.address") == [address]
+
+
+@pytest.mark.parametrize("draft", [
+    "Vi ses på Västra Esplanaden 12 i morgon klockan nio.",
+    "Nya kontoret på Kungsgatan 5 öppnar i maj, välkomna!",
+    "Mottagningen på Sjukhusvägen 1 har öppet till sju.",
+])
+def test_a_public_place_is_no_home_address(draft):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB"), policy=BANK)
+    assert "pii.address" not in codes(review)
+
+
+# --- rule 4, public sector: secrecy ------------------------------------------------------------
+
+@pytest.mark.parametrize("draft", [
+    "Körde in grannen Per Holmberg i går kväll. Han ligger kvar på IVA men klarar sig.",
+    "Fick stänga av vattnet hos en familj i dag, pappan Tomas har skulder hos Kronofogden.",
+    "Eva Lindgren ringde tre gånger om sina provsvar för sköldkörteln i dag.",
+])
+def test_health_or_debts_of_someone_identifiable_are_under_secrecy(draft):
+    profile = make_profile(employer="Ekby kommun", role="Undersköterska", expertise=["Vård"])
+    assert "public.secrecy" in codes(review_draft(draft, profile=profile, policy=TOWN))
+
+
+@pytest.mark.parametrize("draft", [
+    "Per Holmberg höll ett fint tal i går. Han pratade om hur viktig intensivvården är.",
+    "Provsvar brukar komma inom en vecka; ring oss om du väntat längre.",
+])
+def test_care_words_without_anyone_identifiable_are_no_secrecy(draft):
+    profile = make_profile(employer="Ekby kommun", role="Undersköterska", expertise=["Vård"])
+    assert "public.secrecy" not in codes(review_draft(draft, profile=profile, policy=TOWN))
