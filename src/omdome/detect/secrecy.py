@@ -118,10 +118,9 @@ def find_secret_personal_matters(
         if reason is None and _HE_OR_SHE.search(text, lo, start) and _named(text, previous, lo, not_persons):
             # "… farsan till Lasse Grönberg. Han ligger kvar på IVA": the person named just before.
             reason = "A sensitive word about someone named in full in the sentence before."
-        if reason is None:
+        if reason is None and any(previous <= s < hi for s, _ in described):
             # "the girl in 4A …": one person picked out, here or in the sentence before.
-            if any(previous <= s < hi for s, _ in described):
-                reason = "A sensitive word near words that pick out one person met at work."
+            reason = "A sensitive word near words that pick out one person met at work."
         if reason:
             found.append(Span("secrecy", start, end, text[start:end], 0.9, reason))
     return found
