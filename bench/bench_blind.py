@@ -57,6 +57,7 @@ TRIAGE_SETS = [
                  "here (and on the other sets) were compared with the old model's"),
     ("2026-12e", "**blind**: frozen before it was ever measured; nothing has been tuned against it"),
     ("2026-12f", "**blind**: frozen before it was ever measured; nothing has been tuned against it"),
+    ("2026-12g", "**blind**: frozen before it was ever measured; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
