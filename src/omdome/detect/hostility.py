@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from omdome.detect.base import Span
+from omdome.detect.belittling import find_belittling
 from omdome.detect.lexicons import matches, phrases
 from omdome.detect.terms import compile_terms
 from omdome.text.lexicon import find_phrases
@@ -68,6 +69,44 @@ def _contempt(norm: Normalized, language: str | None) -> list[Span]:
             for s, e, _ in find_phrases(phrases("hostility.toml", "contempt", language), norm)]
 
 
+_QUOTES = "'‘’\"“”«»"
+# "kallade oss 'idioter'", "a customer called me an 'incompetent hag'": someone else's words, quoted.
+_QUOTED_BY = re.compile(r"(?i)\b(?:kallade|kallar|kallat|skrev|skriver|sa|sade|ordet|orden|called|calls|wrote|"
+                        r"the\s+word|kalte|kaldte|ordet|skrev|sagde|sagt)\b[^.!?]{0,25}$")
+
+
+def _quoted(text: str, span: Span) -> bool:
+    """Is the insult inside quotation marks that report what someone else said or wrote?"""
+    opening = max(text.rfind(q, 0, span.start) for q in _QUOTES)
+    if opening < 0 or span.start - opening > 40 or not any(q in text[span.end:span.end + 40] for q in _QUOTES):
+        return False
+    closing = min((i for q in _QUOTES if (i := text.find(q, span.end)) >= 0), default=len(text))
+    return bool(_QUOTED_BY.search(text[max(0, opening - 60):opening])
+                or _QUOTED_AFTER.match(text[closing + 1:closing + 40]))
+
+
+# "'Byråkrater som inte gör något' – så skrev någon": the reporting verb after the quote.
+_QUOTED_AFTER = re.compile(r"(?i)^[\s,–—-]*(?:så\s+)?(?:skrev|sa|sade|wrote|said|skrev|sagde|sa)\b")
+# "… hopeless at PowerPoint, but she's the best boss I've had": teasing, taken back at once.
+_BUT = re.compile(r"(?i)\b(?:men|but|mens|though|although|fast)\b")
+
+
+def _taken_back(norm: Normalized, language: str | None, at: int, end: int, sentences: Sequence[Sentence]) -> bool:
+    """Does a "but" after the words turn to praise of the same person, in this sentence or the next?"""
+    following = next((s for s in sentences if s.start >= end), None)
+    rest = norm.original[at:following.end if following else end]
+    but = _BUT.search(rest)
+    if but is None:
+        return False
+    after = rest[but.end():]
+    return bool(_PRAISE.search(after) or matches("sentiment.toml", "positive", language, after.lower()))
+
+
+_PRAISE = re.compile(r"(?i)\b(?:bästa|bäst|best|beste|bedste|grym|grymma|fantastisk\w*|underbar\w*|brilliant|great|"
+                     r"amazing|toppen|duktig\w*|dyktig\w*|dygtig\w*|flink\w*|snäll\w*|kind|lovely|fin\w*\s+chef|"
+                     r"ovärderlig\w*|invaluable|guld\s+värd|worth\s+(?:her|his|their)\s+weight)\b")
+
+
 def find_threats(norm: Normalized, language: str | None) -> list[Span]:
     """Phrases that threaten violence or harm ("jag vet var du bor")."""
     return _spans("threats", "threat", norm, language, "Listed as a threat.")
@@ -87,9 +126,10 @@ def find_disparaging(
                    for s, e, _ in find_phrases(phrases("hostility.toml", "condescension", language), norm)]
     listed = find_insults(norm, language)
     listed += [c for c in _contempt(norm, language) if not any(c.overlaps(i) for i in listed)]
-    insults = [i for i in listed if not any(i.overlaps(d) for d in dismissals)]
+    dismissals += [b for b in find_belittling(norm.original, sentences) if not any(b.overlaps(d) for d in dismissals)]
+    insults = [i for i in listed if not any(i.overlaps(d) for d in dismissals) and not _quoted(norm.original, i)]
     if not insults:
-        return dismissals
+        return sorted(dismissals, key=lambda span: span.start)
     targets = []
     for table in ("targets", "addressees", "groups"):
         targets += [(s, e) for s, e, _ in find_phrases(phrases("hostility.toml", table, language), norm)]
@@ -106,6 +146,8 @@ def find_disparaging(
         before = norm.original[max(sentence.start, insult.start - 40):insult.start]
         if _SELF.search(before) or _ABOUT.search(before):
             continue  # "jag var en idiot", "en bok om idioter i ledarskapet"
+        if _taken_back(norm, language, insult.end, sentence.end, sentences):
+            continue
         aimed = [norm.original[s:e] for s, e in targets if sentence.start <= s < sentence.end]
         if not aimed and (person := _PERSON_IS.search(norm.original, sentence.start, insult.start)):
             aimed = [person.group().strip()]  # "han är en hopplös byråkrat"

@@ -155,7 +155,8 @@ class Triager:
             threat = float(softmax(threat_logits[0])[-1])
             if path == "default" and self.model.threat_embed is not None:
                 threat = (threat + float(softmax(self.model.threat_embed.logits(vector))[-1])) / 2
-            reported = threat >= self.model.threat_threshold(path)
+            hateful = max(scores, key=scores.__getitem__) == "hateful"
+            reported = threat >= self.model.threat_threshold(path, hateful=hateful)
         return scores, sentiment_logits, float(softmax(toxicity_logits)[-1]), threat, reported
 
     def _one(self, id_: object, text: str, vector: np.ndarray | None) -> TriageResult:

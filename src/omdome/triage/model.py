@@ -39,9 +39,13 @@ class TriageModel:
     threat: HashedHead | None = None
     threat_embed: DenseHead | None = None
 
-    def threat_threshold(self, path: str) -> float:
-        """Probability from which the threat head reports a comment on ``path`` ("fast" or "default")."""
-        return float(self.meta.get("threat", {}).get("thresholds", {}).get(path, 1.01))
+    def threat_threshold(self, path: str, *, hateful: bool = False) -> float:
+        """Probability from which the threat head reports a comment on ``path`` ("fast" or "default");
+        with ``hateful``, the (lower) one for a comment the category head already calls hateful, which
+        a model trained before it existed does not have (its one threshold then serves both)."""
+        thresholds = self.meta.get("threat", {}).get("thresholds", {})
+        general = float(thresholds.get(path, 1.01))
+        return float(thresholds.get(f"{path}_hateful", general)) if hateful else general
 
     @property
     def blend(self) -> float:

@@ -70,7 +70,10 @@ _MONTHS = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|
 _TERMS = re.compile(
     rf"(?i)\b(?:inom|senast|från\s+och\s+med|within|by|from|in|i|innen|inden)\s+"
     rf"(?:\d+\s*|\w+\s+)?(?:dagar|veckor|månader|år|days|weeks|months|years|dager|uker|måneder|"
-    rf"{_MONTHS}(?:\d{{1,2}}\s+(?:{_MONTHS.rstrip('|')})))\b")
+    rf"{_MONTHS}(?:\d{{1,2}}\s+(?:{_MONTHS.rstrip('|')})))\b"
+    # "expire on 31 Dec", "gäller till den 31 december", "udløber 1. jan".
+    rf"|\b(?:on|den|till|until|per|pr|senast|innen|inden)\s+(?:den\s+)?\d{{1,2}}\.?\s*"
+    rf"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\w*\b")
 
 
 def _role_spans(ctx: DraftContext) -> list[tuple[int, int]]:
