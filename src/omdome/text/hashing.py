@@ -19,7 +19,6 @@ import numpy as np
 
 N_FEATURES = 2**18
 DIGITS = re.compile(r"\d")
-_PLAIN_PUNCTUATION = frozenset(".,")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]", re.UNICODE)
 
 
@@ -57,9 +56,7 @@ def _token_features_unicode(token: str) -> tuple[int, ...]:
 
 def ngram_counts(cleaned: str) -> Counter[int]:
     """Counts of the hashed n-grams, words and word pairs of lower-case ``cleaned`` text (digits as 0)."""
-    # Full stops and commas are left out: how a writer punctuates a calm sentence said nothing about
-    # its category, yet threats (written in full sentences) taught the model that a period is hostile.
-    tokens = [t for t in TOKEN.findall(cleaned) if t not in _PLAIN_PUNCTUATION]
+    tokens = TOKEN.findall(cleaned)
     words = [t for t in tokens if t[0].isalnum()]
     # One counting pass over every token's n-grams and the word pairs (Counter counts in C).
     return Counter(chain(chain.from_iterable(map(token_features, tokens)),
