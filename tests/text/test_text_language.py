@@ -64,3 +64,28 @@ def test_when_guess_is_nynorsk_then_family_is_norwegian() -> None:
 ])
 def test_addresses_mentions_and_hashtags_do_not_decide_the_language(text, expected):
     assert detect_language(text).family == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Ni ska få svar när handläggaren är tillbaka, tycker jag.",
+    "Dom sa att nån skulle ringa för att boka en tid.",
+])
+def test_words_only_swedish_writes_settle_it_without_the_statistical_model(text):
+    from omdome.text.language import _quick, language_text
+
+    assert _quick(language_text(text)) == "sv"
+    assert detect_language(text).family == "sv"
+
+
+def test_words_only_english_writes_settle_it_without_the_statistical_model():
+    from omdome.text.language import _quick
+
+    assert _quick("If we can do it on Monday, thank you so much.") == "en"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vi skal have svar fra kommunen, hvad sker der nu?", "da"),
+    ("Hva skjer med bussen, jeg venter fortsatt, ikkje sant?", "nb"),
+])
+def test_danish_and_norwegian_are_not_taken_for_swedish(text, expected):
+    assert detect_language(text).family == expected

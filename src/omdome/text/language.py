@@ -45,11 +45,13 @@ def _detector():  # type: ignore[no-untyped-def]
 _ONLY = {
     "sv": frozenset("och inte är jag att hur vad varför också något från mycket bara vill finns "
                     "tack kunde borde till enligt nya inga någon några hade blev där här själv hela "
-                    "alla ju väl eftersom mellan varje sig sina dessutom vilken ännu".split()),
+                    "alla ju väl eftersom mellan varje sig sina dessutom vilken ännu för ska när än ni dom "
+                    "nån nåt tycker sen hos mina dina våra era".split()),
     "en": frozenset("the and is are you not this that with have what why how from would could "
                     "there thanks please your our of to it my was were has had been just get got "
                     "their they will should any more but about after because really very some who "
-                    "when which".split()),
+                    "when which on we me be so can do don't it's i'm im an if or out up an "
+                    "thank than then these those them".split()),
     "nb": frozenset("hva meg deg noe ikkje nå veldig takk fikk gjøre hei kjempe dere sykt mye "
                     "hvem hvis noen".split()),
     "da": frozenset("hvad noget tak meget fik gøre rigtig jer nogen hvis hvem mange".split()),
