@@ -13,6 +13,7 @@ from omdome.detect.base import Span
 from omdome.detect.belittling import find_belittling
 from omdome.detect.lexicons import matches, phrases
 from omdome.detect.terms import compile_terms
+from omdome.detect.veiled import find_veiled_threats
 from omdome.text.lexicon import find_phrases
 from omdome.text.normalize import Normalized
 from omdome.text.segment import Sentence
@@ -71,7 +72,7 @@ def _contempt(norm: Normalized, language: str | None) -> list[Span]:
 
 _QUOTES = "'‘’\"“”«»"
 # "kallade oss 'idioter'", "a customer called me an 'incompetent hag'": someone else's words, quoted.
-_QUOTED_BY = re.compile(r"(?i)\b(?:kallade|kallar|kallat|skrev|skriver|sa|sade|ordet|orden|called|calls|wrote|"
+_QUOTED_BY = re.compile(r"(?i)\b(?:stod|står|stand|said|says|reads|kallade|kallar|kallat|skrev|skriver|sa|sade|ordet|orden|called|calls|wrote|"
                         r"the\s+word|kalte|kaldte|ordet|skrev|sagde|sagt)\b[^.!?]{0,25}$")
 
 
@@ -108,8 +109,14 @@ _PRAISE = re.compile(r"(?i)\b(?:bästa|bäst|best|beste|bedste|grym|grymma|fanta
 
 
 def find_threats(norm: Normalized, language: str | None) -> list[Span]:
-    """Phrases that threaten violence or harm ("jag vet var du bor")."""
-    return _spans("threats", "threat", norm, language, "Listed as a threat.")
+    """Phrases that threaten violence or harm ("jag vet var du bor"), and veiled threats ("vi vet
+    vilken bil du kör", "det vore synd om något hände ert kontor"); not a threat quoted as
+    received ("det stod 'vi vet var du bor'")."""
+    listed = _spans("threats", "threat", norm, language, "Listed as a threat.")
+    veiled = [Span("threat", s, e, norm.original[s:e], 0.9, "A veiled threat.")
+              for s, e in find_veiled_threats(norm.original)]
+    spans = listed + [v for v in veiled if not any(v.overlaps(t) for t in listed)]
+    return [t for t in spans if not _quoted(norm.original, t)]
 
 
 def find_disparaging(

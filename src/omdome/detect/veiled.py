@@ -1,0 +1,66 @@
+"""Threats that name no violence: knowing someone's routines, "it would be a shame if something
+happened", a fire foretold for an office, "not a threat, a promise", "pay with his life".
+
+The threat lexicon lists what people say outright ("jag vet var du bor", "I'll kill you"); the
+veiled forms vary too much for a list, so each is a small construction with the words that make
+it a threat rather than a worry ("det vore synd om badet stängde" is a worry, "det vore synd om
+något hände ert kontor" is not). Used by triage and the draft check through ``find_threats``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Jag vet vilken bil som är din", "I have seen which bus you take", "vi vet när du slutar".
+_KNOWS_ROUTINE = re.compile(
+    r"(?i)\b(?:jag|vi|i|we|jeg|eg)\s+(?:\w+\s+){0,1}(?:vet|veit|ved|know|knows|har\s+sett|have\s+seen|"
+    r"kan\s+se|har\s+koll\s+på|know\s+exactly|vet\s+precis|ved\s+præcis|vet\s+nøyaktig)\s+"
+    r"(?:\w+\s+){0,1}(?:var|vart|where|hvor|vilken|vilket|vilka|which|hvilken|hvilket|hvilke|när|when|hvornår|når|"
+    r"what\s+time|vad\s+tid)\b(?=[^.!?\n]{0,50}\b(?:bor|bodde|lives?|living|bur|jobbar|works?|jobber|arbejder|"
+    r"parkerar|parks?|parkerer|bil|bilen|car|bilen\s+din|buss|bus|bussen|tar|takes?|tager|tek|barn|barnen|kids|"
+    r"children|børn|barna|ungar|skola|skolan|school|skole|skolen|hem|home|hjem|hjemme|hus|huset|house|adress|"
+    r"address|adresse|promenerar|walks?|går\s+ut|hund|dog|familj|family|familie|fru|wife|kone|man|husband|"
+    r"mand|slutar|finish(?:es)?|shift|skift|vakt|passet|pendlar|commute|tåg|train|tog)\b)")
+# "Your kids go to Ekskolan, right?", "dina barn går på Ekskolan, eller hur?".
+_KIDS_SCHOOL = re.compile(
+    r"(?i)\b(?:dina|era|your|dine|jeres|deres|din|ditt)\s+(?:\w+\s+)?(?:barn|ungar|kids|children|børn|unger|"
+    r"dotter|son|daughter|sønn|søn|datter|grandchildren|barnbarn)\s+(?:går|go|goes|attend|attends|gå|går\s+i)\s+"
+    r"(?:på|to|i|at)\b")
+# "Det vore synd om något hände ert kontor", "would be a shame if something happened to".
+_SHAME_IF = re.compile(
+    r"(?i)\b(?:vore|skulle\s+vara|would\s+be|it'?d\s+be|ville\s+være|hadde\s+vært|vil\s+være)\s+(?:\w+\s+){0,2}"
+    r"(?:synd|tråkigt|trist|a\s+shame|a\s+pity|shame|leit|ærgerligt|ærgerlig|skam|en\s+skam)\s+(?:om|if|hvis|dersom)\s+"
+    r"(?:\w+\s+){0,4}?(?:något|nåt|something|noe|noget|anything|ngt)\s+(?:\w+\s+)?(?:hände|händer|happened|happens|"
+    r"skjedde|skjer|skete|sker|råkade|went\s+wrong|gick\s+sönder|were\s+to\s+happen)")
+# "Det är inget hot, det är ett löfte", "not a threat, it's a promise".
+_PROMISE = re.compile(
+    r"(?i)\b(?:inget|inte\s+ett|not\s+a|no|ikke\s+en|ingen)\s+hot(?:\w*)?\W+(?:\w+\s+){0,3}(?:ett\s+)?löfte\b"
+    r"|\bnot\s+a\s+threat\W+(?:\w+\s+){0,3}(?:a\s+)?promise\b"
+    r"|\bikke\s+en\s+trussel\W+(?:\w+\s+){0,3}(?:et\s+)?løfte\b")
+# "… få betala. Med sitt eget liv", "pay with his life".
+_WITH_LIFE = re.compile(
+    r"(?i)\b(?:med\s+sitt\s+(?:eget\s+)?liv|med\s+livet|with\s+(?:his|her|their|your)\s+(?:own\s+)?li(?:fe|ves)|"
+    r"med\s+(?:sitt|sit|livet\s+sitt)\s+(?:eget\s+|egne\s+)?liv)\b")
+# "I'll wait for that gate agent after her shift", "väntar på dig utanför jobbet".
+_WAITS_FOR = re.compile(
+    r"(?i)\b(?:vänta|väntar|wait|waiting|venter|vente|vent)\s+(?:\w+\s+){0,1}(?:på|for|til)\s+"
+    r"(?:dig|henne|honom|er|you|her|him|them|deg|dere|ham|hende|jer|that\s+\w+|den\s+där\s+\w+|han|hon|\w+en)\s+"
+    r"(?:\w+\s+){0,4}?(?:efter|after|etter|utanför|outside|utenfor|udenfor)\s+(?:\w+\s+){0,1}"
+    r"(?:jobbet|skiftet|passet|work|shift|jobben|arbeid|arbejde|vakten|kontoret|office|huset|hemma|home)\b")
+# "… kansliet kommer att brinna", "the depot will burn one night", "hoppas stadshuset brinner".
+_FIRE_FORETOLD = re.compile(
+    r"(?i)\b(?:kansli\w*|kontor\w*|office|offices|depå\w*|depot|stadshus\w*|kommunhus\w*|town\s+hall|city\s+hall|"
+    r"rådhus\w*|butik\w*|shop|store|skolan|school|huset\s+ert|your\s+house|ert\s+hus|lagret|warehouse|"
+    r"lokaler\w*|premises|bygget|byggnaden|building|hallen|stationen|station)\b[^.!?\n]{0,40}?"
+    r"\b(?:kommer\s+(?:att\s+)?brinna|ska\s+brinna|brinner\s+ner|brinner\s+upp|will\s+burn|gonna\s+burn|going\s+to\s+burn|"
+    r"skal\s+brenne|kommer\s+til\s+å\s+brenne|vil\s+brænde|kommer\s+til\s+at\s+brænde|går\s+upp\s+i\s+(?:rök|lågor)|"
+    r"goes\s+up\s+in\s+flames|go\s+up\s+in\s+flames|flyger\s+i\s+luften|blows?\s+up)"
+    r"|\b(?:hoppas|hope|håber|håper)\s+(?:att\s+|that\s+|at\s+)?(?:\w+\s+){0,3}(?:brinner|burns|brenner|brænder|"
+    r"sprängs|blows\s+up|sprenges|sprænges)\b")
+
+PATTERNS = (_KNOWS_ROUTINE, _KIDS_SCHOOL, _SHAME_IF, _PROMISE, _WITH_LIFE, _WAITS_FOR, _FIRE_FORETOLD)
+
+
+def find_veiled_threats(text: str) -> list[tuple[int, int]]:
+    """Spans of veiled threats in ``text`` (original or normalised; matching is case-insensitive)."""
+    return sorted(m.span() for pattern in PATTERNS for m in pattern.finditer(text))

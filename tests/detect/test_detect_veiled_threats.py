@@ -1,0 +1,43 @@
+"""Veiled threats: the forms that name no violence, and the worries and quotes that look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from omdome.detect.hostility import find_threats
+from omdome.triage.features import prepare
+
+
+def threats(text: str, language: str = "sv") -> list[str]:
+    return [span.text for span in find_threats(prepare(text), language)]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Jag vet vilken bil som är din. Den röda Volvon på gästparkeringen. Sov gott.", "sv"),
+    ("Vi har sett vilken buss du tar hem på fredagar, handläggaren.", "sv"),
+    ("I know exactly when you finish your shift at the depot.", "en"),
+    ("Dina barn går på Solskolan, eller hur? Tänk på det.", "sv"),
+    ("Det vore synd om något hände ert kontor en natt när ingen är där.", "sv"),
+    ("It would be a real shame if something happened to your shop.", "en"),
+    ("Om ni lägger ner hallen kommer kansliet att brinna. Det är inget hot, det är ett löfte.", "sv"),
+    ("Läkaren som skickade hem min far ska få betala med sitt eget liv.", "sv"),
+    ("I'll be waiting for that ticket clerk after her shift tonight.", "en"),
+    ("Jeg ved hvilken bil der er din, og hvornår du kører hjem.", "da"),
+    ("Det hadde vært leit om noe skjedde med bilen din i natt.", "nb"),
+    ("Hoppas stadshuset brinner ner till grunden i natt.", "sv"),
+])
+def test_a_veiled_threat_is_a_threat(text, language):
+    assert threats(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Jag vet var du kan hitta blanketten: på kommunens webb under Bygglov.", "sv"),
+    ("Jag vet när ni har öppet, men vet ni själva det?", "sv"),
+    ("Det vore synd om badet stängde, det är det enda vi har kvar.", "sv"),
+    ("It would be a shame if the library closed for good.", "en"),
+    ("Skolan brann i natt enligt polisen, hoppas ingen skadades.", "sv"),
+    ("Min granne fick ett sms där det stod 'vi vet var du bor'. Vart vänder man sig?", "sv"),
+    ("Vi väntar på besked efter mötet i kväll.", "sv"),
+])
+def test_a_worry_a_place_or_a_quoted_threat_is_not(text, language):
+    assert threats(text, language) == []
