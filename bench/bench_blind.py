@@ -121,6 +121,7 @@ WORD_FORMS = {
     "koncernen": "koncern,koncernen,koncerner,koncernerna",
     "försäkringsbolag": "försäkringsbolag,försäkringsbolaget,försäkringsbolag,försäkringsbolagen",
     "butikskedja": "butikskedja,butikskedjan,butikskedjor,butikskedjorna",
+    "universitet": "universitet,universitetet,universitet,universiteten",
 }
 WORST = 25
 

@@ -72,7 +72,8 @@ def _contempt(norm: Normalized, language: str | None) -> list[Span]:
 
 _QUOTES = "'‘’\"“”«»"
 # "kallade oss 'idioter'", "a customer called me an 'incompetent hag'": someone else's words, quoted.
-_QUOTED_BY = re.compile(r"(?i)\b(?:stod|står|stand|said|says|reads|kallade|kallar|kallat|skrev|skriver|sa|sade|ordet|orden|called|calls|wrote|"
+_QUOTED_BY = re.compile(r"(?i)\b(?:stod|står|said|says|reads|kallade|kallar|kallat|skrev|skriver|sa|sade|"
+                        r"ordet|orden|called|calls|wrote|"
                         r"the\s+word|kalte|kaldte|ordet|skrev|sagde|sagt)\b[^.!?]{0,25}$")
 
 
