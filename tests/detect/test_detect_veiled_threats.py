@@ -41,3 +41,21 @@ def test_a_veiled_threat_is_a_threat(text, language):
 ])
 def test_a_worry_a_place_or_a_quoted_threat_is_not(text, language):
     assert threats(text, language) == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Om min mor inte får sin operation före jul så vet jag var överläkaren bor.", "sv"),
+    ("Det här patrasket borde jagas ut ur landet allihop.", "sv"),
+    ("Hele hans familie burde brænde op.", "da"),
+])
+def test_inverted_word_order_and_calls_for_harm_are_threats(text, language):
+    assert threats(text, language)
+
+
+def test_a_feat_praised_with_violent_hyperbole_is_no_threat():
+    assert threats("The keeper should be shot for that save 😂 absolute worldie", "en") == []
+
+
+def test_a_threat_retold_by_someone_who_wants_it_removed_is_no_threat():
+    text = "Någon skrev här ovanför att han ska bränna ner kontoret. Ta bort det och polisanmäl."
+    assert threats(text) == []

@@ -117,7 +117,15 @@ def find_threats(norm: Normalized, language: str | None) -> list[Span]:
     veiled = [Span("threat", s, e, norm.original[s:e], 0.9, "A veiled threat.")
               for s, e in find_veiled_threats(norm.original)]
     spans = listed + [v for v in veiled if not any(v.overlaps(t) for t in listed)]
-    return [t for t in spans if not _quoted(norm.original, t)]
+    text = norm.original
+    return [t for t in spans if not _quoted(text, t) and not _RETOLD.search(text[max(0, t.start - 70):t.start])]
+
+
+# "Någon skrev här ovanför att han ska bränna ner kontoret", "someone above said they'd …": a threat
+# someone else made, retold by a writer who wants it dealt with.
+_RETOLD = re.compile(r"(?i)\b(?:någon|nån|someone|somebody|en\s+person|a\s+guy|a\s+man|nogen|noen|han|hon|he|she)\s+"
+                     r"(?:\w+\s+){0,5}(?:skrev|skriver|sa|sade|säger|hotade|wrote|writes|said|says|threatened|"
+                     r"skrev|sagde|siger|truede|truet|sa)\b[^.!?]{0,40}$")
 
 
 def find_disparaging(

@@ -21,6 +21,21 @@ _KNOWS_ROUTINE = re.compile(
     r"children|børn|barna|ungar|skola|skolan|school|skole|skolen|hem|home|hjem|hjemme|hus|huset|house|adress|"
     r"address|adresse|promenerar|walks?|går\s+ut|hund|dog|familj|family|familie|fru|wife|kone|man|husband|"
     r"mand|slutar|finish(?:es)?|shift|skift|vakt|passet|pendlar|commute|tåg|train|tog)\b)")
+# The same with the verb first, as Scandinavian word order has it after an opening clause:
+# "… så vet jag var överläkaren bor", "så ved jeg hvor du bor".
+_KNOWS_ROUTINE_INVERTED = re.compile(
+    r"(?i)\b(?:vet|veit|ved)\s+(?:jag|vi|jeg|eg)\s+(?:\w+\s+){0,1}(?:var|vart|hvor|vilken|vilket|hvilken|när|hvornår|når)\b"
+    r"(?=[^.!?\n]{0,40}\b(?:bor|bur|jobbar|jobber|arbejder|parkerar|parkerer|bil|bilen|buss|bussen|barn|barnen|børn|"
+    r"barna|skola|skolan|skole|hem|hjem|hus|huset|slutar|slutter)\b)")
+# Calls for a person, a family or a group to die, burn or be driven out of the country.
+_CALLS_FOR_HARM = re.compile(
+    r"(?i)\b(?:borde|bör|ska|skulle|should|ought\s+to|burde|bør|skal|må)\s+(?:\w+\s+){0,2}?"
+    r"(?:dö|dø|die|brinna\s+upp|brännas|burn|brænde\s+op|brenne\s+opp|utrotas|exterminated|wiped\s+out|"
+    r"udryddes|utryddes|skjutas|be\s+shot|skytes|skydes|hängas|be\s+hanged|henges|hænges|"
+    r"(?:jagas|kastas|slängas|drivas|sparkas)\s+ut\s+ur\s+landet|be\s+(?:driven|thrown|kicked)\s+out\s+of\s+(?:the|this|our)\s+country|"
+    r"(?:jages|kastes|smides)\s+ut\s+av\s+landet|(?:jages|smides)\s+ud\s+af\s+landet)\b"
+    # "the keeper should be shot for that save 😂": hyperbole about a feat, not a wish.
+    r"(?!\s+(?:for|för|fordi|because)\b)")
 # "Your kids go to Ekskolan, right?", "dina barn går på Ekskolan, eller hur?".
 _KIDS_SCHOOL = re.compile(
     r"(?i)\b(?:dina|era|your|dine|jeres|deres|din|ditt)\s+(?:\w+\s+)?(?:barn|ungar|kids|children|børn|unger|"
@@ -58,7 +73,7 @@ _FIRE_FORETOLD = re.compile(
     r"|\b(?:hoppas|hope|håber|håper)\s+(?:att\s+|that\s+|at\s+)?(?:\w+\s+){0,3}(?:brinner|burns|brenner|brænder|"
     r"sprängs|blows\s+up|sprenges|sprænges)\b")
 
-PATTERNS = (_KNOWS_ROUTINE, _KIDS_SCHOOL, _SHAME_IF, _PROMISE, _WITH_LIFE, _WAITS_FOR, _FIRE_FORETOLD)
+PATTERNS = (_KNOWS_ROUTINE, _KNOWS_ROUTINE_INVERTED, _CALLS_FOR_HARM, _KIDS_SCHOOL, _SHAME_IF, _PROMISE, _WITH_LIFE, _WAITS_FOR, _FIRE_FORETOLD)
 
 
 def find_veiled_threats(text: str) -> list[tuple[int, int]]:
