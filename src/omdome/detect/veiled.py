@@ -73,7 +73,8 @@ _FIRE_FORETOLD = re.compile(
     r"|\b(?:hoppas|hope|håber|håper)\s+(?:att\s+|that\s+|at\s+)?(?:\w+\s+){0,3}(?:brinner|burns|brenner|brænder|"
     r"sprängs|blows\s+up|sprenges|sprænges)\b")
 
-PATTERNS = (_KNOWS_ROUTINE, _KNOWS_ROUTINE_INVERTED, _CALLS_FOR_HARM, _KIDS_SCHOOL, _SHAME_IF, _PROMISE, _WITH_LIFE, _WAITS_FOR, _FIRE_FORETOLD)
+PATTERNS = (_KNOWS_ROUTINE, _KNOWS_ROUTINE_INVERTED, _CALLS_FOR_HARM, _KIDS_SCHOOL, _SHAME_IF, _PROMISE, _WITH_LIFE,
+            _WAITS_FOR, _FIRE_FORETOLD)
 
 
 def find_veiled_threats(text: str) -> list[tuple[int, int]]:
