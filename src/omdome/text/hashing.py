@@ -18,6 +18,9 @@ from zlib import crc32
 import numpy as np
 
 N_FEATURES = 2**18
+# Character n-gram sizes. Pairs of letters ("r ", " j") were left out: too common to mean anything,
+# they let short plain sentences ("Jag jobbar i kundtjänsten.") add up to a category by chance.
+NGRAM_SIZES = (3, 4, 5)
 DIGITS = re.compile(r"\d")
 TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+|[^\w\s]", re.UNICODE)
 
@@ -38,7 +41,7 @@ def token_features(token: str) -> tuple[int, ...]:
         return _token_features_unicode(token)
     mask = N_FEATURES - 1
     size = len(padded)
-    out = [crc32(padded[i:i + n]) & mask for n in (2, 3, 4, 5) for i in range(size - n + 1)]
+    out = [crc32(padded[i:i + n]) & mask for n in NGRAM_SIZES for i in range(size - n + 1)]
     if token[0].isalnum():
         out.append(crc32(b"w:" + padded[1:-1]) & mask)
     return tuple(out)
@@ -47,7 +50,7 @@ def token_features(token: str) -> tuple[int, ...]:
 def _token_features_unicode(token: str) -> tuple[int, ...]:
     padded = f" {token} "
     size = len(padded)
-    grams = [padded[i:i + n] for n in (2, 3, 4, 5) for i in range(size - n + 1)]
+    grams = [padded[i:i + n] for n in NGRAM_SIZES for i in range(size - n + 1)]
     if token[0].isalnum():
         grams.append("w:" + token)
     mask = N_FEATURES - 1

@@ -176,7 +176,7 @@ THREAT_MAX_FALSE_ALARMS = 0.01
 # either way, and a veiled threat missed costs far more than an insult a moderator is asked to
 # look at twice. Chosen the same way among the hateful comments alone, allowing this share of
 # hateful comments that are no threat.
-THREAT_MAX_FALSE_ALARMS_AMONG_HATEFUL = 0.15
+THREAT_MAX_FALSE_ALARMS_AMONG_HATEFUL = 0.35
 
 
 @dataclass
