@@ -55,9 +55,13 @@ TRIAGE_SETS = [
     ("2026-12c", "**seen**: blind for its first measurement; then used as 2026-12b was"),
     ("2026-12d", "**seen**: blind for its first measurement; then a retrained model was kept after its figures "
                  "here (and on the other sets) were compared with the old model's"),
-    ("2026-12e", "**blind**: frozen before it was ever measured; nothing has been tuned against it"),
-    ("2026-12f", "**blind**: frozen before it was ever measured; nothing has been tuned against it"),
-    ("2026-12g", "**blind**: frozen before it was ever measured; nothing has been tuned against it"),
+    ("2026-12e", "**blind**: frozen before it was ever measured; nothing has been tuned against it (measured "
+                 "again with the model retrained on 2026-12-04 evening, which was chosen on the test split and the "
+                 "seen sets)"),
+    ("2026-12f", "**blind**: frozen before it was ever measured; nothing has been tuned against it (measured "
+                 "again with the retrained model, as 2026-12e)"),
+    ("2026-12g", "**blind**: frozen before it was ever measured (its first measurement is this one, with the "
+                 "retrained model); nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "

@@ -1,4 +1,4 @@
-"""Floors on the sets written apart (2026-12b, c and d seen since; 2026-12e and f blind): text by other writers.
+"""Floors on the sets written apart (2026-12b, c and d seen since; 2026-12e, f and g blind): text by other writers.
 
 The floors sit a little under what the shipped model measured on each set (bench/RESULTS.md,
 "Blind sets"); a retrained model that falls under them has lost ground on text it was not
@@ -26,14 +26,19 @@ BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
 # With the model retrained on 2026-12-04: 2026-12d (seen since) fast 0.794 / 0.94 / 0.85, default
 # 0.843 / 0.94 / 0.95; 2026-12e (blind, first measurement) fast 0.839 / 0.97 / 0.80, default
 # 0.871 / 0.97 / 0.97; 2026-12f (blind, first measurement) fast 0.849 / 0.95 / 0.76, default
-# 0.883 / 0.98 / 0.82. The seen sets keep a floor on the fast path only (it costs a fraction of a
-# second); the blind sets keep both paths.
+# 0.883 / 0.98 / 0.82. With the model retrained on 2026-12-04 evening (threats, writers who say where
+# they work, 3–5-grams, a second threat threshold; chosen on the test split and the seen sets):
+# 2026-12e fast 0.849 / 0.97 / 0.97, default 0.872 / 0.97 / 0.97; 2026-12f fast 0.864 / 0.93 / 0.91,
+# default 0.872 / 0.95 / 0.91; 2026-12g (blind) fast 0.852 / 0.96 / 0.92, default 0.858 / 0.97 / 0.92.
+# The seen sets, and 2026-12e, keep a floor on the fast path only (it costs a
+# fraction of a second); the two newest blind sets keep both paths.
 FLOORS = {
-    ("2026-12b", "fast"): (0.81, 0.88, 0.80),
-    ("2026-12c", "fast"): (0.75, 0.91, 0.76),
-    ("2026-12d", "fast"): (0.74, 0.93, 0.75),
-    ("2026-12e", "fast"): (0.81, 0.94, 0.75), ("2026-12e", "default"): (0.84, 0.94, 0.90),
-    ("2026-12f", "fast"): (0.82, 0.92, 0.72), ("2026-12f", "default"): (0.85, 0.95, 0.78),
+    ("2026-12b", "fast"): (0.81, 0.90, 0.90),
+    ("2026-12c", "fast"): (0.78, 0.94, 0.95),
+    ("2026-12d", "fast"): (0.79, 0.91, 0.95),
+    ("2026-12e", "fast"): (0.82, 0.94, 0.93),
+    ("2026-12f", "fast"): (0.83, 0.90, 0.87), ("2026-12f", "default"): (0.84, 0.95, 0.87),
+    ("2026-12g", "fast"): (0.82, 0.93, 0.88), ("2026-12g", "default"): (0.83, 0.96, 0.88),
 }
 pytestmark = pytest.mark.slow
 

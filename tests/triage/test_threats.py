@@ -86,3 +86,14 @@ def test_the_threat_head_is_trained_reproducibly_from_the_shipped_data():
     assert first is not None and second is not None
     assert first.thresholds == second.thresholds and (first.head.weights == second.head.weights).all()
     assert first.cv["fast"]["recall"] >= 0.5 and first.cv["fast"]["false_alarms"] <= THREAT_MAX_FALSE_ALARMS
+
+
+@pytest.mark.parametrize("comment", ["Jag är en annan.", "Jag är din rådgivare."])
+def test_a_few_plain_words_are_never_reported_by_the_head_alone(comment):
+    for fast in (True, False):
+        assert Triager(fast=fast).triage(comment).moderation != "report"
+
+
+def test_plain_abuse_is_hidden_but_not_reported_as_unlawful():
+    result = Triager(fast=True).triage("Du är en jävla idiot och borde skämmas, ditt äckel")
+    assert (result.category, result.moderation) == ("hateful", "hide")

@@ -44,6 +44,17 @@ class Analysis:
     triage: TriageResult
 
 
+# The most the two models' lean can make a text toxic that triage does not call hateful, or that
+# holds no hostile word at all.
+MODELS_ALONE = 0.65
+
+
+def _hostile(norm, lang) -> bool:  # type: ignore[no-untyped-def]
+    return bool(find_threats(norm, lang)) or any(
+        True for table in ("profanity", "contempt", "dehumanising")
+        for _ in matches("hostility.toml", table, lang, norm.text))
+
+
 def attribute_scores(result: TriageResult, text: str) -> dict[str, float]:
     """Every attribute's score for ``text``, given its triage ``result``."""
     norm = prepare(text)
@@ -56,6 +67,10 @@ def attribute_scores(result: TriageResult, text: str) -> dict[str, float]:
     toxicity = 0.5 * result.toxicity + 0.5 * (hateful + 0.5 * result.scores.get("troll", 0.0))
     if insults:
         toxicity = max(toxicity, 0.7)
+    elif result.category != "hateful" or not _hostile(norm, lang):
+        # Without one hostile word and without triage calling it hateful, the models' lean alone
+        # stays under the 0.7 at which a listed insult starts ("Sorry, I like your name." read 0.76).
+        toxicity = min(toxicity, MODELS_ALONE)
     reported = result.moderation == "report"
     group = phrases("hostility.toml", "groups", lang)
     names_a_group = bool(group and group.search(norm.text))
