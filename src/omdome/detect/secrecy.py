@@ -133,6 +133,7 @@ def _named(text: str, lo: int, hi: int, not_persons: Sequence[str]) -> bool:
         if any(w in INSTITUTION_WORDS for w in words) or any(
                 name.group() in n or n in name.group() for n in not_persons):
             continue
+        # A capitalised pair opening a sentence is a name only if it ends like a surname.
         if name.start() > lo or _SURNAME_ENDING.search(name.group()):
             return True
     return False
@@ -144,14 +145,8 @@ def _identified(text: str, start: int, lo: int, hi: int, kin: list[tuple[int, in
         return "A sensitive word tied to the person addressed (second-person possessive)."
     if any(lo <= s < hi for s, _ in kin):
         return "A sensitive word in the same sentence as a named relative."
-    for name in _FULL_NAME.finditer(text, lo, hi):
-        words = name.group().lower().split()
-        if any(w in INSTITUTION_WORDS for w in words) or any(
-                name.group() in n or n in name.group() for n in not_persons):
-            continue
-        # A capitalised pair opening a sentence is a name only if it ends like a surname.
-        if name.start() > lo or _SURNAME_ENDING.search(name.group()):
-            return "A sensitive word in the same sentence as a full name."
+    if _named(text, lo, hi, not_persons):
+        return "A sensitive word in the same sentence as a full name."
     if personal:
         return f"A sensitive word in a draft that also carries personal data ({personal[0].kind})."
     return None
