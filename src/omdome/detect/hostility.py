@@ -74,7 +74,7 @@ _QUOTES = "'‘’\"“”«»"
 # "kallade oss 'idioter'", "a customer called me an 'incompetent hag'": someone else's words, quoted.
 _QUOTED_BY = re.compile(r"(?i)\b(?:stod|står|said|says|reads|kallade|kallar|kallat|skrev|skriver|sa|sade|"
                         r"ordet|orden|called|calls|wrote|"
-                        r"the\s+word|kalte|kaldte|ordet|skrev|sagde|sagt)\b[^.!?]{0,25}$")
+                        r"the\s+word|kalte|kaldte|sagde|sagt)\b[^.!?]{0,25}$")
 
 
 def _quoted(text: str, span: Span) -> bool:
@@ -88,7 +88,7 @@ def _quoted(text: str, span: Span) -> bool:
 
 
 # "'Byråkrater som inte gör något' – så skrev någon": the reporting verb after the quote.
-_QUOTED_AFTER = re.compile(r"(?i)^[\s,–—-]*(?:så\s+)?(?:skrev|sa|sade|wrote|said|skrev|sagde|sa)\b")
+_QUOTED_AFTER = re.compile(r"(?i)^[\s,–—-]*(?:så\s+)?(?:skrev|sa|sade|wrote|said|sagde)\b")
 # "… hopeless at PowerPoint, but she's the best boss I've had": teasing, taken back at once.
 _BUT = re.compile(r"(?i)\b(?:men|but|mens|though|although|fast)\b")
 
@@ -109,6 +109,11 @@ _PRAISE = re.compile(r"(?i)\b(?:bästa|bäst|best|beste|bedste|grym|grymma|fanta
                      r"ovärderlig\w*|invaluable|guld\s+värd|worth\s+(?:her|his|their)\s+weight)\b")
 
 
+def has_words_from(norm: Normalized, language: str | None, tables: Sequence[str]) -> bool:
+    """Does the text hold any word of these tables of the hostility lexicon?"""
+    return any(matches("hostility.toml", table, language, norm.text) for table in tables)
+
+
 def find_threats(norm: Normalized, language: str | None) -> list[Span]:
     """Phrases that threaten violence or harm ("jag vet var du bor"), and veiled threats ("vi vet
     vilken bil du kör", "det vore synd om något hände ert kontor"); not a threat quoted as
@@ -125,7 +130,7 @@ def find_threats(norm: Normalized, language: str | None) -> list[Span]:
 # someone else made, retold by a writer who wants it dealt with.
 _RETOLD = re.compile(r"(?i)\b(?:någon|nån|someone|somebody|en\s+person|a\s+guy|a\s+man|nogen|noen|han|hon|he|she)\s+"
                      r"(?:\w+\s+){0,5}(?:skrev|skriver|sa|sade|säger|hotade|wrote|writes|said|says|threatened|"
-                     r"skrev|sagde|siger|truede|truet|sa)\b[^.!?]{0,40}$")
+                     r"sagde|siger|truede|truet)\b[^.!?]{0,40}$")
 
 
 def find_disparaging(

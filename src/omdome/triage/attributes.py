@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from omdome.detect.hostility import find_insults, find_threats
+from omdome.detect.hostility import find_insults, find_threats, has_words_from
 from omdome.detect.lexicons import matches, phrases
 from omdome.text.segment import sentences
 from omdome.triage.categories import CATEGORIES
@@ -50,9 +50,7 @@ MODELS_ALONE = 0.65
 
 
 def _hostile(norm, lang) -> bool:  # type: ignore[no-untyped-def]
-    return bool(find_threats(norm, lang)) or any(
-        True for table in ("profanity", "contempt", "dehumanising")
-        for _ in matches("hostility.toml", table, lang, norm.text))
+    return bool(find_threats(norm, lang)) or has_words_from(norm, lang, ("profanity", "contempt", "dehumanising"))
 
 
 def attribute_scores(result: TriageResult, text: str) -> dict[str, float]:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from omdome.detect.hostility import find_insults, find_threats
-from omdome.detect.lexicons import matches, phrases
+from omdome.detect.hostility import find_insults, find_threats, has_words_from
+from omdome.detect.lexicons import phrases
 from omdome.i18n import Message
 from omdome.text.language import detect_language
 from omdome.triage import embedding
@@ -140,7 +140,7 @@ class Triager:
 
     def _scores(self, counts, vector: np.ndarray | None):  # type: ignore[no-untyped-def]
         """Category probabilities (blended with the embedding head when there is a vector), and
-        whether the threat head reports the comment, with its probability."""
+        whether the threat head reports the comment, with its probability, and the path taken."""
         category_logits, sentiment_logits, toxicity_logits, *threat_logits = self._heads.logits(counts)
         log_probs = np.log(softmax(category_logits) + 1e-9)
         path = "fast"
@@ -157,7 +157,7 @@ class Triager:
                 threat = (threat + float(softmax(self.model.threat_embed.logits(vector))[-1])) / 2
             hateful = max(scores, key=scores.__getitem__) == "hateful"
             reported = threat >= self.model.threat_threshold(path, hateful=hateful)
-        return scores, sentiment_logits, float(softmax(toxicity_logits)[-1]), threat, reported
+        return scores, sentiment_logits, float(softmax(toxicity_logits)[-1]), threat, reported, path
 
     def _one(self, id_: object, text: str, vector: np.ndarray | None) -> TriageResult:
         language = detect_language(text).family
@@ -166,10 +166,9 @@ class Triager:
         if vector is not None and self.model.meta.get("embed_signals"):
             vector = with_signals(vector, text, language, norm)
         counts = feature_counts(text, language, norm)
-        scores, sentiment_logits, toxicity, threat, reported = self._scores(counts, vector)
-        path = "default" if vector is not None and self.model.category_embed is not None else "fast"
+        scores, sentiment_logits, toxicity, threat, reported, path = self._scores(counts, vector)
         top = max(scores, key=scores.__getitem__)
-        if top == Category.HATEFUL and scores[top] < UNSURE_HATEFUL and not _hostile_words(norm, lang):
+        if top == Category.HATEFUL and scores[top] < UNSURE_HATEFUL and not has_words_from(norm, lang, HOSTILE_TABLES):
             # A plain sentence the model only leans towards calling hateful, without one hostile word
             # ("Jag jobbar i kundtjänsten."): its next guess is the safer one.
             top = max((c for c in scores if c != Category.HATEFUL), key=scores.__getitem__)
@@ -314,10 +313,7 @@ UNSURE_HATEFUL = 0.5
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def _hostile_words(norm, language) -> bool:  # type: ignore[no-untyped-def]
-    """Any word of the hostility lexicon's insults, profanity, threats, contempt or dehumanising lists."""
-    return any(matches("hostility.toml", table, language, norm.text)
-               for table in ("insults", "profanity", "threats", "contempt", "dehumanising", "groups"))
+HOSTILE_TABLES = ("insults", "profanity", "threats", "contempt", "dehumanising", "groups")
 
 
 def _incites(norm, language) -> bool:  # type: ignore[no-untyped-def]
