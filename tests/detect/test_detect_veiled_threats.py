@@ -59,3 +59,25 @@ def test_a_feat_praised_with_violent_hyperbole_is_no_threat():
 def test_a_threat_retold_by_someone_who_wants_it_removed_is_no_threat():
     text = "Någon skrev här ovanför att han ska bränna ner kontoret. Ta bort det och polisanmäl."
     assert threats(text) == []
+
+
+def test_the_word_stems_that_skip_a_construction_lose_no_match():
+    """Every comment the project holds (training, test and blind sets, threats among them): the
+    constructions find the same spans as when each pattern runs on every text."""
+    import json
+    from pathlib import Path
+
+    from omdome.detect import veiled
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted(root.glob("src/omdome/triage/data/*.jsonl")) + sorted(root.glob("data/triage/**/*.jsonl"))
+    texts = [json.loads(line)["text"] for path in files
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(texts) > 9_000
+    found = 0
+    for text in texts:
+        for form in (text, prepare(text).text):
+            every = sorted(m.span() for pattern in veiled.PATTERNS for m in pattern.finditer(form))
+            assert veiled.find_veiled_threats(form) == every, text
+            found += bool(every)
+    assert found > 300  # the corpus holds veiled threats, so the check compares something
