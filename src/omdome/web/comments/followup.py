@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, connection, transaction
 
 from omdome.web.comments.models import Comment, ModerationEvent
 from omdome.web.core import audit
@@ -35,37 +35,54 @@ def backlog() -> int:
 def drain(batch: int = BATCH) -> int:
     """Follow up one batch of new comments, oldest first; returns how many were done.
 
-    A comment whose follow-up fails (a fault in a receiver) keeps its mark, is logged, and does not
-    hold up the others; it is tried again with the next batches.
+    The batch's comments and their creation events are read together, outside any transaction;
+    each comment is then claimed and followed up in a short transaction of its own. A comment
+    whose follow-up fails (a fault in a receiver) keeps its mark, is logged, and does not hold up
+    the others; it is tried again with the next batches.
     """
-    ids = list(Comment.objects.filter(followup_due=True).order_by("pk").values_list("pk", flat=True)[:batch])
+    comments = list(Comment.objects.filter(followup_due=True).select_related("organisation").order_by("pk")[:batch])
+    created = _creation_events([comment.pk for comment in comments])
     done = 0
-    for pk in ids:
+    for comment in comments:
         try:
-            done += _follow_up(pk)
+            done += _follow_up(comment, created.get(comment.pk))
         except DatabaseError:
             raise  # the database is locked or away: the worker waits and tries again
         except Exception:
-            logger.exception("the follow-up of comment %s failed; it stays in the outbox", pk)
+            logger.exception("the follow-up of comment %s failed; it stays in the outbox", comment.pk)
     return done
 
 
-def _follow_up(comment_id: int) -> bool:
+def _creation_events(comment_ids: list[int]) -> dict[int, tuple[str, str]]:
+    """(status, reason) of each comment's first "created" event."""
+    events: dict[int, tuple[str, str]] = {}
+    for comment_id, to_status, reason in (ModerationEvent.objects.filter(comment_id__in=comment_ids, action="created")
+                                          .order_by("pk").values_list("comment_id", "to_status", "reason")):
+        events.setdefault(comment_id, (to_status, reason))
+    return events
+
+
+def _follow_up(comment: Comment, created: tuple[str, str] | None) -> bool:
     from omdome.web.comments.services import writer_of
 
     with transaction.atomic():
-        # Read again in the transaction: another worker may have followed it up meanwhile.
-        comment = (Comment.objects.select_for_update(of=("self",)).select_related("organisation")
-                   .filter(pk=comment_id, followup_due=True).first())
-        if comment is None:
-            return False
-        event = ModerationEvent.objects.filter(comment=comment, action="created").order_by("pk").first()
-        audit.record("comment.created", target=comment, from_status="",
-                     to_status=event.to_status if event else comment.status, reason=event.reason if event else "")
+        if not _claim(comment.pk):
+            return False  # another worker followed it up since the batch was read
+        to_status, reason = created or (comment.status, "")
+        audit.record("comment.created", target=comment, from_status="", to_status=to_status, reason=reason)
         message_followed_up.send(sender=Comment, message=comment, conversation=f"thread:{comment.thread_id}",
                                  writer=writer_of(comment))
-        Comment.objects.filter(pk=comment.pk).update(followup_due=False)
     return True
+
+
+def _claim(comment_id: int) -> bool:
+    """Clear the comment's mark, in the caller's transaction; False if it was no longer set. The
+    update also locks the row on PostgreSQL, so two workers cannot both follow a comment up. Plain
+    SQL: it runs for every stored comment."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {Comment._meta.db_table} SET followup_due = %s "
+                       f"WHERE {Comment._meta.pk.column} = %s AND followup_due = %s", [False, comment_id, True])
+        return cursor.rowcount == 1
 
 
 def drain_all() -> int:
