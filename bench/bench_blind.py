@@ -62,6 +62,7 @@ TRIAGE_SETS = [
                  "again with the retrained model, as 2026-12e)"),
     ("2026-12g", "**blind**: frozen before it was ever measured (its first measurement is this one, with the "
                  "retrained model); nothing has been tuned against it"),
+    ("2026-12h", "**blind**: frozen on 2026-12-04 before it was ever measured; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -91,6 +92,8 @@ REVIEW_SETS = [
     ("2026-12g", ("r13", "r14"),
      "**blind**: frozen before it was ever measured (its first measurement is this one); nothing has been "
      "tuned against it"),
+    ("2026-12h", ("r15", "r16"),
+     "**blind**: frozen on 2026-12-04 before it was ever measured; nothing has been tuned against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
