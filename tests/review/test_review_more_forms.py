@@ -87,3 +87,52 @@ def test_health_or_debts_of_someone_identifiable_are_under_secrecy(draft):
 def test_care_words_without_anyone_identifiable_are_no_secrecy(draft):
     profile = make_profile(employer="Ekby kommun", role="Undersköterska", expertise=["Vård"])
     assert "public.secrecy" not in codes(review_draft(draft, profile=profile, policy=TOWN))
+
+
+# --- rule 1: the author pointing at themselves; a colleague as "ours"; a signature's role ----------
+
+@pytest.mark.parametrize(("draft", "role"), [
+    ("Påminnelse från controllern på Granholm Bank, alltså jag 🙋 Stäm av kvittona varje månad.", "Controller"),
+    ("Hot take from Granholm Bank's sustainability lead (that's me): paper statements should go.", "Hållbarhetschef"),
+    ("A shout-out to Kent, our caretaker at Granholm Bank for 22 years, who retires on Friday.", "Analyst"),
+    ("As analyst at Granholm Sparbank I'll be straight with you: the new app is late.", "Analyst, Kreditavdelningen"),
+    ("Hej alla kunder på Granholm Bank!\nVi har öppet som vanligt i sommar.\nCamilla Berg, rådgivare",
+     "Rådgivare, Kontoret i Ekby"),
+])
+def test_more_ways_of_saying_it_is_you_satisfy_rule_1(draft, role):
+    profile = make_profile(employer="Granholm Bank AB", role=role, name="Camilla Berg")
+    review = review_draft(draft, profile=profile, policy=BANK)
+    assert "identity.undisclosed" not in codes(review)
+
+
+@pytest.mark.parametrize("draft", [
+    "Våra barn på Granholm Bank-skolan… nej, men Granholm Bank har bäst räntor just nu.",
+    "Our kids at the Granholm Bank summer camp loved it. Granholm Bank is the best bank in town.",
+    "Hot take: Granholm Bank's new app is the best in the Nordics (my opinion, obviously).",
+])
+def test_family_or_a_bare_opinion_is_still_no_disclosure(draft):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"), policy=BANK)
+    assert "identity.undisclosed" in codes(review)
+
+
+# --- rule 4: homes named by who lives there, and a street written before its number ------------------
+
+@pytest.mark.parametrize(("draft", "address"), [
+    ("Har en kund som bor i en etta på Kvarngatan 17 och inte klarar hyran.", "Kvarngatan 17"),
+    ("Klassfesten blir hemma hos Linneas mamma Jenny, Blåbärsvägen 9 uppe på Åsen.", "Blåbärsvägen 9"),
+    ("Han på Lärkgatan 3C ringde för tredje gången i dag.", "Lärkgatan 3C"),
+    ("Sen åker vi hem till dom, de bor på Björkstigen i Vallentuna, nr 4.", "Björkstigen i Vallentuna, nr 4"),
+])
+def test_a_home_named_by_who_lives_there_is_personal_data(draft, address):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB"), policy=BANK)
+    assert hits(review, draft, "pii.address") == [address]
+
+
+@pytest.mark.parametrize("draft", [
+    "Vi har öppet hus på Ekvägen 3 på lördag, välkomna!",
+    "Hon jobbar på Storgatan 12 numera.",
+    "Vi ses på Kungsgatan 4 kl 10.",
+])
+def test_a_place_or_a_workplace_address_is_no_home(draft):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB"), policy=BANK)
+    assert "pii.address" not in codes(review)

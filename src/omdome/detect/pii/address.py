@@ -61,8 +61,8 @@ _ENGLISH_STREETS = "Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Close|Crescent|P
 # Words that say the address that follows is where someone lives: "bor på", "hemma hos dig på",
 # "lives at", "adress:". A person's full name right before "på" counts too ("Eva Nilsson på").
 HOME_CONTEXT = re.compile(
-    r"(?i)(?:\b(?:bor|bodde|bur),?\s+(?:\w+\s+){0,2}(?:på|i|vid|til|till)"
-    r"|\b(?:hus|huset|lägenhet|lägenheten|villa|villan|hem|hemmet|house|home|flat|hus|huset|bolig)\s+(?:på|i|vid|at|on)"
+    r"(?i)(?:\b(?:bor|bodde|bur),?\s+(?:\w+\s+){0,3}(?:på|i|vid|til|till)"
+    r"|(?<!öppet )\b(?:hus|huset|lägenhet|lägenheten|villa|villan|hem|hemmet|house|home|flat|bolig)\s+(?:på|i|vid|at|on)"
     r"|\bflytta[rt]?\s+(?:de|vi|hon|han|dom|ni|du|jag)?\s*in\s+(?:på|i|vid)|\bmoving\s+in(?:to|\s+at)?"
     r"|\badress\s+på|\baddress\s+(?:on|at)"
     r"|(?-i:\b(?:[A-ZÅÄÖ]\.|[A-ZÅÄÖ][a-zåäöé]+)\s+(?:[A-ZÅÄÖ][a-zåäöé]*(?:son|sen|berg|ström|lund|gren|qvist|"
@@ -73,6 +73,10 @@ HOME_CONTEXT = re.compile(
     r"hyresgäst|hyresgästen|pensionär|pensionären|familjen(?:\s+\w+)?|paret|couple|family|customer|"
     r"neighbou?r|resident|tenant|pensioner|familien(?:\s+\w+)?|naboen|nabo)\s+(?:\w+\s+)?(?:på|i|vid|at|on)"
     r"|\bhemma\s+(?:hos\s+\w+\s+)?(?:på|i|vid)|\bhem\s+till\s+\w+\s+(?:på|i)"
+    # "hemma hos Linneas mamma Jenny, Blåbärsvägen 9", "hjemme hos Mette, …"
+    r"|\b(?:hemma|hjemme)\s+hos\s+(?:[\w-]+\s+){0,3}[\w-]+,"
+    # Someone called by where they live: "han på Lärkgatan 3C ringde igen", "grabben på …".
+    r"|\b(?:han|hon|hen|honom|henne|ham|hende|grabben|pojken|flickan|gutten|jenta|drengen|pigen|knægten)\s+(?:på|ved)"
     r"|\b(?:hem)?adress(?:en)?\s*(?:är|:)?|\bhjemmeadresse\w*\s*:?|\bbopæl\w*\s*:?"
     r"|\b(?:lives?|living|lived|stays?|home)\s+(?:is\s+)?(?:at|on|in)|\b(?:home\s+)?address\s*(?:is|:)"
     r"|(?-i:\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+),?\s+(?:på|i|från|at|of|from|fra))\s*$")
@@ -91,7 +95,7 @@ class HomeAddressRecognizer(Recognizer):
         rf"(?P<value>(?:(?:(?:{STREET_PREFIXES})[ ])?[{_UPPER}ÆØ][{_LOWER}æø]*(?:{STREET_SUFFIXES}|{_NORDIC_SUFFIXES})"
         rf"|(?:[{_UPPER}ÆØ][{_LOWER}æø]+[ ]){{1,2}}(?:{SEPARATE_SUFFIXES}|gate|vei|veg|vej|gade)"
         rf"|(?:{STREET_PREFIXES})[ ](?:{CAPITAL_SUFFIXES}|Esplanaden|Promenaden|Kajen|Strandvägen))"
-        rf"[ ]\d{{1,4}}(?:[A-Za-z]|[ ][A-Z])?(?!\w)"
+        rf"(?:[ ]i[ ][{_UPPER}][{_LOWER}]+,?[ ](?:nr\.?|nummer)[ ]?)?[ ]?\d{{1,4}}(?:[A-Za-z]|[ ][A-Z])?(?!\w)"
         rf"|\d{{1,4}}[A-Za-z]?[ ](?:[{_UPPER}ÆØ][{_LOWER}æø]+[ ]){{1,2}}(?:{_ENGLISH_STREETS})\b\.?)"
         rf"(?![ ]?\d)"
     )

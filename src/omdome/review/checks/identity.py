@@ -86,8 +86,9 @@ def _signed(ctx: DraftContext) -> bool:
     if first not in tail.lower():
         return False
     start = len(ctx.text.rstrip()) - len(tail)
-    role = profile.role.lower() if profile.role else None
-    return bool((role and role in tail.lower()) or ctx.mentions_organisation(start, len(ctx.text), loose=True))
+    lowered = tail.lower()
+    return bool(any(re.search(rf"(?<!\w){re.escape(r)}(?!\w)", lowered) for r in _role_words(profile.role or ""))
+                or ctx.mentions_organisation(start, len(ctx.text), loose=True))
 
 
 def _discloses(ctx: DraftContext) -> bool:
@@ -106,9 +107,16 @@ def _discloses(ctx: DraftContext) -> bool:
                       or OPENS_WORKING.search(sentence.text) or (names_us and JOB_ASIDE.search(sentence.text)))
         if says_works and there:
             return True
-        has_role = any(re.search(rf"(?<!\w){re.escape(r)}(?!\w)", lower) for r in own_roles) or (
-            roles is not None and roles.search(lower))
+        own_role = next((m for r in own_roles
+                         if (m := re.search(rf"(?<!\w){re.escape(r)}{_ROLE_ENDINGS}(?!\w)", lower))), None)
+        has_role = own_role is not None or (roles is not None and roles.search(lower))
         if has_role and there:
+            return True
+        if own_role is not None and _AT_A_NAME.match(sentence.text, own_role.end()):
+            return True  # "As international coordinator at Sjöhagen University": an employer by any name
+        if names_us and POINTS_TO_SELF.search(sentence.text):
+            return True
+        if names_us and _our_colleague_at(ctx, sentence):
             return True
         if names_us and (MAKES.search(sentence.text) or _introduces(ctx, sentence)):
             return True
@@ -121,6 +129,31 @@ def _discloses(ctx: DraftContext) -> bool:
                 gap = ctx.text[at:mention.start()].split() if mention is not None else []
                 if mention is not None and (not gap or (len(gap) <= 3 and gap[-1].lower() in _PLACE_WORDS)):
                     return True
+    return False
+
+
+# Swedish, Norwegian and Danish endings of a role word: "arbetsmiljöingenjören på Bergvik".
+_ROLE_ENDINGS = r"(?:en|n|et|t|a|na|er|ar|or|erna|arna|orna|e)?"
+_AT_A_NAME = re.compile(r"\s+(?:at|på|hos|vid|ved|for|för)\s+(?:the\s+)?[A-ZÅÄÖÆØ]")
+# The author pointing at themselves beside the employer's name: "Nordvåg's sustainability lead
+# (that's me)", "arbetsmiljöingenjören på Bergvik, alltså jag".
+POINTS_TO_SELF = re.compile(
+    r"(?i)\(\s*(?:that'?s\s+me|it'?s\s+me|me|jag|det\s+är\s+jag|det\s+e\s+jag|meg|mig|det\s+er\s+meg|"
+    r"det\s+er\s+mig)\s*[!.]?\s*\)|\b(?:alltså|dvs\.?|det\s+vill\s+säga|altså|nemlig)\s+(?:jag|jeg|meg|mig)\b"
+    r"|\b(?:yours\s+truly|undertecknad|undertegnede)\b")
+# "our caretaker at Lindängsskolan": a colleague, unless the word is family ("our kids at …").
+_OUR_SOMEONE_AT = re.compile(
+    r"(?i)\b(?:our|vår|vårt|våra|vores|vårt|våre)\s+(?!(?:kids?|children|child|son|sons|daughters?|barn|ungar|"
+    r"unger|børn|söner|döttrar|grandchildren|barnbarn|family|familj|familie|home|house|hus|flat|lägenhet)\b)"
+    r"(?:[\w-]+\s+){1,2}(?:at|på|hos|vid|ved|i)\s+$")
+
+
+def _our_colleague_at(ctx: DraftContext, sentence) -> bool:
+    start = sentence.start
+    while (mention := ctx.mentions_organisation(start, sentence.end, loose=True)) is not None:
+        if _OUR_SOMEONE_AT.search(ctx.text[max(sentence.start, mention.start() - 50):mention.start()]):
+            return True
+        start = mention.end()
     return False
 
 
