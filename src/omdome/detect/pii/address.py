@@ -62,7 +62,8 @@ _ENGLISH_STREETS = "Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Way|Close|Crescent|P
 # "lives at", "adress:". A person's full name right before "på" counts too ("Eva Nilsson på").
 HOME_CONTEXT = re.compile(
     r"(?i)(?:\b(?:bor|bodde|bur),?\s+(?:\w+\s+){0,3}(?:på|i|vid|til|till)"
-    r"|(?<!öppet )\b(?:hus|huset|lägenhet|lägenheten|villa|villan|hem|hemmet|house|home|flat|bolig)\s+(?:på|i|vid|at|on)"
+    r"|(?<!öppet )\b(?:hus|huset|lägenhet|lägenheten|villa|villan|hem|hemmet|house|home|flat|bolig)"
+    r"\s+(?:på|i|vid|at|on)"
     r"|\bflytta[rt]?\s+(?:de|vi|hon|han|dom|ni|du|jag)?\s*in\s+(?:på|i|vid)|\bmoving\s+in(?:to|\s+at)?"
     r"|\badress\s+på|\baddress\s+(?:on|at)"
     r"|(?-i:\b(?:[A-ZÅÄÖ]\.|[A-ZÅÄÖ][a-zåäöé]+)\s+(?:[A-ZÅÄÖ][a-zåäöé]*(?:son|sen|berg|ström|lund|gren|qvist|"
