@@ -75,3 +75,22 @@ def test_a_passing_mention_of_a_topic_is_no_claim():
 ])
 def test_a_hint_with_more_i_cannot_say_is_a_leak(draft):
     assert "confidential.marker" in codes(_review(draft))
+
+
+@pytest.mark.parametrize("draft", [
+    "Kanske läsa fakturan innan du skriker i flödet nästa gång?",
+    "Maybe try reading the terms before you post another rant.",
+    "Hälften av er klarar inte ens att fylla i en blankett utan att ringa tre gånger.",
+    "Tack till kostymnissarna på huvudkontoret för ännu en omorganisation.",
+    "Jeg gider ikke de her landsbytosser der ringer hver dag.",
+])
+def test_talking_down_and_plain_names_are_contempt(draft):
+    assert "respect.disparaging" in codes(_review(draft))
+
+
+@pytest.mark.parametrize("draft", [
+    "Kanske läsa på om bidraget innan du ansöker? Här finns en bra guide.",
+    "Jag klarar inte ens att fylla i min egen deklaration utan hjälp, så jag förstår er.",
+])
+def test_friendly_advice_and_self_mockery_are_not(draft):
+    assert "respect.disparaging" not in codes(_review(draft))

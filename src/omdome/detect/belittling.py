@@ -48,10 +48,19 @@ _DOUBT = re.compile(
     r"(?i)\b(?:kan|klarar|fixar|can|could|kan|greier|klarer|kann)\s+(?:\w+\s+){0,3}?"
     r"(?:ens|inte\s+ens|knappt|not\s+even|even|barely|ikke\s+engang|ikke\s+en\s+gang|knapt|knap|ikkje\s+ein\s+gong)\s+"
     r"(?:\w+\s+)?(?:räkna|stava|läsa|skriva|öppna|hitta|starta|count|spell|read|write|open|find|tie|manage|"
-    r"telle|stave|lese|skrive|tælle|læse|finde|pumpe|pumpa|pump|boil|koka|koke|svara|answer|sende|skicka|send)"
+    r"telle|stave|lese|skrive|tælle|læse|finde|pumpe|pumpa|pump|boil|koka|koke|svara|answer|sende|skicka|send|"
+    r"fylla|fill|fylle|udfylde|udfylle|följa|follow|følge|förstå|understand|forstå)"
     r"|\bcan'?t\s+even\b|\bcouldn'?t\s+(?:\w+\s+){1,5}(?:with\s+a\s+map|if\s+(?:his|her|their)\s+li(?:fe|ves))"
     r"|\b(?:needs?|behöver|trenger|behøver)\s+(?:a\s+|en\s+|et\s+|ett\s+)?(?:tutorial|manual|instruktion|"
     r"bruksanvisning|manuell?|vejledning)\s+(?:to|för\s+att|for\s+å|for\s+at)")
+# Advice that talks down: "Kanske läsa fakturan innan du skriker i flödet nästa gång?".
+_TALKS_DOWN = re.compile(
+    r"(?i)\b(?:kanske|maybe|perhaps|kanskje|måske|prova\s+att|try\s+to|try)\s+(?:\w+\s+)?(?:läsa|read|reading|lese|"
+    r"læse|kolla|check|checking|sjekke|tjekke|lära\s+dig|learn|tänka|think|thinking|tenke|tænke|googla|google)\b"
+    r"[^.!?\n]{0,60}?\b(?:innan\s+(?:du|ni)|before\s+you|før\s+(?:du|dere|I))\s+(?:\w+\s+){0,2}?"
+    # … then a verb that mocks what they do: "innan du skriker", "before you post another rant".
+    r"(?:skrik|gap|gnäll|klag|tjat|rant|complain|whin|yell|shout|moan|klag|brøl|bråk|syt|sutr|hyl|vräk|spy|"
+    r"another\s+rant|a\s+rant)\w*")
 # Likened to a small child, a pet, a vegetable or a thing: "som en tvååring", "like a toddler".
 _LIKENED = re.compile(
     r"(?i)\b(?:som|like|as|än|than|end|enn)\s+(?:en|ett|ei|et|min|mitt|a|an|my|din|your)\s+(?:\w+\s+)?"
@@ -98,7 +107,8 @@ def find_belittling(text: str, sentences: Sequence[Sentence]) -> list[Span]:
                                   "Thanks with a word in scare quotes: sarcasm aimed at someone."))
         for pattern, why in ((_DOUBT, "Doubts someone's most basic ability."),
                              (_LIKENED, "Likens someone to a small child, an animal or a thing."),
-                             (_NEVER_THERE, "Says someone has never seen the work they decide on.")):
+                             (_NEVER_THERE, "Says someone has never seen the work they decide on."),
+                             (_TALKS_DOWN, "Talks down to someone: read, check or think before you speak.")):
             for match in pattern.finditer(text, lo, hi):
                 if _ABOUT_SELF.search(text[max(lo, match.start() - 30):match.start()]):
                     continue
