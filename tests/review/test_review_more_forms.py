@@ -136,3 +136,24 @@ def test_a_home_named_by_who_lives_there_is_personal_data(draft, address):
 def test_a_place_or_a_workplace_address_is_no_home(draft):
     review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB"), policy=BANK)
     assert "pii.address" not in codes(review)
+
+
+# --- rule 2: verdicts without a verb, irregular and Nordic superlatives ---------------------------
+
+@pytest.mark.parametrize("draft", [
+    "Byt till Granholm Bank i dag. Bästa appen på marknaden, och snabbast svar.",
+    "Granholm Bank er endelig kommet til Viby 🙌 Danmarks hurtigste bank og den nemmeste app nogensinde.",
+    "Our savings team at Granholm Bank got a new office. It'll be the best branch in the Nordics, full stop.",
+])
+def test_a_verdict_on_the_organisation_needs_marking(draft):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"), policy=BANK)
+    assert "opinion.unmarked" in codes(review)
+
+
+@pytest.mark.parametrize("draft", [
+    "Byt till Granholm Bank i dag. Bästa appen på marknaden, tycker jag i alla fall.",
+    "Vi ses på Granholm Bank i morgon. Bästa hälsningar, Anna",
+])
+def test_a_marked_verdict_or_a_greeting_needs_nothing(draft):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"), policy=BANK)
+    assert "opinion.unmarked" not in codes(review)

@@ -13,6 +13,9 @@ from omdome.text.segment import Sentence
 # Swedish superlatives judge whatever word list is used: "snabbaste", "billigaste".
 _SUPERLATIVE = re.compile(
     r"(?<![^\W_])(?:[^\W\d_]{3,}aste|(?:the|our)\s+(?:[^\W\d_]{2,}est|best|worst)"
+    # The irregular ones, and Norwegian and Danish superlatives that judge.
+    r"|bästa|bäst|sämsta|sämst|värsta|främsta|bedste|beste|verste|værste|dårligste|hurtigste|billigste|sikreste|"
+    r"flotteste|smarteste|nemmeste|enkleste|fineste|dygtigste|dyktigste|grønneste|grønnste|bedst"
     r"|(?:the|our|den|det|de|världens|landets|länets|stadens|sveriges|\w+s)\s+(?:single\s+|very\s+|allra\s+)?"
     r"(?:mest|most)\s+[^\W\d_]{4,})"
     r"(?![^\W_])", re.IGNORECASE)
@@ -27,7 +30,8 @@ _MODAL = re.compile(r"(?i)^(?:borde|bör|should|shouldn't|ought|burde)$")
 _READER = re.compile(r"(?i)\b(?:du|ni|dig|er|you|dere|deg|dig|i|man)\s+(?:\w+\s+)?$")
 # "debated whether AI should …": a question reported, not a judgement made.
 _WHETHER = re.compile(r"\b(?:whether|huruvida|om|hvorvidt|what|vad|hva|hvad)\s+(?:[\w-]+\s+){0,3}$")
-_POINTS_BACK = re.compile(r"(?i)^\W*(?:det|den|detta|denna|it|this|that|they|de|dom|den\s+här|det\s+här)\s")
+_POINTS_BACK = re.compile(r"(?i)^\W*(?:det|den|detta|denna|it|this|that|they|de|dom|den\s+här|det\s+här)"
+                          r"(?:['’](?:ll|s|re)|\s)")
 # "jag får ofta höra att vi borde …", "people say we should …": someone else's view, reported.
 _REPORTED = re.compile(r"\b(?:höra|hör|säger|sa|sägs|menar|föreslår|föreslog|frågar|undrar|hear|say|says|said|"
                        r"suggest|suggests|ask|asks|høre|sier|siger)\s+(?:att|that|at)?\s*(?:[\w-]+\s+){0,2}$")
@@ -58,7 +62,7 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
         if any(marked[max(0, i - 1): i + 2]) or _exempt(sentence):
             continue
         judgement = _judgement(sentence.text, evaluative)
-        if judgement is None or not _about_us(ctx, sentence):
+        if judgement is None or not (_about_us(ctx, sentence) or _verdict_after_us(ctx, sentence, judgement)):
             continue
         start, end = sentence.start + judgement.start(), sentence.start + judgement.end()
         yield Hit("opinion.unmarked", start, end, {"term": ctx.text[start:end]},
@@ -86,6 +90,15 @@ def _judgement(text: str, evaluative: re.Pattern[str]) -> re.Match[str] | None:
     return None
 
 
+def _verdict_after_us(ctx: DraftContext, sentence: Sentence, judgement: re.Match[str]) -> bool:
+    """A verdict without a verb, right after a sentence that names us: "Kör på Bergvik Modul.
+    Bästa modulsystemet på marknaden." """
+    if len(sentence.text[: judgement.start()].split()) > 1:
+        return False
+    before = [s for s in ctx.sentences if s.end <= sentence.start][-1:]
+    return bool(before) and ctx.mentions_organisation(before[0].start, before[0].end) is not None
+
+
 def _about_us(ctx: DraftContext, sentence: Sentence) -> bool:
     """Does the sentence speak of the organisation (leaving out the "I work at X" clause)?
 
@@ -95,7 +108,8 @@ def _about_us(ctx: DraftContext, sentence: Sentence) -> bool:
         return True
     if _POINTS_BACK.match(sentence.text):
         before = [s for s in ctx.sentences if s.end <= sentence.start][-2:]
-        if before and ctx.mentions_organisation(before[0].start, sentence.start) is not None:
+        if before and (ctx.mentions_organisation(before[0].start, sentence.start, loose=True) is not None
+                       or _WE.search(ctx.text, before[0].start, sentence.start)):
             return True
     disclosure = WORKS.search(sentence.text)
     start = sentence.start
