@@ -157,3 +157,19 @@ def test_a_verdict_on_the_organisation_needs_marking(draft):
 def test_a_marked_verdict_or_a_greeting_needs_nothing(draft):
     review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"), policy=BANK)
     assert "opinion.unmarked" not in codes(review)
+
+
+@pytest.mark.parametrize("draft", [
+    "Träffade en sökande i dag. Killen från Ekby som var med i lokaltidningen i våras, ni vet. "
+    "Han söker nu med särskilda skäl eftersom han har minnesproblem efter hjärnskadan.",
+    "Grabben på Lönnvägen 12 har vi koll på. Han har kontakt med socialen och det jobbas med hans missbruk.",
+])
+def test_someone_picked_out_by_place_or_the_news_is_identifiable(draft):
+    profile = make_profile(employer="Ekby kommun", role="Studievägledare", expertise=["Utbildning"])
+    assert "public.secrecy" in codes(review_draft(draft, profile=profile, policy=TOWN))
+
+
+def test_a_brain_injury_as_a_subject_is_no_secrecy():
+    draft = "Vi bjuder in till föreläsning om livet efter en hjärnskada, torsdag kl 18 på biblioteket."
+    profile = make_profile(employer="Ekby kommun", role="Bibliotekarie", expertise=["Bibliotek"])
+    assert "public.secrecy" not in codes(review_draft(draft, profile=profile, policy=TOWN))
