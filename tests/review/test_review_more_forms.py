@@ -173,3 +173,23 @@ def test_a_brain_injury_as_a_subject_is_no_secrecy():
     draft = "Vi bjuder in till föreläsning om livet efter en hjärnskada, torsdag kl 18 på biblioteket."
     profile = make_profile(employer="Ekby kommun", role="Bibliotekarie", expertise=["Bibliotek"])
     assert "public.secrecy" not in codes(review_draft(draft, profile=profile, policy=TOWN))
+
+
+def test_a_place_with_a_capitalised_name_is_no_person_at_home():
+    draft = "Drop-in har flyttat till Familjecentralen Björken på Torggatan 3. Samma tider som förut."
+    review = review_draft(draft, profile=make_profile(employer="Ekby kommun"), policy=TOWN)
+    assert "pii.address" not in codes(review)
+
+
+def test_a_full_name_before_an_address_is_still_a_home():
+    draft = "Paketet ska till Eva Nilsson på Lindvägen 3, hon är hemma efter fem."
+    review = review_draft(draft, profile=make_profile(employer="Ekby kommun"), policy=TOWN)
+    assert hits(review, draft, "pii.address") == ["Lindvägen 3"]
+
+
+def test_thanks_are_no_verdict_to_mark():
+    draft = ("As project manager at Granholm Bank, I want to thank our partners for three years of good "
+             "cooperation.")
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Project manager"),
+                          policy=BANK)
+    assert "opinion.unmarked" not in codes(review)

@@ -80,7 +80,10 @@ HOME_CONTEXT = re.compile(
     r"|\b(?:han|hon|hen|honom|henne|ham|hende|grabben|pojken|flickan|gutten|jenta|drengen|pigen|knægten)\s+(?:på|ved)"
     r"|\b(?:hem)?adress(?:en)?\s*(?:är|:)?|\bhjemmeadresse\w*\s*:?|\bbopæl\w*\s*:?"
     r"|\b(?:lives?|living|lived|stays?|home)\s+(?:is\s+)?(?:at|on|in)|\b(?:home\s+)?address\s*(?:is|:)"
-    r"|(?-i:\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+),?\s+(?:på|i|från|at|of|from|fra))\s*$")
+    # A full name right before: not a place's name ("Familjecentralen Björken på Torggatan 3").
+    r"|(?-i:\b(?![A-ZÅÄÖ]\w*(?:centralen|skolan|gården|huset|kyrkan|biblioteket|kliniken|mottagningen|hallen|"
+    r"badet|parken|torget|stationen|kontoret|butiken|caféet|kaféet|teatern|muséet|museet)\b)"
+    r"[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+),?\s+(?:på|i|från|at|of|from|fra))\s*$")
 
 
 class HomeAddressRecognizer(Recognizer):

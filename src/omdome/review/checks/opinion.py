@@ -36,7 +36,7 @@ _POINTS_BACK = re.compile(r"(?i)^\W*(?:det|den|detta|denna|it|this|that|they|de|
 _REPORTED = re.compile(r"\b(?:höra|hör|säger|sa|sägs|menar|föreslår|föreslog|frågar|undrar|hear|say|says|said|"
                        r"suggest|suggests|ask|asks|høre|sier|siger)\s+(?:att|that|at)?\s*(?:[\w-]+\s+){0,2}$")
 _SKIP_SENTENCE = re.compile(
-    r"(?i)\b(?:tack|tackar|thanks|thank you|grattis|congrat\w*|bra jobbat|well done|great job|"
+    r"(?i)\b(?:tack|tackar|thanks|thank you|thank|grattis|congrat\w*|bra jobbat|well done|great job|"
     r"takk|tak for|kudos|frågan om|frågar om|undrar om|asked (?:if|whether)|asks (?:if|whether)|"
     r"wonder(?:s|ed)? (?:if|whether)|spørsmål om|spørger om)\b")
 _SIGN_OFF = re.compile(
