@@ -193,3 +193,22 @@ def test_thanks_are_no_verdict_to_mark():
     review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Project manager"),
                           policy=BANK)
     assert "opinion.unmarked" not in codes(review)
+
+
+CAMPUS = make_policy(org="Ekby högskola", sector="public", extra="""
+[[positions]]
+topic = "Campus"
+position = "Högskolan behåller Campus Åby."
+keywords = ["Åby*", "stäng*"]
+contrary = ["Campus Åby ska stängas", "Åby stängs"]
+""")
+
+
+@pytest.mark.parametrize(("draft", "contradicts"), [
+    ("Campus Åby ska stängas nästa år, det är bestämt.", True),
+    ("Vi har inga planer på att stänga något campus, och Åby får två nya labbsalar.", False),
+    ("Biblioteket på Campus Åby håller stängt i morgon fredag på grund av ett planerat strömavbrott.", False),
+])
+def test_a_position_is_contradicted_by_the_claim_not_by_its_denial_or_a_one_off(draft, contradicts):
+    profile = make_profile(employer="Ekby högskola", role="Rektor", account="official")
+    assert ("position.contradicts" in codes(review_draft(draft, profile=profile, policy=CAMPUS))) is contradicts

@@ -34,6 +34,15 @@ _ASKS = re.compile(r"(?i)^\W*(?:stämmer\s+det|är\s+det\s+(?:sant|så|rätt)|ha
                    r"passer\s+det|har\s+ni|har\s+dere|har\s+i|ska\s+ni|will\s+you|kommer\s+ni)\b")
 
 
+# A one-off on a given day ("håller stängt i morgon fredag", "closed tonight for maintenance") is no
+# general claim ("Strandvik stängs"), unless the claim itself names such a time.
+_ONE_OFF = re.compile(
+    r"(?i)\b(?:i\s*morgon|i\s*dag|i\s*kväll|i\s*natt|i\s+helgen|över\s+helgen|i\s*morgen|i\s+aften|i\s+weekenden|"
+    r"på\s+(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)|"
+    r"tomorrow|today|tonight|this\s+weekend|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"mellan\s+kl|between\s+\d|planerat\s+strömavbrott|planned\s+(?:outage|maintenance)|planlagt)\b")
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A claim reduced to the stems of its content words and whether it is negated."""
@@ -72,6 +81,9 @@ def states(sentence: str, claim: Claim, *, in_questions: bool = False) -> bool:
     positions = [i for i, t in enumerate(tokens) if t[:STEM] in claim.stems]
     if not claim.stems or {tokens[i][:STEM] for i in positions} != claim.stems:
         return False
-    # A negation counts when it stands among the claim's words (or just before them).
-    window = tokens[max(0, min(positions) - 2): max(positions) + 1]
+    if _ONE_OFF.search(sentence) and not _ONE_OFF.search(claim.text):
+        return False
+    # A negation counts when it stands among the claim's words or a few words before them
+    # ("vi har inga planer på att stänga").
+    window = tokens[max(0, min(positions) - 4): max(positions) + 1]
     return any(_is_negation(t) for t in window) == claim.negated
