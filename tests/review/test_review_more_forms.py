@@ -212,3 +212,19 @@ contrary = ["Campus Åby ska stängas", "Åby stängs"]
 def test_a_position_is_contradicted_by_the_claim_not_by_its_denial_or_a_one_off(draft, contradicts):
     profile = make_profile(employer="Ekby högskola", role="Rektor", account="official")
     assert ("position.contradicts" in codes(review_draft(draft, profile=profile, policy=CAMPUS))) is contradicts
+
+
+@pytest.mark.parametrize("draft", [
+    "Jag är rådgivare på Granholm Bank. Tråkigt att höra att ingen ringde upp dig.",
+    "I built the new savings flow in the Granholm Bank app. The biggest lesson for me: test with real people early.",
+    "Analyst at Granholm Bank here. Better safe than sorry.",
+])
+def test_sympathy_a_saying_or_ones_own_lesson_is_no_verdict(draft):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"), policy=BANK)
+    assert "opinion.unmarked" not in codes(review)
+
+
+def test_a_negation_in_another_clause_does_not_deny_the_claim():
+    draft = "Det är inte officiellt än, men Campus Åby ska stängas efter sommaren."
+    profile = make_profile(employer="Ekby högskola", role="Rektor", account="official")
+    assert "position.contradicts" in codes(review_draft(draft, profile=profile, policy=CAMPUS))

@@ -43,6 +43,10 @@ _ONE_OFF = re.compile(
     r"mellan\s+kl|between\s+\d|planerat\s+strömavbrott|planned\s+(?:outage|maintenance)|planlagt)\b")
 
 
+_INTENTIONS = frozenset({"planer", "plans", "plan", "avsikt", "intention", "intentions", "planar", "hensikt",
+                         "hensigt", "beslut", "decision"})
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A claim reduced to the stems of its content words and whether it is negated."""
@@ -83,7 +87,11 @@ def states(sentence: str, claim: Claim, *, in_questions: bool = False) -> bool:
         return False
     if _ONE_OFF.search(sentence) and not _ONE_OFF.search(claim.text):
         return False
-    # A negation counts when it stands among the claim's words or a few words before them
-    # ("vi har inga planer på att stänga").
-    window = tokens[max(0, min(positions) - 4): max(positions) + 1]
-    return any(_is_negation(t) for t in window) == claim.negated
+    # A negation counts when it stands among the claim's words (or just before them), or denies an
+    # intention a few words before ("vi har inga planer på att stänga", "no plans to close"); one
+    # further back belongs to another clause ("Det är inte officiellt än, men priserna höjs").
+    window = tokens[max(0, min(positions) - 2): max(positions) + 1]
+    lead = tokens[max(0, min(positions) - 5): min(positions)]
+    denied = any(_is_negation(t) for t in window) or any(
+        _is_negation(a) and b in _INTENTIONS for a, b in zip(lead, lead[1:], strict=False))
+    return denied == claim.negated

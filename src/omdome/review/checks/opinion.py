@@ -90,9 +90,16 @@ def _judgement(text: str, evaluative: re.Pattern[str]) -> re.Match[str] | None:
     return None
 
 
+_MINE = re.compile(r"(?i)\b(?:me|my|mig|mej|min|mitt|mina|meg|jag|jeg)\b")
+
+
 def _verdict_after_us(ctx: DraftContext, sentence: Sentence, judgement: re.Match[str]) -> bool:
     """A verdict without a verb, right after a sentence that names us: "Kör på Bergvik Modul.
     Bästa modulsystemet på marknaden." """
+    # A superlative only ("Tråkigt att höra …" is sympathy, "Better safe than sorry" a saying), and
+    # not the writer's own ("The biggest lesson for me: …").
+    if not _SUPERLATIVE.fullmatch(judgement.group()) or _MINE.search(sentence.text):
+        return False
     if len(sentence.text[: judgement.start()].split()) > 1:
         return False
     before = [s for s in ctx.sentences if s.end <= sentence.start][-1:]
