@@ -55,14 +55,12 @@ TRIAGE_SETS = [
     ("2026-12c", "**seen**: blind for its first measurement; then used as 2026-12b was"),
     ("2026-12d", "**seen**: blind for its first measurement; then a retrained model was kept after its figures "
                  "here (and on the other sets) were compared with the old model's"),
-    ("2026-12e", "**blind**: frozen before it was ever measured; nothing has been tuned against it (measured "
-                 "again with the model retrained on 2026-12-04 evening, which was chosen on the test split and the "
-                 "seen sets)"),
-    ("2026-12f", "**blind**: frozen before it was ever measured; nothing has been tuned against it (measured "
-                 "again with the retrained model, as 2026-12e)"),
-    ("2026-12g", "**blind**: frozen before it was ever measured (its first measurement is this one, with the "
-                 "retrained model); nothing has been tuned against it"),
-    ("2026-12h", "**blind**: frozen on 2026-12-04 before it was ever measured; nothing has been tuned against it"),
+    ("2026-12e", "**seen**: blind until 2026-12-04 late evening; then its figures, with those of every earlier set "
+                 "and the test split, chose the model retrained with comments-14 over the one before"),
+    ("2026-12f", "**seen**: as 2026-12e"),
+    ("2026-12g", "**seen**: as 2026-12e"),
+    ("2026-12h", "**blind**: frozen on 2026-12-04 before it was ever measured; nothing has been tuned against it "
+                 "(first measured with the model before comments-14: fast 0.812, default 0.835 macro-F1)"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -90,10 +88,11 @@ REVIEW_SETS = [
      "**tuned against**: its one blind measurement (64 % of required findings, a finding on 8 of 47 clean "
      "drafts) is in the set's README; the check was then worked on against its misses and false alarms"),
     ("2026-12g", ("r13", "r14"),
-     "**blind**: frozen before it was ever measured (its first measurement is this one); nothing has been "
-     "tuned against it"),
+     "**tuned against**: its one blind measurement (71 % of required findings, a finding on 11 of 47 clean "
+     "drafts) is in the set's README; the check was then worked on against its misses and false alarms"),
     ("2026-12h", ("r15", "r16"),
-     "**blind**: frozen on 2026-12-04 before it was ever measured; nothing has been tuned against it"),
+     "**blind**: frozen on 2026-12-04 before it was ever measured; nothing has been tuned against it (first "
+     "measured before the work on 2026-12g: 74 % of required findings, a finding on 6 of 47 clean drafts)"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")

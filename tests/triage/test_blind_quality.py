@@ -1,4 +1,4 @@
-"""Floors on the sets written apart (2026-12b, c and d seen since; 2026-12e, f and g blind): text by other writers.
+"""Floors on the sets written apart (2026-12b to g seen since; 2026-12h blind): text by other writers.
 
 The floors sit a little under what the shipped model measured on each set (bench/RESULTS.md,
 "Blind sets"); a retrained model that falls under them has lost ground on text it was not
@@ -30,15 +30,20 @@ BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
 # they work, 3–5-grams, a second threat threshold; chosen on the test split and the seen sets):
 # 2026-12e fast 0.849 / 0.97 / 0.97, default 0.872 / 0.97 / 0.97; 2026-12f fast 0.864 / 0.93 / 0.91,
 # default 0.872 / 0.95 / 0.91; 2026-12g (blind) fast 0.852 / 0.96 / 0.92, default 0.858 / 0.97 / 0.92.
-# The seen sets, 2026-12e and 2026-12f keep a floor on the fast path only (it costs a
-# fraction of a second); the newest blind set keeps both paths (the default path costs about 20 s a set).
+# With the model retrained on 2026-12-04 late evening (comments-14; chosen on the test split and every
+# set up to 2026-12g, which are seen since): 2026-12e fast 0.866 / 0.97 / 0.97; 2026-12f fast 0.871 /
+# 0.95 / 0.88; 2026-12g fast 0.865 / 0.96 / 0.92; 2026-12h (blind) fast 0.828 / 0.93 / 0.88, default
+# 0.851 / 0.92 / 0.88.
+# The seen sets keep a floor on the fast path only (it costs a fraction of a second); the newest
+# blind set keeps both paths (the default path costs about 20 s a set).
 FLOORS = {
     ("2026-12b", "fast"): (0.81, 0.90, 0.90),
     ("2026-12c", "fast"): (0.78, 0.94, 0.95),
     ("2026-12d", "fast"): (0.79, 0.91, 0.95),
-    ("2026-12e", "fast"): (0.82, 0.94, 0.93),
-    ("2026-12f", "fast"): (0.83, 0.90, 0.87),
-    ("2026-12g", "fast"): (0.82, 0.93, 0.88), ("2026-12g", "default"): (0.83, 0.96, 0.88),
+    ("2026-12e", "fast"): (0.84, 0.94, 0.93),
+    ("2026-12f", "fast"): (0.84, 0.92, 0.85),
+    ("2026-12g", "fast"): (0.84, 0.93, 0.88),
+    ("2026-12h", "fast"): (0.81, 0.90, 0.85), ("2026-12h", "default"): (0.83, 0.89, 0.85),
 }
 pytestmark = pytest.mark.slow
 
