@@ -18,11 +18,13 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 @cache
-def _emoji() -> tuple[frozenset[str], frozenset[str]]:
+def _emoji() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Positive and negative emoji, and every character one of them begins with."""
     table = load_data("sentiment.toml")["emoji"]
     strip = str.maketrans("", "", "\ufe0f")
-    return (frozenset(e.translate(strip) for e in table["positive"]),
-            frozenset(e.translate(strip) for e in table["negative"]))
+    positive = frozenset(e.translate(strip) for e in table["positive"])
+    negative = frozenset(e.translate(strip) for e in table["negative"])
+    return positive, negative, frozenset(e[0] for e in positive | negative if e)
 
 
 def polarity(norm: Normalized, language: str | None) -> int:
@@ -40,7 +42,9 @@ def polarity(norm: Normalized, language: str | None) -> int:
             score += -sign if flipped else sign
     if norm.original.isascii():
         return score  # no emoji to count
-    positive, negative = _emoji()
+    positive, negative, first_characters = _emoji()
+    if first_characters.isdisjoint(norm.original):
+        return score  # å, ä and ö but no emoji of the lexicon: nothing to count
     text = norm.original.replace("\ufe0f", "")
     score += sum(text.count(e) for e in positive) - sum(text.count(e) for e in negative)
     return score
