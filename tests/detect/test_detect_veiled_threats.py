@@ -77,7 +77,32 @@ def test_the_word_stems_that_skip_a_construction_lose_no_match():
     found = 0
     for text in texts:
         for form in (text, prepare(text).text):
-            every = sorted(m.span() for pattern in veiled.PATTERNS for m in pattern.finditer(form))
+            every = sorted([m.span() for pattern in veiled.PATTERNS for m in pattern.finditer(form)]
+                           + [m.span() for pattern, context in veiled.WITH_CONTEXT if context.search(form)
+                              for m in pattern.finditer(form)])
             assert veiled.find_veiled_threats(form) == every, text
             found += bool(every)
     assert found > 300  # the corpus holds veiled threats, so the check compares something
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Tiggarna vid torget borde man bara köra över med snöplogen, problemet löst.", "sv"),
+    ("Om inte kommunen slutar så får nån en kula, säg inte att jag inte sa det.", "sv"),
+    ("De är en cancer i landet och en cancer skär man bort.", "sv"),
+    ("Every one of them is a parasite. Round them up.", "en"),
+    ("Sagsbehandleren har to små piger i børnehaven på Birkevej, ikke? Tænk over jeres afgørelse.", "da"),
+    ("Hunden verkar gilla er morgonpromenad längs ån, Karin. Man vet aldrig vem man möter.", "sv"),
+    ("🔫🔫 kundtjänst imorgon kl 9. ni har blivit varnade", "sv"),
+])
+def test_more_veiled_and_group_threats(text, language):
+    assert threats(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Flyget är inställt, så nu må vi kjøre over fjellet igjen.", "nb"),
+    ("Round them up for the team photo at three, please!", "en"),
+    ("Min dotter har två barn i förskolan på Ekvägen. Bra personal!", "sv"),
+    ("På Tinder vet man aldrig vem man möter 😅", "sv"),
+])
+def test_their_look_alikes_are_not(text, language):
+    assert not threats(text, language)

@@ -33,7 +33,12 @@ _CALLS_FOR_HARM = re.compile(
     r"(?:dö|dø|die|brinna\s+upp|brännas|burn|brænde\s+op|brenne\s+opp|utrotas|exterminated|wiped\s+out|"
     r"udryddes|utryddes|skjutas|be\s+shot|skytes|skydes|hängas|be\s+hanged|henges|hænges|"
     r"(?:jagas|kastas|slängas|drivas|sparkas)\s+ut\s+ur\s+landet|be\s+(?:driven|thrown|kicked)\s+out\s+of\s+(?:the|this|our)\s+country|"
-    r"(?:jages|kastes|smides)\s+ut\s+av\s+landet|(?:jages|smides)\s+ud\s+af\s+landet)\b"
+    r"(?:jages|kastes|smides)\s+ut\s+av\s+landet|(?:jages|smides)\s+ud\s+af\s+landet|"
+    # Run over: a person after it, or the person named before ("tiggarna borde man köra över med
+    # snöplogen"), not a place ("må vi kjøre over fjellet").
+    r"(?:köra|köras|run|kjøre|kjøres|køre|køres)\s+över(?=\s+(?:dem|dom|honom|henne|them|him|her|ham|hende|de|med|with)\b|"
+    r"\s*[,.!?]|\s*$)|(?:köra|run|kjøre|køre)\s+over(?=\s+(?:dem|them|him|her|ham|hende|med|with)\b|\s*[,.!?]|\s*$)|"
+    r"mejas\s+ner)\b"
     # "the keeper should be shot for that save 😂": hyperbole about a feat, not a wish.
     r"(?!\s+(?:for|för|fordi|because)\b)")
 # "Your kids go to Ekskolan, right?", "dina barn går på Ekskolan, eller hur?".
@@ -73,6 +78,35 @@ _FIRE_FORETOLD = re.compile(
     r"|\b(?:hoppas|hope|håber|håper)\s+(?:att\s+|that\s+|at\s+)?(?:\w+\s+){0,3}(?:brinner|burns|brenner|brænder|"
     r"sprängs|blows\s+up|sprenges|sprænges)\b")
 
+# A group called vermin or a disease, then to be cut out or rounded up: "… en cancer skär man bort".
+_ELIMINATE = re.compile(
+    r"(?i)\b(?:skär\s+man\s+bort|ska\s+skäras\s+bort|måste\s+skäras\s+bort|rensa\s+ut\s+dem|rensas\s+ut|"
+    r"round\s+them\s+(?:all\s+)?up|cut\s+them\s+out|wipe\s+them\s+out|skjær\s+man\s+bort|skærer\s+man\s+væk|"
+    r"samla\s+ihop\s+dem|fjern\s+dem)\b")
+_VERMIN = re.compile(r"(?i)\b(?:cancer|kræft|kreft|parasit\w*|ohyra|vermin|skadedjur|råttor|rats|snylt\w*|pest|"
+                     r"leeches|kackerlackor|cockroaches|utøy|utøj)\b")
+# The children's school or daycare named with a tag question: "… har to små piger i børnehaven
+# på Møllevej, ikke?"
+_KIDS_PLACE = re.compile(
+    r"(?i)\b(?:har|has|have)\s+(?:\w+\s+){0,3}?(?:barn|børn|piger|drenge|döttrar|söner|kids|children|daughters|sons|"
+    r"jenter|gutter|unger|ungar|pojkar|flickor)\s+(?:i|på|at|in)\s+(?:\w+\s+)?(?:børnehave\w*|förskola\w*|skola\w*|"
+    r"school|barnehage\w*|daycare|dagis|vuggestue\w*|skole\w*|kindergarten|nursery)\b[^.!?\n]{0,40}?"
+    r"(?:ikke|eller\s+hur|right|va|ikkje|inte\s+sant|eller\s+hva|ikke\s+sandt|isn'?t\s+it|don'?t\s+they)\s*\?")
+# "You never know who you'll meet" after naming someone's walk or way home.
+_NEVER_KNOW = re.compile(
+    r"(?i)\b(?:man\s+vet\s+aldrig|you\s+never\s+know|man\s+ved\s+aldrig|en\s+vet\s+aldri|man\s+vet\s+aldri)\s+"
+    r"(?:vem|who|hvem)\s+(?:man|you|en)\s+(?:'ll\s+)?(?:möter|meet|møder|møter|stöter\s+på|run\s+into|bump\s+into)")
+_ROUTINE = re.compile(r"(?i)\b(?:\w*promenad\w*|walk\w*|gåtur\w*|løbetur\w*|joggingtur\w*|joggar|jogging|"
+                      r"springrunda\w*|väg\s+hem|way\s+home|vej\s+hjem|vei\s+hjem|route)\b")
+# Weapon emoji with "you have been warned": "🔫🔫 kundtjänst imorgon kl 9. ni har blivit varnade".
+_WARNED = re.compile(r"(?i)\b(?:ni\s+har\s+blivit\s+varnade|du\s+har\s+blivit\s+varnad|you'?ve\s+been\s+warned|"
+                     r"you\s+have\s+been\s+warned|i\s+er\s+advaret|du\s+er\s+advaret|dere\s+er\s+advart|"
+                     r"du\s+er\s+advart|consider\s+yourselves?\s+warned|ni\s+är\s+varnade)\b")
+_WEAPON_EMOJI = re.compile("[\U0001F52B\U0001F4A3\U0001F52A\U0001F9E8]")
+# Constructions that need a second thing elsewhere in the comment to be a threat.
+WITH_CONTEXT: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (_ELIMINATE, _VERMIN), (_NEVER_KNOW, _ROUTINE), (_WARNED, _WEAPON_EMOJI))
+
 # Each construction with the word stems it cannot match without: most comments hold none of them,
 # and a substring test costs a fraction of running the pattern (every comment is triaged as it is
 # posted). tests/detect/test_detect_veiled_threats.py checks that no match is lost.
@@ -81,7 +115,8 @@ CONSTRUCTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_KNOWS_ROUTINE_INVERTED, ("vet", "veit", "ved")),
     (_CALLS_FOR_HARM, ("dö", "dø", "die", "brinna", "brännas", "burn", "brænde", "brenne", "utrot", "extermin",
                        "wiped", "udrydd", "utrydd", "skjut", "shot", "skyte", "skyde", "häng", "hang", "heng",
-                       "hæng", "landet", "country")),
+                       "hæng", "landet", "country", "över", "over", "mejas")),
+    (_KIDS_PLACE, ("?",)),
     (_KIDS_SCHOOL, ("barn", "ungar", "kids", "children", "børn", "unger", "dotter", "son", "daughter", "sønn", "søn",
                     "datter")),
     (_SHAME_IF, ("synd", "tråkigt", "trist", "shame", "pity", "leit", "ærgerlig", "skam")),
@@ -97,5 +132,7 @@ PATTERNS = tuple(pattern for pattern, _stems in CONSTRUCTIONS)
 def find_veiled_threats(text: str) -> list[tuple[int, int]]:
     """Spans of veiled threats in ``text`` (original or normalised; matching is case-insensitive)."""
     lowered = text.lower()
-    return sorted(m.span() for pattern, stems in CONSTRUCTIONS if any(stem in lowered for stem in stems)
-                  for m in pattern.finditer(text))
+    spans = [m.span() for pattern, stems in CONSTRUCTIONS if any(stem in lowered for stem in stems)
+             for m in pattern.finditer(text)]
+    spans += [m.span() for pattern, context in WITH_CONTEXT if context.search(text) for m in pattern.finditer(text)]
+    return sorted(spans)
