@@ -149,9 +149,15 @@ _OUR_SOMEONE_AT = re.compile(
 
 
 def _our_colleague_at(ctx: DraftContext, sentence) -> bool:
+    return _right_before_us(ctx, sentence, _OUR_SOMEONE_AT, 50)
+
+
+def _right_before_us(ctx: DraftContext, sentence, pattern: re.Pattern[str], reach: int) -> bool:
+    """Does ``pattern`` end right before one of the employer's names in the sentence (looking back
+    ``reach`` characters)?"""
     start = sentence.start
     while (mention := ctx.mentions_organisation(start, sentence.end, loose=True)) is not None:
-        if _OUR_SOMEONE_AT.search(ctx.text[max(sentence.start, mention.start() - 50):mention.start()]):
+        if pattern.search(ctx.text[max(sentence.start, mention.start() - reach):mention.start()]):
             return True
         start = mention.end()
     return False
@@ -172,9 +178,4 @@ def _introduces(ctx: DraftContext, sentence) -> bool:
     for head in INTRO_HEAD.finditer(ctx.text, sentence.start, sentence.end):
         if ctx.mentions_organisation(head.end(), min(sentence.end, head.end() + 60), loose=True):
             return True
-    start = sentence.start
-    while (mention := ctx.mentions_organisation(start, sentence.end, loose=True)) is not None:
-        if SELF_INTRO.search(ctx.text[max(sentence.start, mention.start() - 60):mention.start()]):
-            return True
-        start = mention.end()
-    return False
+    return _right_before_us(ctx, sentence, SELF_INTRO, 60)
