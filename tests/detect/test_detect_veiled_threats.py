@@ -103,6 +103,7 @@ def test_more_veiled_and_group_threats(text, language):
     ("Round them up for the team photo at three, please!", "en"),
     ("Min dotter har två barn i förskolan på Ekvägen. Bra personal!", "sv"),
     ("På Tinder vet man aldrig vem man möter 😅", "sv"),
+    ("Our pub quiz team will annihilate yours on Friday. You've been warned 😎🍻", "en"),
 ])
 def test_their_look_alikes_are_not(text, language):
     assert not threats(text, language)
