@@ -59,7 +59,7 @@ _TALKS_DOWN = re.compile(
     r"læse|kolla|check|checking|sjekke|tjekke|lära\s+dig|learn|tänka|think|thinking|tenke|tænke|googla|google)\b"
     r"[^.!?\n]{0,60}?\b(?:innan\s+(?:du|ni)|before\s+you|før\s+(?:du|dere|I))\s+(?:\w+\s+){0,2}?"
     # … then a verb that mocks what they do: "innan du skriker", "before you post another rant".
-    r"(?:skrik|gap|gnäll|klag|tjat|rant|complain|whin|yell|shout|moan|klag|brøl|bråk|syt|sutr|hyl|vräk|spy|"
+    r"(?:skrik|gap|gnäll|klag|tjat|rant|complain|whin|yell|shout|moan|brøl|bråk|syt|sutr|hyl|vräk|spy|"
     r"another\s+rant|a\s+rant)\w*")
 # Likened to a small child, a pet, a vegetable or a thing: "som en tvååring", "like a toddler".
 _LIKENED = re.compile(

@@ -38,7 +38,7 @@ _ASKS = re.compile(r"(?i)^\W*(?:stämmer\s+det|är\s+det\s+(?:sant|så|rätt)|ha
 # general claim ("Strandvik stängs"), unless the claim itself names such a time.
 _ONE_OFF = re.compile(
     r"(?i)\b(?:i\s*morgon|i\s*dag|i\s*kväll|i\s*natt|i\s+helgen|över\s+helgen|i\s*morgen|i\s+aften|i\s+weekenden|"
-    r"på\s+(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)|"
+    r"på\s+(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|mandag|tirsdag|lørdag|søndag)|"
     r"tomorrow|today|tonight|this\s+weekend|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"mellan\s+kl|between\s+\d|planerat\s+strömavbrott|planned\s+(?:outage|maintenance)|planlagt)\b")
 

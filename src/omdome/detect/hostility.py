@@ -13,7 +13,7 @@ from omdome.detect.base import Span
 from omdome.detect.belittling import find_belittling
 from omdome.detect.lexicons import matches, phrases
 from omdome.detect.terms import compile_terms
-from omdome.detect.veiled import find_veiled_threats
+from omdome.detect.veiled import WARNED, find_veiled_threats
 from omdome.text.lexicon import find_phrases
 from omdome.text.normalize import Normalized
 from omdome.text.segment import Sentence
@@ -124,13 +124,11 @@ def find_threats(norm: Normalized, language: str | None) -> list[Span]:
     spans = listed + [v for v in veiled if not any(v.overlaps(t) for t in listed)]
     text = norm.original
     return [t for t in spans if not _quoted(text, t) and not _RETOLD.search(text[max(0, t.start - 70):t.start])
-            and not (_BANTER_PHRASE.fullmatch(t.text) and _BANTER.match(text[t.end:t.end + 12]))]
+            and not (WARNED.fullmatch(t.text) and _BANTER.match(text[t.end:t.end + 12]))]
 
 
 # "You've been warned 😎🍻" after a pub-quiz boast: a warning followed by a grin is banter. A wink
 # is not among them: "… lakken ridser nemt 😉" threatens.
-_BANTER_PHRASE = re.compile(r"(?i)you'?ve\s+been\s+warned|you\s+have\s+been\s+warned|ni\s+har\s+blivit\s+varnade|"
-                            r"consider\s+yourselves?\s+warned|dere\s+er\s+advart|i\s+er\s+advaret")
 _BANTER = re.compile("^[\\s.!]*[\U0001F60E\U0001F602\U0001F923\U0001F604\U0001F605\U0001F606\U0001F37B\U0001F37A"
                      "\U0001F389\U0001F61C\U0001F61D\U0001F3C6\U0001F4AA]")
 

@@ -99,13 +99,13 @@ _NEVER_KNOW = re.compile(
 _ROUTINE = re.compile(r"(?i)\b(?:\w*promenad\w*|walk\w*|gåtur\w*|løbetur\w*|joggingtur\w*|joggar|jogging|"
                       r"springrunda\w*|väg\s+hem|way\s+home|vej\s+hjem|vei\s+hjem|route)\b")
 # Weapon emoji with "you have been warned": "🔫🔫 kundtjänst imorgon kl 9. ni har blivit varnade".
-_WARNED = re.compile(r"(?i)\b(?:ni\s+har\s+blivit\s+varnade|du\s+har\s+blivit\s+varnad|you'?ve\s+been\s+warned|"
+WARNED = re.compile(r"(?i)\b(?:ni\s+har\s+blivit\s+varnade|du\s+har\s+blivit\s+varnad|you'?ve\s+been\s+warned|"
                      r"you\s+have\s+been\s+warned|i\s+er\s+advaret|du\s+er\s+advaret|dere\s+er\s+advart|"
                      r"du\s+er\s+advart|consider\s+yourselves?\s+warned|ni\s+är\s+varnade)\b")
 _WEAPON_EMOJI = re.compile("[\U0001F52B\U0001F4A3\U0001F52A\U0001F9E8]")
 # Constructions that need a second thing elsewhere in the comment to be a threat.
 WITH_CONTEXT: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
-    (_ELIMINATE, _VERMIN), (_NEVER_KNOW, _ROUTINE), (_WARNED, _WEAPON_EMOJI))
+    (_ELIMINATE, _VERMIN), (_NEVER_KNOW, _ROUTINE), (WARNED, _WEAPON_EMOJI))
 
 # Each construction with the word stems it cannot match without: most comments hold none of them,
 # and a substring test costs a fraction of running the pattern (every comment is triaged as it is
@@ -116,7 +116,7 @@ CONSTRUCTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_CALLS_FOR_HARM, ("dö", "dø", "die", "brinna", "brännas", "burn", "brænde", "brenne", "utrot", "extermin",
                        "wiped", "udrydd", "utrydd", "skjut", "shot", "skyte", "skyde", "häng", "hang", "heng",
                        "hæng", "landet", "country", "över", "over", "mejas")),
-    (_KIDS_PLACE, ("?",)),
+    (_KIDS_PLACE, ("?",)),  # it ends on a tag question
     (_KIDS_SCHOOL, ("barn", "ungar", "kids", "children", "børn", "unger", "dotter", "son", "daughter", "sønn", "søn",
                     "datter")),
     (_SHAME_IF, ("synd", "tråkigt", "trist", "shame", "pity", "leit", "ærgerlig", "skam")),

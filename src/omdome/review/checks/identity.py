@@ -143,7 +143,7 @@ POINTS_TO_SELF = re.compile(
     r"|\b(?:yours\s+truly|undertecknad|undertegnede)\b")
 # "our caretaker at Lindängsskolan": a colleague, unless the word is family ("our kids at …").
 _OUR_SOMEONE_AT = re.compile(
-    r"(?i)\b(?:our|vår|vårt|våra|vores|vårt|våre)\s+(?!(?:kids?|children|child|son|sons|daughters?|barn|ungar|"
+    r"(?i)\b(?:our|vår|vårt|våra|vores|våre)\s+(?!(?:kids?|children|child|son|sons|daughters?|barn|ungar|"
     r"unger|børn|söner|döttrar|grandchildren|barnbarn|family|familj|familie|home|house|hus|flat|lägenhet)\b)"
     r"(?:[\w-]+\s+){1,2}(?:at|på|hos|vid|ved|i)\s+$")
 
