@@ -9,8 +9,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "omdome.web.settings")
 application = get_wsgi_application()
 
 from omdome.web.comments.fastread import ThreadReadCache  # noqa: E402 (needs the settings above)
+from omdome.web.comments.fastwrite import CommentWriteLane  # noqa: E402
 
-application = ThreadReadCache(application)
+application = ThreadReadCache(CommentWriteLane(application))
 
 
 def _warm_up() -> None:

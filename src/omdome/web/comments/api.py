@@ -128,15 +128,23 @@ def post_comment(request: HttpRequest, data: CommentIn,
                  idempotency_key: str = Header("", alias="Idempotency-Key",
                                                description="The same key for a retry of the same comment: "
                                                            "the comment is stored once")):
+    return Status(201, write_comment(request, data, idempotency_key))
+
+
+def write_comment(request: HttpRequest, data: CommentIn, idempotency_key: str) -> dict[str, object]:
+    """Store a reader's comment and say what became of it, in the shape of ``Posted``.
+
+    The view above calls this, and so does the write lane in front of Django (comments.fastwrite).
+    """
     posted = services.post_comment(thread_url=data.thread, title=data.title or "",
                                    origin=request.headers.get("Origin"), text=data.text, author=data.author,
                                    email=data.email or "", parent=data.parent, honeypot=data.website,
                                    confirmed=data.confirmed, ip=client_ip(request), idempotency_key=idempotency_key)
     comment = posted.comment
-    return Status(201, {"id": comment.pk, "status": comment.status, "comment": comment_data(comment, own=True),
-                 "edit_token": posted.edit_token, "edit_until": (comment.created + edit_window()).isoformat(),
-                        "edit_seconds": max(0, round((comment.created + edit_window() - timezone.now())
-                                                   .total_seconds()))})
+    until = comment.created + edit_window()
+    return {"id": comment.pk, "status": comment.status, "comment": comment_data(comment, own=True),
+            "edit_token": posted.edit_token, "edit_until": until.isoformat(),
+            "edit_seconds": max(0, round((until - timezone.now()).total_seconds()))}
 
 
 @router.patch("/comments/{comment_id}", response={200: Changed, 400: Problem, 403: Problem, 404: Problem,
