@@ -20,6 +20,7 @@ from omdome.web.comments.markup import render_comment
 from omdome.web.comments.models import Comment, ModerationEvent, Site, Status, Thread
 from omdome.web.comments.tokens import check_edit_token, edit_token, edit_window
 from omdome.web.core import audit
+from omdome.web.core.inserts import insert
 from omdome.web.messages.models import Direction, Source
 from omdome.web.messages.signals import message_received, reply_sent
 from omdome.web.messages.triage import apply_triage
@@ -45,8 +46,8 @@ def log(comment: Comment, action: str, *, actor=None, from_status: str = "", rea
     ``audit_later``: the comment's follow-up outbox is set, and the worker writes the audit entry
     from this event (comments.followup).
     """
-    ModerationEvent.objects.create(comment=comment, actor=actor, action=action, from_status=from_status,
-                                   to_status=comment.status, reason=reason, text_before=text_before)
+    insert(ModerationEvent(comment=comment, actor=actor, action=action, from_status=from_status,
+                           to_status=comment.status, reason=reason, text_before=text_before))
     if in_bulk:
         return
     if audit_later:
@@ -84,22 +85,23 @@ def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: s
     s = pipeline.run(pipeline.Submission(thread=thread, thread_url=thread_url, title=title, origin=origin,
                                          text=text, author=author, email=email, parent_id=parent,
                                          honeypot=honeypot, confirmed=confirmed, ip=ip))
+    # Everything but the SQL is done before the transaction: it holds the database's write lock,
+    # which every other writer waits for.
+    comment = Comment(parent=s.parent, depth=s.parent.depth + 1 if s.parent else 0,
+                      organisation=s.site.organisation, source=Source.WIDGET, author=s.author, email=s.email,
+                      text=s.text, html=s.html, status=s.status, held_by_site=s.held_by_site, ip_address=ip,
+                      published_at=timezone.now(), idempotency_key=key, followup_due=True)
+    if s.triage is not None:
+        apply_triage(comment, s.triage)
+        comment.rescore_due = rescoring.worth_rescoring(s.triage)
+    writer, reason = writer_of(comment), "; ".join(s.reasons)
     try:
         with transaction.atomic():
-            s.thread = _thread_of(s)
-            comment = Comment(thread=s.thread, parent=s.parent, depth=s.parent.depth + 1 if s.parent else 0,
-                              organisation=s.site.organisation, source=Source.WIDGET, author=s.author,
-                              email=s.email, text=s.text, html=s.html, status=s.status,
-                              held_by_site=s.held_by_site, ip_address=ip, published_at=timezone.now(),
-                              idempotency_key=key)
-            if s.triage is not None:
-                apply_triage(comment, s.triage)
-                comment.rescore_due = rescoring.worth_rescoring(s.triage)
-            comment.followup_due = True
-            comment.save()
-            log(comment, "created", reason="; ".join(s.reasons), audit_later=True)
+            s.thread = comment.thread = _thread_of(s)
+            insert(comment)
+            log(comment, "created", reason=reason, audit_later=True)
             message_received.send(sender=Comment, message=comment, conversation=f"thread:{comment.thread_id}",
-                                  writer=writer_of(comment), follow_up_later=True)
+                                  writer=writer, follow_up_later=True)
     except IntegrityError:
         if key and (earlier := _stored_for(key)) is not None:  # the same request, a moment earlier
             return earlier

@@ -1,0 +1,61 @@
+"""A row stored by ``insert`` is the row ``save()`` stores, parents and all."""
+
+from __future__ import annotations
+
+import pytest
+from django.db.models.signals import post_save
+
+from omdome.web.comments.models import Comment, ModerationEvent, Status
+from omdome.web.core.inserts import insert
+from omdome.web.messages.models import Message
+from web.factories import make_thread
+
+pytestmark = pytest.mark.django_db
+
+
+def new_comment(thread, **fields) -> Comment:
+    values = {"thread": thread, "organisation": thread.site.organisation, "author": "Lena", "email": "lena@example.se",
+              "text": "Tack!", "html": "<p>Tack!</p>", "status": Status.PENDING, "ip_address": "192.0.2.7",
+              "category": "praise", "confidence": 0.93, "triage": {"category": "praise", "reasons": [{"code": "x"}]},
+              "held_by_site": True, "rescore_due": True}
+    return Comment(**{**values, **fields})
+
+
+def stored(comment_id: int) -> dict:
+    """Every column of the comment and its message row, as read back from the database."""
+    comment = Comment.objects.get(pk=comment_id)
+    return {f.attname: getattr(comment, f.attname) for f in Comment._meta.concrete_fields
+            if f.attname not in ("id", "message_ptr_id")}
+
+
+def test_a_comment_inserted_is_stored_as_save_stores_it():
+    thread = make_thread()
+    saved, inserted = new_comment(thread), new_comment(thread)
+    saved.save()
+    insert(inserted)
+    assert inserted.pk and inserted.pk == inserted.id != saved.pk
+    assert not inserted._state.adding and inserted.created is not None  # auto_now_add, as save() sets it
+    one, other = stored(saved.pk), stored(inserted.pk)
+    assert abs((one.pop("created") - other.pop("created")).total_seconds()) < 5
+    assert one == other
+    assert Message.objects.filter(pk=inserted.pk).exists()  # the parent row, linked
+    event = ModerationEvent(comment=inserted, action="created", to_status=inserted.status, reason="r")
+    insert(event)
+    assert ModerationEvent.objects.get(pk=event.pk).comment_id == inserted.pk
+
+
+def test_a_model_someone_listens_to_is_saved_by_save():
+    heard = []
+
+    def listener(sender, instance, created, **kwargs):  # type: ignore[no-untyped-def]
+        heard.append((instance.pk, created))
+
+    post_save.connect(listener, sender=ModerationEvent)
+    try:
+        comment = new_comment(make_thread())
+        insert(comment)
+        event = ModerationEvent(comment=comment, action="created")
+        insert(event)
+    finally:
+        post_save.disconnect(listener, sender=ModerationEvent)
+    assert heard == [(event.pk, True)]
