@@ -60,7 +60,9 @@ TRIAGE_SETS = [
     ("2026-12f", "**seen**: as 2026-12e"),
     ("2026-12g", "**seen**: as 2026-12e"),
     ("2026-12h", "**blind**: frozen on 2026-12-04 before it was ever measured; nothing has been tuned against it "
-                 "(first measured with the model before comments-14: fast 0.812, default 0.835 macro-F1)"),
+                 "(first measured with the model before comments-14: fast 0.812, default 0.835 macro-F1; with the "
+                 "one before comments-15: 0.828 / 0.851); six rows of its misses were seen by mistake, nothing "
+                 "tuned on them (its README)"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
