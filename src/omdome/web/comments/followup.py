@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 # A batch is followed up in one transaction: one commit (and one wait for the disk) for the batch
 # rather than one per comment, which while readers post is time the web workers wait for the write
 # lock. Small enough that a writer waiting behind a batch waits a few milliseconds.
-BATCH = 8
+BATCH = 4
 
 
 def backlog() -> int:
