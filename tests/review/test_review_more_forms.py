@@ -228,3 +228,56 @@ def test_a_negation_in_another_clause_does_not_deny_the_claim():
     draft = "Det är inte officiellt än, men Campus Åby ska stängas efter sommaren."
     profile = make_profile(employer="Ekby högskola", role="Rektor", account="official")
     assert "position.contradicts" in codes(review_draft(draft, profile=profile, policy=CAMPUS))
+
+
+# --- spoken disclosures, set phrases and indirect questions ------------------------------------
+
+@pytest.mark.parametrize(("draft", "role"), [
+    ("Ja har jobbat i kassan på Granholm Bank i femton år å trivs fortfarande.", "Kassör"),
+    ("Jeg kjører verditransport for Granholm Bank, og i dag var det glatt på veiene.", "Sjåfør"),
+    ("Idag släppte vi Granholm Banks kvartalsrapport. Som CFO vill jag peka på två saker.", "CFO"),
+])
+def test_spoken_forms_and_an_own_role_introduced_disclose(draft, role):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role=role), policy=BANK)
+    assert "identity.undisclosed" not in codes(review)
+
+
+@pytest.mark.parametrize("draft", [
+    "Ja, Granholm Bank har öppet på lördag.",  # "Ja" is the answer here, not "jag"
+    "Jag kör ofta förbi Granholm Bank på väg till jobbet.",
+])
+def test_yes_and_driving_past_are_no_disclosure(draft):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"), policy=BANK)
+    assert "identity.undisclosed" in codes(review)
+
+
+@pytest.mark.parametrize("draft", [
+    "I work on the Granholm Bank app. Last night's outage was our mistake, and we're writing up what went wrong.",
+    "Jag jobbar på Granholm Bank och har goda nyheter: vi öppnar ett kontor i Ekby.",
+    "Jag jobbar på Granholm Bank sen tio år. Bästa arbetsplatsen, tycker ja iaf ❤️",
+])
+def test_a_mishap_told_good_news_and_a_spoken_marker_are_no_unmarked_verdict(draft):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Utvecklare"), policy=BANK)
+    assert "opinion.unmarked" not in codes(review)
+
+
+def test_a_verdict_beside_good_news_is_still_one():
+    draft = "Jag jobbar på Granholm Bank. Goda nyheter: vi har nu landets bästa app."
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Utvecklare"), policy=BANK)
+    assert "opinion.unmarked" in codes(review)
+
+
+def test_a_claim_in_an_indirect_question_is_not_made():
+    profile = make_profile(employer="Ekby högskola", role="Studievägledare")
+    for draft in ("Jag jobbar på Ekby högskola och får ofta frågan huruvida Campus Åby ska stängas. Nej!",
+                  "Students keep asking me whether Campus Åby stängs. It does not."):
+        assert "position.contradicts" not in codes(review_draft(draft, profile=profile, policy=CAMPUS))
+
+
+@pytest.mark.parametrize(("draft", "address"), [
+    ("Idag ringde en pappa på Lönnvägen 6 i Ekby, han var orolig för sitt lån.", "Lönnvägen 6"),
+    ("Thanks Greta! We'll post the voucher to Alvägen 3, the address on your letter.", "Alvägen 3"),
+])
+def test_a_parent_at_an_address_and_the_address_from_a_letter_are_personal_data(draft, address):
+    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB"), policy=BANK)
+    assert hits(review, draft, "pii.address") == [address]

@@ -25,7 +25,10 @@ STEM = 5
 
 _REPORTED = re.compile(
     r"(?i)\b(?:säger\s+att|sägs|påstår|påstås|hävdar|hävdas|ryktet|rykten|myten|people\s+(?:say|keep\s+saying|claim)|"
-    r"some\s+(?:say|claim)|it\s+is\s+said|rumou?rs?|myth|claims?\s+that|sier\s+at|siger\s+at|påstår)\b")
+    r"some\s+(?:say|claim)|it\s+is\s+said|rumou?rs?|myth|claims?\s+that|sier\s+at|siger\s+at|påstår"
+    # An indirect question: "I often get asked whether it's fine to stop …".
+    r"|whether|huruvida|hvorvidt|(?:asked|asks|ask|wonders?|wondered|frågar|frågade|undrar|undrade|spør|spurte|"
+    r"spørger|spurgte)\s+(?:\w+\s+){0,2}(?:if|om))\b")
 
 
 # Openings that ask whether a claim holds: "Stämmer det att …?", "Is it true that …?"

@@ -72,7 +72,10 @@ HOME_CONTEXT = re.compile(
     r"dam|herre|herren|herrn|kvinna|dame|damen|manden|kone|konen|kvinde|kvinden|"
     r"kund|kunden|granne|grannen|grannar|patient|patienten|elev|eleven|"
     r"hyresgäst|hyresgästen|pensionär|pensionären|familjen(?:\s+\w+)?|paret|couple|family|customer|"
-    r"neighbou?r|resident|tenant|pensioner|familien(?:\s+\w+)?|naboen|nabo)\s+(?:\w+\s+)?(?:på|i|vid|at|on)"
+    r"neighbou?r|resident|tenant|pensioner|familien(?:\s+\w+)?|naboen|nabo|"
+    # "en ensamstående mamma på Granvägen 14"
+    r"mamma|mamman|pappa|pappan|mamaen|pappaen|moren|faren|moderen|faderen|mother|father|mum|mom|dad)"
+    r"\s+(?:\w+\s+)?(?:på|i|vid|at|on)"
     r"|\bhemma\s+(?:hos\s+\w+\s+)?(?:på|i|vid)|\bhem\s+till\s+\w+\s+(?:på|i)"
     # "hemma hos Linneas mamma Jenny, Blåbärsvägen 9", "hjemme hos Mette, …"
     r"|\b(?:hemma|hjemme)\s+hos\s+(?:[\w-]+\s+){0,3}[\w-]+,"
@@ -125,5 +128,8 @@ OWNED_CONTEXT = re.compile(
 HOME_AFTER = re.compile(
     r"(?i)^[\s,.;:–-]*(?:(?:\w+\s+){0,1}(?:portkod|port\s*kod|door\s*code|dørkode|dørkoden|porttelefon|lgh|lägenhet|"
     r"leilighet|lejlighed|flat|apt|\d{1,2}\s*(?:tr|trappor|vån|sal)\b)"
-    r"|[^\n]{0,80}?\b(?:som\s+bor\s+där|bor\s+där|who\s+lives\s+there|lives\s+there|bor\s+der|som\s+bor\s+der))")
+    r"|[^\n]{0,80}?\b(?:som\s+bor\s+där|bor\s+där|who\s+lives\s+there|lives\s+there|bor\s+der|som\s+bor\s+der)"
+    # "… to Ekbacksvägen 9, the address on your letter"
+    r"|(?:the\s+)?address\s+(?:on|in|from)\s+(?:your|his|her|their)|adressen\s+(?:på|i|från)\s+(?:ditt|din|hans|hennes|"
+    r"deras)|(?:your|his|her|their)\s+(?:home\s+)?address|(?:din|hans|hennes|deras)\s+(?:hem)?adress)")
 

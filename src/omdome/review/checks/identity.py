@@ -36,10 +36,13 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
 
 # First person + a verb of employment, then (in the same sentence) the employer or "there".
 WORKS = re.compile(
-    r"\b(?:jag|i|jeg|eg)\b(?:\W+\w+){0,3}?\W+(?:jobbar|jobbat|jobba|arbetar|arbetat|är\s+anställd|"
+    # "ja" as spoken ("Ja har jobbat i hemtjänsten"), not the answer ("Ja, …").
+    r"\b(?:jag|ja(?![,.!])|i|jeg|eg)\b(?:\W+\w+){0,3}?\W+(?:jobbar|jobbat|jobba|arbetar|arbetat|är\s+anställd|"
     r"work|works|worked|working|am\s+employed|'m\s+employed|jobber|jobbet|arbeider|arbeidet|arbejder|"
     r"arbejdet|er\s+ansat|er\s+tilsett|leder|ansvarar\s+för|är\s+chef\s+för|basar\s+över|lead|head|run|"
-    r"manage|am\s+responsible\s+for|'m\s+responsible\s+for|leier|har\s+ansvar\s+for|er\s+chef\s+for)\b"
+    r"manage|am\s+responsible\s+for|'m\s+responsible\s+for|leier|har\s+ansvar\s+for|er\s+chef\s+for|"
+    # "Jeg kjører ekspressbuss for Kustpilen": driving for the employer.
+    r"(?:kör|kjører|kører|drive|drives)\s+(?:[\w-]+\s+){0,2}(?:för|for))\b"
     r"|\b(?:som\s+anställd|as\s+an?\s+employee|som\s+ansat|som\s+tilsett)\b", re.IGNORECASE)
 # "Jag är utvecklare på", "I'm a nurse at", "Som verksamhetschef för", "As HR director at": a
 # self-introduction that ends right before the employer's name.
@@ -114,6 +117,8 @@ def _discloses(ctx: DraftContext) -> bool:
             return True
         if own_role is not None and _AT_A_NAME.match(sentence.text, own_role.end()):
             return True  # "As international coordinator at Sjöhagen University": an employer by any name
+        if own_role is not None and _AS_MY_ROLE.search(lower, 0, own_role.start()):
+            return True  # "Som CFO vill jag lyfta …": the author's own role, in a draft that names us
         if names_us and POINTS_TO_SELF.search(sentence.text):
             return True
         if names_us and _our_colleague_at(ctx, sentence):
@@ -134,6 +139,9 @@ def _discloses(ctx: DraftContext) -> bool:
 
 # Swedish, Norwegian and Danish endings of a role word: "arbetsmiljöingenjören på Bergvik".
 _ROLE_ENDINGS = r"(?:en|n|et|t|a|na|er|ar|or|erna|arna|orna|e)?"
+# "Som CFO", "As head of marketing", "i min roll som": the author's role introduced as theirs.
+_AS_MY_ROLE = re.compile(r"(?:^|\W)(?:som|as|i\s+min\s+roll\s+som|in\s+my\s+role\s+as|i\s+min\s+rolle\s+som)\s+"
+                         r"(?:an?\s+|en\s+|ett\s+|ei\s+)?$")
 _AT_A_NAME = re.compile(r"\s+(?:at|på|hos|vid|ved|for|för)\s+(?:the\s+)?[A-ZÅÄÖÆØ]")
 # The author pointing at themselves beside the employer's name: "Nordvåg's sustainability lead
 # (that's me)", "arbetsmiljöingenjören på Bergvik, alltså jag".

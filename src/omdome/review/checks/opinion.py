@@ -39,6 +39,11 @@ _SKIP_SENTENCE = re.compile(
     r"(?i)\b(?:tack|tackar|thanks|thank you|thank|grattis|congrat\w*|bra jobbat|well done|great job|"
     r"takk|tak for|kudos|frågan om|frågar om|undrar om|asked (?:if|whether)|asks (?:if|whether)|"
     r"wonder(?:s|ed)? (?:if|whether)|spørsmål om|spørger om)\b")
+# "good news", "goda nyheter": announcing something, not judging it.
+_SET_PHRASE = re.compile(r"\s+(?:news|nyheter|nyhet|nyheder|nyhed|nytt|nyhetene|nyheterna)\b")
+# "what went wrong", "det som gick fel": a mishap told, not a verdict on anyone.
+_HAPPENED = re.compile(r"\b(?:went|go|goes|gone|going|gick|går|gått|gikk|gik|gået)\s+$")
+_MISHAP = frozenset({"wrong", "fel", "galt", "feil"})
 _SIGN_OFF = re.compile(
     r"(?im)^\s*(?:med\s+)?(?:vänliga|bästa|varma|kind|best|warm|many)?\s*(?:hälsningar|regards|wishes|"
     r"hilsen|hilsner)\b.*$|^\s*(?:mvh|vh|br)\b.*$")
@@ -79,6 +84,9 @@ def _exempt(sentence: Sentence) -> bool:
 def _judgement(text: str, evaluative: re.Pattern[str]) -> re.Match[str] | None:
     lowered = _SIGN_OFF.sub(lambda m: " " * len(m.group()), text.lower())
     for match in evaluative.finditer(lowered):
+        if _SET_PHRASE.match(lowered, match.end()) or (match.group() in _MISHAP
+                                                       and _HAPPENED.search(lowered, 0, match.start())):
+            continue  # "good news", "what went wrong": an announcement, a mishap, not a verdict
         if _MODAL.match(match.group()) and (_READER.search(lowered[: match.start()])
                                             or _WHETHER.search(lowered[: match.start()])
                                             or _REPORTED.search(lowered[: match.start()])):
