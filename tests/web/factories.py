@@ -89,7 +89,8 @@ _CANDIDATES = ("Okej, så biblioteket stänger tidigare på fredagar nu?",
                "Biblioteket ja.", "Intressant att biblioteket stänger tidigare.",
                "Typiskt er att stänga biblioteket igen, jäklar vad trött man blir.",
                "Ni är inte kloka som stänger biblioteket.", "Skit samma, biblioteket är ändå tomt.",
-               "Haha biblioteket stänger, vilket skämt")
+               "Haha biblioteket stänger, vilket skämt", "Biblioteket nu igen.", "biblioteket ok",
+               "Biblioteket och sånt.")
 
 
 def _fast_results() -> list[tuple[str, object]]:

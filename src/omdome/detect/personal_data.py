@@ -52,5 +52,6 @@ def find_personal_data(text: str, *, language: str | None = None) -> list[Span]:
     """
     found: list[Span] = []
     for recognizer in _instances():
-        found.extend(recognizer.find(text, language))
+        if recognizer.needs is None or recognizer.needs.search(text):
+            found.extend(recognizer.find(text, language))
     return drop_overlaps(found)

@@ -11,6 +11,7 @@ class EmailRecognizer(Recognizer):
     """A local part, ``@`` and a domain with a top-level part of letters."""
 
     kind = "email"
+    needs = re.compile("@")
     pattern = re.compile(
         r"(?<![\w.+-])(?P<value>[\w.+-]*\w@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})\b",
         re.IGNORECASE,
