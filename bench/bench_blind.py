@@ -63,6 +63,7 @@ TRIAGE_SETS = [
                  "(first measured with the model before comments-14: fast 0.812, default 0.835 macro-F1; with the "
                  "one before comments-15: 0.828 / 0.851); six rows of its misses were seen by mistake, nothing "
                  "tuned on them (its README)"),
+    ("2026-12i", "**blind**: frozen on 2026-12-05 before it was ever measured; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
