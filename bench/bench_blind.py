@@ -97,6 +97,8 @@ REVIEW_SETS = [
     ("2026-12h", ("r15", "r16"),
      "**blind**: frozen on 2026-12-04 before it was ever measured; nothing has been tuned against it (first "
      "measured before the work on 2026-12g: 74 % of required findings, a finding on 6 of 47 clean drafts)"),
+    ("2026-12i", ("r17", "r18"),
+     "**blind**: frozen on 2026-12-05 before it was ever measured; nothing has been tuned against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
