@@ -63,7 +63,8 @@ TRIAGE_SETS = [
                  "(first measured with the model before comments-14: fast 0.812, default 0.835 macro-F1; with the "
                  "one before comments-15: 0.828 / 0.851); six rows of its misses were seen by mistake, nothing "
                  "tuned on them (its README)"),
-    ("2026-12i", "**blind**: frozen on 2026-12-05 before it was ever measured; nothing has been tuned against it"),
+    ("2026-12i", "**blind**: frozen on 2026-12-05 before it was ever measured, first measured with the model "
+                 "retrained with comments-15; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -98,7 +99,8 @@ REVIEW_SETS = [
      "**blind**: frozen on 2026-12-04 before it was ever measured; nothing has been tuned against it (first "
      "measured before the work on 2026-12g: 74 % of required findings, a finding on 6 of 47 clean drafts)"),
     ("2026-12i", ("r17", "r18"),
-     "**blind**: frozen on 2026-12-05 before it was ever measured; nothing has been tuned against it"),
+     "**blind**: frozen on 2026-12-05 before it was ever measured, first measured after the work on 2026-12d; "
+     "nothing has been tuned against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
@@ -110,6 +112,8 @@ SPAN_PREFIXES = ("respect.", "pii.", "confidential.")
 WORD_FORMS = {
     "bank": "bank,banken,banker,bankerna",
     "operatör": "operatör,operatören,operatörer,operatörerna",
+    "länsstyrelse": "länsstyrelse,länsstyrelsen,länsstyrelser,länsstyrelserna",
+    "förbund": "förbund,förbundet,förbund,förbunden",
     # The 2026-12b writers gave a form or a name where the policy asks for a noun; an
     # administrator would give the noun.
     "kommunen": "kommun",
