@@ -31,3 +31,17 @@ def _fresh_counters():
     ratelimit.counters().clear()
     memo.forget_all()
     yield
+
+
+@pytest.fixture
+def connection_outlives_requests():
+    """For tests that call the WSGI application itself, as Django's test client does: the test's
+    transaction must outlive each request, which would otherwise close the connection."""
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)

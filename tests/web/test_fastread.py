@@ -12,21 +12,8 @@ from django.core.wsgi import get_wsgi_application
 from omdome.web.comments.fastread import ThreadReadCache
 from web.factories import HOST, make_comment, make_thread
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("connection_outlives_requests")]
 PAGE = f"{HOST}/nyheter/vagarbete"
-
-
-@pytest.fixture(autouse=True)
-def _keep_the_test_connection():
-    """As Django's test client does: the test's transaction must outlive each request."""
-    from django.core import signals
-    from django.db import close_old_connections
-
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
 
 
 def read(app, origin: str | None = HOST, **params) -> tuple[str, dict, bytes]:

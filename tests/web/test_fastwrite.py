@@ -13,23 +13,10 @@ from omdome.web.comments.fastwrite import CommentWriteLane
 from omdome.web.comments.models import Comment, ModerationEvent
 from web.factories import HOST, make_site
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("connection_outlives_requests")]
 PAGE = f"{HOST}/nyheter/vagarbete"
 # What differs between two answers to two requests, whoever answers them.
 VOLATILE = {"id", "created", "edit_token", "edit_until", "edit_seconds"}
-
-
-@pytest.fixture(autouse=True)
-def _keep_the_test_connection():
-    """As Django's test client does: the test's transaction must outlive each request."""
-    from django.core import signals
-    from django.db import close_old_connections
-
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    yield
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

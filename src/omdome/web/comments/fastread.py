@@ -20,12 +20,28 @@ PATH = "/api/comments"
 OWN_HEADERS = {"content-length", "content-language", "access-control-allow-origin", "date", "set-cookie"}
 
 
-class ThreadReadCache:
-    """WSGI middleware around Django's application."""
+class LearnsHeaders:
+    """WSGI middleware around Django's application that answers some requests itself, with the
+    headers Django's own last answer of status ``learns_from`` had, less the per-request ones."""
+
+    learns_from = "200 "
+    own_headers = OWN_HEADERS
 
     def __init__(self, application):  # type: ignore[no-untyped-def]
         self.application = application
-        self.headers: list[tuple[str, str]] | None = None  # those of Django's last thread read
+        self.headers: list[tuple[str, str]] | None = None
+
+    def _learning(self, start_response):  # type: ignore[no-untyped-def]
+        def learn(status, headers, exc_info=None):  # type: ignore[no-untyped-def]
+            if status.startswith(self.learns_from) and exc_info is None:
+                self.headers = [(k, v) for k, v in headers if k.lower() not in self.own_headers]
+            return start_response(status, headers, exc_info)
+
+        return learn
+
+
+class ThreadReadCache(LearnsHeaders):
+    """Thread reads, with the headers of Django's last thread read."""
 
     def __call__(self, environ, start_response):  # type: ignore[no-untyped-def]
         if environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO") == PATH and self.headers is not None:
@@ -36,14 +52,6 @@ class ThreadReadCache:
         if environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO") == PATH:
             return self.application(environ, self._learning(start_response))
         return self.application(environ, start_response)
-
-    def _learning(self, start_response):  # type: ignore[no-untyped-def]
-        def learn(status, headers, exc_info=None):  # type: ignore[no-untyped-def]
-            if status.startswith("200 ") and exc_info is None:
-                self.headers = [(k, v) for k, v in headers if k.lower() not in OWN_HEADERS]
-            return start_response(status, headers, exc_info)
-
-        return learn
 
     def _from_cache(self, environ) -> tuple[list[tuple[str, str]], bytes] | None:  # type: ignore[no-untyped-def]
         from omdome.web.comments.cors import allowed_origin

@@ -18,18 +18,16 @@ from __future__ import annotations
 
 import io
 
+from omdome.web.comments.fastread import OWN_HEADERS, LearnsHeaders
+
 PATH = "/api/comments"
-# Per-request headers, never copied from one answer to another.
-OWN_HEADERS = {"content-length", "content-language", "content-type", "access-control-allow-origin", "date",
-               "set-cookie", "retry-after"}
 
 
-class CommentWriteLane:
-    """WSGI middleware around Django's application."""
+class CommentWriteLane(LearnsHeaders):
+    """Readers' comments, with the headers of Django's last answer to a written comment."""
 
-    def __init__(self, application):  # type: ignore[no-untyped-def]
-        self.application = application
-        self.headers: list[tuple[str, str]] | None = None  # those of Django's last answer to a written comment
+    learns_from = "201 "
+    own_headers = OWN_HEADERS | {"content-type", "retry-after"}
 
     def __call__(self, environ, start_response):  # type: ignore[no-untyped-def]
         if environ.get("REQUEST_METHOD") != "POST" or environ.get("PATH_INFO") != PATH:
@@ -46,14 +44,6 @@ class CommentWriteLane:
         status, headers, content = answer
         start_response(status, headers)
         return [content]
-
-    def _learning(self, start_response):  # type: ignore[no-untyped-def]
-        def learn(status, headers, exc_info=None):  # type: ignore[no-untyped-def]
-            if status.startswith("201 ") and exc_info is None:
-                self.headers = [(k, v) for k, v in headers if k.lower() not in OWN_HEADERS]
-            return start_response(status, headers, exc_info)
-
-        return learn
 
     def _write(self, environ, body: bytes) -> tuple[str, list[tuple[str, str]], bytes] | None:  # type: ignore[no-untyped-def]
         from django.conf import settings
