@@ -59,3 +59,22 @@ def test_a_model_someone_listens_to_is_saved_by_save():
     finally:
         post_save.disconnect(listener, sender=ModerationEvent)
     assert heard == [(event.pk, True)]
+
+
+def test_a_model_with_a_save_of_its_own_is_saved_by_it(monkeypatch):
+    from omdome.web.core.models import AuditEntry
+
+    saved = []
+    original = AuditEntry.save
+
+    def spy(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        saved.append(self.action)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(AuditEntry, "save", spy)
+    from omdome.web.core import inserts
+
+    inserts._tables.cache_clear()
+    entry = AuditEntry(seq=1, created=make_thread().created, action="test.inserted", prev_hash="0" * 64, hash="x")
+    insert(entry)
+    assert saved == ["test.inserted"] and AuditEntry.objects.filter(pk=entry.pk).exists()

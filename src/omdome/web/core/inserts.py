@@ -5,7 +5,8 @@ it: for a comment, its message row and its log entry, that was a quarter of a PO
 statement for a table is the same every time, so ``insert`` builds it once per model and table,
 and fills it with the values ``save()`` would have written: each field's ``pre_save`` (so that
 ``auto_now_add`` is set on the object, as by ``save()``) and its ``get_db_prep_save``. A model
-whose saves someone listens to (``pre_save``, ``post_save``) is saved by ``save()`` as before.
+whose saves someone listens to (``pre_save``, ``post_save``), or that has a ``save()`` of its own
+(a rule of its own on storing), is saved by ``save()`` as before.
 """
 
 from __future__ import annotations
@@ -43,12 +44,15 @@ def insert(obj: Model) -> None:
 @cache
 def _tables(model: type[Model]) -> list[tuple[type[Model], Field | None]] | None:
     """The model's tables in the order they are written, root first, each with the field of the
-    next table that links to its row; None for a model with more than one parent (save() does it)."""
+    next table that links to its row; None for a model with more than one parent or a save() of its
+    own (save() does it)."""
     chain = [model]
     while chain[-1]._meta.parents:
         if len(chain[-1]._meta.parents) != 1:
             return None
         chain.append(next(iter(chain[-1]._meta.parents)))
+    if any("save" in vars(m) for m in model.__mro__ if issubclass(m, Model) and m is not Model):
+        return None  # a save() of its own, which a plain INSERT would pass by
     chain.reverse()
     return [(m, chain[i + 1]._meta.parents[m] if i + 1 < len(chain) else None) for i, m in enumerate(chain)]
 
