@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from omdome.text.normalize import normalize
+from omdome.text.normalize import _has_games, normalize
 
 # (original, the word as it reads once normalised, the original substring it came from)
 GAMES = [
@@ -94,3 +95,22 @@ def test_property_when_any_text_is_normalised_then_offsets_are_valid_and_increas
     for start in range(len(norm.text)):
         lo, hi = norm.span(start, len(norm.text))
         assert 0 <= lo < hi <= len(text)
+
+
+# The single pattern the quick test for spelling games replaced: it must find the same texts.
+_GAMES_AS_ONE_PATTERN = re.compile(r"[^\W\d_][0134578]|[0134578@$€!|][^\W\d_]"
+                                   r"|(?<![^\W_])[^\W\d_][ .*_-][^\W\d_][ .*_-][^\W\d_](?![^\W_])|([^\W\d_])\1\1")
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.text(max_size=60) | st.text(alphabet="aeiodtjä 01345@$!|.-*_€", max_size=40))
+def test_property_the_quick_test_for_spelling_games_finds_what_one_pattern_finds(text: str) -> None:
+    assert _has_games(text) == bool(_GAMES_AS_ONE_PATTERN.search(text))
+
+
+def test_the_quick_test_for_spelling_games_agrees_on_every_text_the_project_holds() -> None:
+    from tests.detect.test_detect_pii_needs import held_texts
+
+    texts = held_texts()
+    assert sum(_has_games(t) for t in texts) > 500
+    assert all(_has_games(t) == bool(_GAMES_AS_ONE_PATTERN.search(t)) for t in texts)

@@ -18,6 +18,7 @@ from zlib import crc32
 import numpy as np
 
 N_FEATURES = 2**18
+_MASK = N_FEATURES - 1
 # Character n-gram sizes. Pairs of letters ("r ", " j") were left out: too common to mean anything,
 # they let short plain sentences ("Jag jobbar i kundtjänsten.") add up to a category by chance.
 NGRAM_SIZES = (3, 4, 5)
@@ -62,8 +63,9 @@ def ngram_counts(cleaned: str) -> Counter[int]:
     tokens = TOKEN.findall(cleaned)
     words = [t for t in tokens if t[0].isalnum()]
     # One counting pass over every token's n-grams and the word pairs (Counter counts in C).
+    # Word pairs are hashed without the cache: most pairs in a new comment are new.
     return Counter(chain(chain.from_iterable(map(token_features, tokens)),
-                         (hash_feature(f"b:{a} {b}") for a, b in zip(words, words[1:], strict=False))))
+                         [crc32(f"b:{a} {b}".encode()) & _MASK for a, b in zip(words, words[1:], strict=False)]))
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,18 @@ QUESTION_WORDS = frozenset(
 )
 
 
+# What every match of _URL holds: most comments hold none, and this is cheaper to look for.
+_MAYBE_URL = re.compile(r"://|www\.|\.(?:com|se|nu|net|org|io|xyz|ru|info|shop|biz|no|dk)\b", re.IGNORECASE)
+
+
 def substitute(text: str) -> str:
     """URLs, e-mail addresses and @mentions replaced by one token each."""
-    text = _URL.sub(" urltoken ", text)
-    text = _EMAIL.sub(" emailtoken ", text)
-    return _MENTION.sub(" mentiontoken ", text)
+    if _MAYBE_URL.search(text) is not None:
+        text = _URL.sub(" urltoken ", text)
+    if "@" in text:
+        text = _EMAIL.sub(" emailtoken ", text)
+        text = _MENTION.sub(" mentiontoken ", text)
+    return text
 
 
 def prepare(text: str) -> Normalized:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from omdome.detect.lexicons import phrases
+from omdome.detect.lexicons import matches, phrases
 from omdome.text.lexicon import load_data
 from omdome.text.normalize import Normalized
 
@@ -33,11 +33,8 @@ def polarity(norm: Normalized, language: str | None) -> int:
     negators = phrases("sentiment.toml", "negators", lang)
     score = 0
     for table, sign in (("positive", 1), ("negative", -1)):
-        pattern = phrases("sentiment.toml", table, lang)
-        if pattern is None:
-            continue
-        for match in pattern.finditer(norm.text):
-            before = " ".join(_WORD.findall(norm.text[max(0, match.start() - 25):match.start()])[-3:])
+        for start, _end, _matched in matches("sentiment.toml", table, lang, norm.text):
+            before = " ".join(_WORD.findall(norm.text[max(0, start - 25):start])[-3:])
             flipped = negators is not None and negators.search(before) is not None
             score += -sign if flipped else sign
     if norm.original.isascii():

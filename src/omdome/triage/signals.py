@@ -4,22 +4,35 @@ from __future__ import annotations
 
 import re
 
-from omdome.detect.lexicons import phrases
+from omdome.detect.lexicons import matches
 from omdome.text.normalize import Normalized
 from omdome.text.segment import sentences
 
+# How a question opens: a question word, or a verb before its subject ("kan ni", "can you", "kan dere").
+_QUESTION_WORDS = ("vad när hur varför vem vilken vilket vilka what when where how why who which hva når hvor "
+                   "hvordan hvorfor hvem hvad hvornår hvilke").split()
+_VERB_FIRST = (("kan får går finns ska skulle", "ni du man jag det vi"),
+               ("can could would will do does did is are", "you i we it there they"),
+               ("kan får skal kunne", "dere du man jeg i vi"))
 _OPENING = re.compile(
-    r"^\W*(?:vad|när|hur|varför|vem|vilken|vilket|vilka|what|when|where|how|why|who|which|hva|når|"
-    r"hvor|hvordan|hvorfor|hvem|hvad|hvornår|hvilke|(?:kan|får|går|finns|ska|skulle) (?:ni|du|man|jag|"
-    r"det|vi)|(?:can|could|would|will|do|does|did|is|are) (?:you|i|we|it|there|they)|"
-    r"(?:kan|får|skal|kunne) (?:dere|du|man|jeg|i|vi))\b",
+    r"^\W*(?:" + "|".join(_QUESTION_WORDS) + "|"
+    + "|".join(f"(?:{'|'.join(verbs.split())}) (?:{'|'.join(subjects.split())})" for verbs, subjects in _VERB_FIRST)
+    + r")\b",
     re.IGNORECASE,
 )
+# A text holding none of the words a question opens with opens no sentence like one, and looking
+# for them is cheaper than splitting the text into sentences (every posted comment passes here).
+_OPENERS = frozenset(_QUESTION_WORDS + [verb for verbs, _subjects in _VERB_FIRST for verb in verbs.split()])
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def is_question(text: str) -> bool:
     """A question mark, or a sentence that opens like a question ("Hur gör jag …", "Can you …")."""
-    return "?" in text or any(_OPENING.search(s.text) for s in sentences(text))
+    if "?" in text:
+        return True
+    if _OPENERS.isdisjoint(_LETTERS.findall(text.casefold())):
+        return False
+    return any(_OPENING.search(s.text) for s in sentences(text))
 
 
 def urgency(norm: Normalized, language: str | None, *, threat: bool, category: str) -> tuple[str, str]:
@@ -31,9 +44,8 @@ def urgency(norm: Normalized, language: str | None, *, threat: bool, category: s
     lang = language if language in ("sv", "en", "nb", "da") else None
 
     def found(table: str) -> str | None:
-        pattern = phrases("urgency.toml", table, lang)
-        match = pattern.search(norm.text) if pattern is not None else None
-        return match.group() if match else None
+        first = matches("urgency.toml", table, lang, norm.text)
+        return first[0][2] if first else None
 
     if threat:
         return "high", "threat"
