@@ -42,18 +42,30 @@ def compile_phrases(phrases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W_])(?:{_trie_regex(trie)})(?![^\W_])")
 
 
-def _trie_regex(node: dict) -> str:
-    """Regex source for a trie node; "" marks a phrase that may end here."""
+def compile_substrings(strings: Iterable[str]) -> re.Pattern[str]:
+    """One pattern that finds any of ``strings`` anywhere (inside words too), folded into a trie."""
+    trie: dict = {}
+    for string in set(strings):
+        node = trie
+        for char in string:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_trie_regex(trie, literal=True))
+
+
+def _trie_regex(node: dict, *, literal: bool = False) -> str:
+    """Regex source for a trie node; "" marks a phrase that may end here. Unless ``literal``, a space
+    matches any run of white space and ``*`` a word ending."""
     ends = "" in node
     branches = []
     for char in sorted(k for k in node if k):
-        if char == " ":
+        if char == " " and not literal:
             head = r"\s+"
-        elif char == "*":
+        elif char == "*" and not literal:
             head = r"[^\W_]*"
         else:
             head = re.escape(char)
-        rest = _trie_regex(node[char])
+        rest = _trie_regex(node[char], literal=literal)
         branches.append(head + rest)
     if not branches:
         return ""

@@ -284,8 +284,7 @@ def _sentiment(model: TriageModel, logits, norm, language, category: str) -> str
         return "positive"
     if category in (Category.COMPLAINT, Category.HATEFUL):
         return "negative"
-    probs = softmax(logits)
-    return model.sentiment.classes[int(np.argmax(probs))]
+    return model.sentiment.classes[int(np.argmax(logits))]  # the most probable class has the largest logit
 
 
 def _checked(text: object) -> str:
