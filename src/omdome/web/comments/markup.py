@@ -7,6 +7,7 @@ on the allow-list.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import nh3
@@ -24,8 +25,22 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("zero", {"html": False, "breaks": True, "linkify": False}).enable(rules)
 
 
+# One line of text holding nothing the Markdown subset or HTML reads: no emphasis, link, code,
+# escape or entity character, no list or quote marker at its start. Most comments are such a line,
+# and the renderer and the sanitiser would give back the line itself in a paragraph (every posted
+# comment passes here; tests/web/test_markup.py compares both ways).
+_PLAIN_LINE = re.compile(r"(?![ \t]*(?:[-+*>]|\d{1,9}[.)])(?:[ \t]|$))[^\n\r\0*_\[\]<>`\\&\u00a0\u2028\u2029]*")
+
+
 def render_comment(text: str) -> str:
     """Safe HTML for ``text``: emphasis, links, code, lists and quotes; everything else as text."""
+    plain = text.strip(" \t\n")
+    if plain and plain.isprintable() and _PLAIN_LINE.fullmatch(plain):
+        return f"<p>{plain}</p>"
+    return _rendered(text)
+
+
+def _rendered(text: str) -> str:
     html = _markdown().render(text)
     # Relative links would resolve against the host page and pass for the site's own.
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=LINK_REL,
