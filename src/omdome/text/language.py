@@ -61,6 +61,19 @@ _ONLY = {
 _SHARED_NORDIC = frozenset("ikke jeg og også bare hvordan hvorfor til fra mit hvem hvis mange synes kun".split())
 _WORDS = re.compile(r"[^\W\d_]+")
 
+# Letters that tell the languages apart: æ and ø only Norwegian and Danish write among ours; ä and ö
+# Swedish (and Finnish, Estonian, German); the others only languages that are not ours.
+_NORDIC_LETTERS = frozenset("æøÆØ")
+_SWEDISH_LETTERS = frozenset("äöÄÖ")
+_FOREIGN_LETTERS = frozenset("üßõþðÜÕÞÐ")
+# Swedish words that Finnish and Estonian (which write ä and ö too) do not ("sen" and "mina" they do).
+_SURELY_SWEDISH = frozenset("och att inte är jag för också från mycket varför någon några något tack kunde borde "
+                            "eftersom hade blev själv varje dessutom vilken ännu när tycker nån nåt".split())
+# Letters Norwegian and Danish do not write, but Swedish, Icelandic, Faroese, German or Estonian do.
+_NOT_NORDIC_LETTERS = frozenset("äöüßþðõÄÖÜÞÐÕ")
+# Words only Norwegian and Danish write among the languages the detector knows.
+_NORDIC_WORDS = frozenset("og jeg ikke også hvordan hvorfor hvem hvis".split())
+
 
 def _words(text: str) -> set[str]:
     return set(_WORDS.findall(text[:600].lower()))
@@ -92,23 +105,17 @@ def _decided(words: set[str], swedish_letters: bool = False) -> str | None:
     return None
 
 
-# Letters and words only Norwegian and Danish write among the languages the detector knows.
-_NORDIC_LETTERS = frozenset("æøÆØ")
-_SWEDISH_LETTERS = frozenset("äöÄÖ")
-_FOREIGN_LETTERS = frozenset("üßõþðÜÕÞÐ")
-# Swedish words that Finnish and Estonian (which write ä and ö too) do not ("sen" and "mina" they do).
-_SURELY_SWEDISH = frozenset("och att inte är jag för också från mycket varför någon några något tack kunde borde "
-                            "eftersom hade blev själv varje dessutom vilken ännu när tycker nån nåt".split())
-# Letters Norwegian and Danish do not write, but Swedish, Icelandic, Faroese, German or Estonian do.
-_NOT_NORDIC_LETTERS = frozenset("äöüßþðõÄÖÜÞÐÕ")
-_NORDIC_WORDS = frozenset("og jeg ikke også hvordan hvorfor hvem hvis".split())
-
-
 def _nordic_only(text: str, words: set[str]) -> bool:
     """Norwegian or Danish and nothing else: their letters or words, and no Swedish or English word."""
     if words & _ONLY["sv"] or words & _ONLY["en"] or not _NOT_NORDIC_LETTERS.isdisjoint(text):
         return False
     return not _NORDIC_LETTERS.isdisjoint(text) or not _NORDIC_WORDS.isdisjoint(words)
+
+
+def preload() -> None:
+    """Build the detectors now (a server starting up) rather than on the first comment."""
+    _detector()
+    _nordic_detector()
 
 
 @cache

@@ -15,10 +15,13 @@ application = ThreadReadCache(CommentWriteLane(application))
 
 
 def _warm_up() -> None:
-    """Load the triage model as the worker starts, not on the first comment after a restart."""
+    """Load the triage model and the language detectors as the worker starts, not on the first comment
+    after a restart."""
+    from omdome.text.language import preload
     from omdome.triage.model import load_model
 
     load_model(os.environ.get("OMDOME_TRIAGE_MODEL") or None)
+    preload()
 
 
 _warm_up()
