@@ -37,6 +37,8 @@ def _review(draft: str, **profile):  # type: ignore[no-untyped-def]
     "The people who wrote this policy haven't spoken to a customer since 2015.",
     "Kassasystemet har kraschat fyra gånger i dag och ledningen har inte svarat. Imponerande.",
     "Ni som klagar på kön i kommentarerna: ni vet vilka ni är.",
+    "Att ingen i ledningsgruppen har satt sin fot på lagret sedan flytten märks tydligt.",
+    "Planen kommer från en konsult i Göteborg som aldrig sett en kassa i verkligheten.",
 ])
 def test_contempt_by_construction_is_disparaging(draft):
     assert "respect.disparaging" in codes(_review(draft))
@@ -50,6 +52,8 @@ def test_contempt_by_construction_is_disparaging(draft):
     "Jag kan inte ens räkna hur många kaffe jag druckit i dag ☕",
     "Tack Kenneth för att du ställde upp i helgen, utan dig hade vi inte klarat det!",
     "Kunden sa 'tack, ni är bäst' när hon gick. Sånt värmer.",
+    "Ingen har sagt något om öppettiderna än, så vi kör som vanligt i helgen.",
+    "I have never set foot in the new warehouse myself, so I asked Lina to show me round.",
 ])
 def test_teasing_quoting_and_self_irony_are_not_disparaging(draft):
     assert "respect.disparaging" not in codes(_review(draft))

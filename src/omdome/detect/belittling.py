@@ -28,8 +28,9 @@ _SOMEONE = re.compile(
     r"kommunen|regionen|bolaget|företaget|firmaet|selskapet|company|firm)\b"
     # A first name or a full name, not at the start of the sentence: "Tack Lennart", "Gary from accounts".
     r"|(?<=[\w,] )(?-i:[A-ZÅÄÖÆØ][a-zåäöæø]{2,})\b")
-# The writer speaking of themselves or their own: "jag kan inte ens", "I can't even".
-_ABOUT_SELF = re.compile(r"(?i)\b(?:jag|i|jeg|eg|vi|we|me|mig|meg)\s+(?:\w+\s+){0,2}$")
+# The writer speaking of themselves or their own: "jag kan inte ens", "I can't even". English "I" only
+# as a capital: the Scandinavian "i" is "in" ("en konsult i Umeå som aldrig …" is about the consultant).
+_ABOUT_SELF = re.compile(r"(?i)\b(?:jag|(?-i:I)|jeg|eg|vi|we|me|mig|meg)\s+(?:\w+\s+){0,2}$")
 
 # Thanks or congratulations, the frame sarcasm most often takes.
 _THANKS = re.compile(
@@ -70,8 +71,11 @@ _LIKENED = re.compile(
     r"dörrhandtag|doorknob|dørhåndtag|dørhåndtak|sengångare|sloth)\b")
 # The ivory-tower dig: "har aldrig satt sin fot på", "haven't spoken to a customer since 2012".
 _NEVER_THERE = re.compile(
-    r"(?i)\b(?:aldrig|aldri|never|inte|ikke|ikkje|not|haven'?t|hasn'?t|har\s+inte|har\s+aldrig)\s+"
-    r"(?:\w+\s+){0,2}?(?:satt\s+(?:sin|sina|en)\s+fot|set\s+foot|sat\s+(?:sin|sine)\s+f(?:od|ød|ot)|"
+    r"(?i)\b(?:(?:aldrig|aldri|never|inte|ikke|ikkje|not|haven'?t|hasn'?t|har\s+inte|har\s+aldrig)\s+"
+    r"(?:\w+\s+){0,2}?"
+    # "Att ingen i regionledningen har satt sin fot …", "nobody on the board has spoken to …"
+    r"|(?:ingen|nobody|no\s+one|none)\s+(?:\w+\s+){0,3}?(?:har|has|have|hade|had|har\s+nogensinde|har\s+noen\s+gang)\s+"
+    r"(?:\w+\s+){0,1}?)(?:satt\s+(?:sin|sina|en)\s+fot|set\s+foot|sat\s+(?:sin|sine)\s+f(?:od|ød|ot)|"
     r"satt\s+(?:sin|sine)\s+fot|sett\s+(?:en|ett)\s+(?:enda\s+)?\w+\s+i\s+verkligheten|"
     r"(?:talat|pratat|spoken|talked|snakket|talt)\s+(?:med|to|with)\s+(?:en|a|ein|et)\s+(?:enda\s+|single\s+)?"
     r"(?:kund|customer|patient|elev|pupil|resenär|passenger|kunde|pasient|invånare|resident)|"
