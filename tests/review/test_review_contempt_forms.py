@@ -39,6 +39,7 @@ def _review(draft: str, **profile):  # type: ignore[no-untyped-def]
     "Ni som klagar på kön i kommentarerna: ni vet vilka ni är.",
     "Att ingen i ledningsgruppen har satt sin fot på lagret sedan flytten märks tydligt.",
     "Planen kommer från en konsult i Göteborg som aldrig sett en kassa i verkligheten.",
+    "Man kan undra om inköpschefen ens kan läsa en offert, med tanke på hur beställningen blev.",
 ])
 def test_contempt_by_construction_is_disparaging(draft):
     assert "respect.disparaging" in codes(_review(draft))
@@ -54,6 +55,7 @@ def test_contempt_by_construction_is_disparaging(draft):
     "Kunden sa 'tack, ni är bäst' när hon gick. Sånt värmer.",
     "Ingen har sagt något om öppettiderna än, så vi kör som vanligt i helgen.",
     "I have never set foot in the new warehouse myself, so I asked Lina to show me round.",
+    "Efter nattpasset undrade jag om jag ens kan räkna kvitton längre 😅",
 ])
 def test_teasing_quoting_and_self_irony_are_not_disparaging(draft):
     assert "respect.disparaging" not in codes(_review(draft))

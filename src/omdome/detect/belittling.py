@@ -45,12 +45,16 @@ _REPORTED = re.compile(r"(?i)\b(?:sa|sade|sagt|säger|skrev|skriver|kallade|kall
                        r"kallas|called|står|reads|says)\b[^.!?]{0,12}$")
 
 # Doubting the most basic ability: "kan han ens räkna", "can't even", "kan knappt stava".
+_BASIC_ABILITY = (r"(?:räkna|stava|läsa|skriva|öppna|hitta|starta|count|spell|read|write|open|find|tie|manage|"
+                  r"telle|stave|lese|skrive|tælle|læse|finde|pumpe|pumpa|pump|boil|koka|koke|svara|answer|sende|"
+                  r"skicka|send|fylla|fill|fylle|udfylde|udfylle|följa|follow|følge|förstå|understand|forstå)")
 _DOUBT = re.compile(
     r"(?i)\b(?:kan|klarar|fixar|can|could|kan|greier|klarer|kann)\s+(?:\w+\s+){0,3}?"
     r"(?:ens|inte\s+ens|knappt|not\s+even|even|barely|ikke\s+engang|ikke\s+en\s+gang|knapt|knap|ikkje\s+ein\s+gong)\s+"
-    r"(?:\w+\s+)?(?:räkna|stava|läsa|skriva|öppna|hitta|starta|count|spell|read|write|open|find|tie|manage|"
-    r"telle|stave|lese|skrive|tælle|læse|finde|pumpe|pumpa|pump|boil|koka|koke|svara|answer|sende|skicka|send|"
-    r"fylla|fill|fylle|udfylde|udfylle|följa|follow|følge|förstå|understand|forstå)"
+    r"(?:\w+\s+)?" + _BASIC_ABILITY +
+    # A clause's own word order puts the adverb first: "man undrar om han ens kan räkna till sju".
+    r"|\b(?:ens|inte\s+ens|knappt|ikke\s+engang|knapt|knap)\s+(?:kan|klarar|kunde|greier|klarer)\s+(?:\w+\s+)?"
+    + _BASIC_ABILITY +
     r"|\bcan'?t\s+even\b|\bcouldn'?t\s+(?:\w+\s+){1,5}(?:with\s+a\s+map|if\s+(?:his|her|their)\s+li(?:fe|ves))"
     r"|\b(?:needs?|behöver|trenger|behøver)\s+(?:a\s+|en\s+|et\s+|ett\s+)?(?:tutorial|manual|instruktion|"
     r"bruksanvisning|manuell?|vejledning)\s+(?:to|för\s+att|for\s+å|for\s+at)")
