@@ -39,7 +39,7 @@ def _review(draft: str, **profile):  # type: ignore[no-untyped-def]
     "Ni som klagar på kön i kommentarerna: ni vet vilka ni är.",
     "Att ingen i ledningsgruppen har satt sin fot på lagret sedan flytten märks tydligt.",
     "Planen kommer från en konsult i Göteborg som aldrig sett en kassa i verkligheten.",
-    "Man kan undra om inköpschefen ens kan läsa en offert, med tanke på hur beställningen blev.",
+    "Jag undrar om chefen ens kan läsa en offert, med tanke på hur beställningen blev.",
 ])
 def test_contempt_by_construction_is_disparaging(draft):
     assert "respect.disparaging" in codes(_review(draft))
