@@ -15,6 +15,11 @@ BANK = make_policy(org="Granholm Bank AB")
 TOWN = make_policy(org="Ekby kommun", sector="public", customer_word="invånare", company_word="kommun")
 
 
+def at_bank(draft: str, role: str = "Analytiker"):  # type: ignore[no-untyped-def]
+    """The review of ``draft`` by someone at Granholm Bank in ``role``."""
+    return review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role=role), policy=BANK)
+
+
 # --- rule 1: more ways of saying where you work ----------------------------------------------
 
 @pytest.mark.parametrize(("draft", "role"), [
@@ -27,7 +32,7 @@ TOWN = make_policy(org="Ekby kommun", sector="public", customer_word="invånare"
     ("Jeg er rådgiver i privatøkonomi og pension hos Granholm Bank, og jeg får tit det spørgsmål.", "Rådgiver"),
 ])
 def test_a_disclosure_in_passing_satisfies_rule_1(draft, role):
-    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role=role), policy=BANK)
+    review = at_bank(draft, role)
     assert "identity.undisclosed" not in codes(review)
 
 
@@ -36,8 +41,7 @@ def test_a_disclosure_in_passing_satisfies_rule_1(draft, role):
     "Granholm Bank har funnits sedan 1902 och är bäst i stan.",
 ])
 def test_a_sentence_about_the_organisation_is_still_no_disclosure(draft):
-    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"),
-                          policy=BANK)
+    review = at_bank(draft)
     assert "identity.undisclosed" in codes(review)
 
 
@@ -111,7 +115,7 @@ def test_more_ways_of_saying_it_is_you_satisfy_rule_1(draft, role):
     "Hot take: Granholm Bank's new app is the best in the Nordics (my opinion, obviously).",
 ])
 def test_family_or_a_bare_opinion_is_still_no_disclosure(draft):
-    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"), policy=BANK)
+    review = at_bank(draft)
     assert "identity.undisclosed" in codes(review)
 
 
@@ -146,7 +150,7 @@ def test_a_place_or_a_workplace_address_is_no_home(draft):
     "Our savings team at Granholm Bank got a new office. It'll be the best branch in the Nordics, full stop.",
 ])
 def test_a_verdict_on_the_organisation_needs_marking(draft):
-    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"), policy=BANK)
+    review = at_bank(draft)
     assert "opinion.unmarked" in codes(review)
 
 
@@ -155,7 +159,7 @@ def test_a_verdict_on_the_organisation_needs_marking(draft):
     "Vi ses på Granholm Bank i morgon. Bästa hälsningar, Anna",
 ])
 def test_a_marked_verdict_or_a_greeting_needs_nothing(draft):
-    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"), policy=BANK)
+    review = at_bank(draft)
     assert "opinion.unmarked" not in codes(review)
 
 
@@ -190,8 +194,7 @@ def test_a_full_name_before_an_address_is_still_a_home():
 def test_thanks_are_no_verdict_to_mark():
     draft = ("As project manager at Granholm Bank, I want to thank our partners for three years of good "
              "cooperation.")
-    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Project manager"),
-                          policy=BANK)
+    review = at_bank(draft, "Project manager")
     assert "opinion.unmarked" not in codes(review)
 
 
@@ -220,7 +223,7 @@ def test_a_position_is_contradicted_by_the_claim_not_by_its_denial_or_a_one_off(
     "Analyst at Granholm Bank here. Better safe than sorry.",
 ])
 def test_sympathy_a_saying_or_ones_own_lesson_is_no_verdict(draft):
-    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"), policy=BANK)
+    review = at_bank(draft)
     assert "opinion.unmarked" not in codes(review)
 
 
@@ -238,7 +241,7 @@ def test_a_negation_in_another_clause_does_not_deny_the_claim():
     ("Idag släppte vi Granholm Banks kvartalsrapport. Som CFO vill jag peka på två saker.", "CFO"),
 ])
 def test_spoken_forms_and_an_own_role_introduced_disclose(draft, role):
-    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role=role), policy=BANK)
+    review = at_bank(draft, role)
     assert "identity.undisclosed" not in codes(review)
 
 
@@ -247,7 +250,7 @@ def test_spoken_forms_and_an_own_role_introduced_disclose(draft, role):
     "Jag kör ofta förbi Granholm Bank på väg till jobbet.",
 ])
 def test_yes_and_driving_past_are_no_disclosure(draft):
-    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Analytiker"), policy=BANK)
+    review = at_bank(draft)
     assert "identity.undisclosed" in codes(review)
 
 
@@ -257,13 +260,13 @@ def test_yes_and_driving_past_are_no_disclosure(draft):
     "Jag jobbar på Granholm Bank sen tio år. Bästa arbetsplatsen, tycker ja iaf ❤️",
 ])
 def test_a_mishap_told_good_news_and_a_spoken_marker_are_no_unmarked_verdict(draft):
-    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Utvecklare"), policy=BANK)
+    review = at_bank(draft, "Utvecklare")
     assert "opinion.unmarked" not in codes(review)
 
 
 def test_a_verdict_beside_good_news_is_still_one():
     draft = "Jag jobbar på Granholm Bank. Goda nyheter: vi har nu landets bästa app."
-    review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB", role="Utvecklare"), policy=BANK)
+    review = at_bank(draft, "Utvecklare")
     assert "opinion.unmarked" in codes(review)
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from urllib.parse import urlencode
-from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.core.wsgi import get_wsgi_application
 
 from omdome.web.comments.fastread import ThreadReadCache
 from web.factories import HOST, make_comment, make_thread
+from web.wsgi_calls import call
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("connection_outlives_requests")]
 PAGE = f"{HOST}/nyheter/vagarbete"
@@ -22,11 +22,7 @@ def read(app, origin: str | None = HOST, **params) -> tuple[str, dict, bytes]:
                "QUERY_STRING": urlencode({"thread": PAGE, **params})}
     if origin:
         environ["HTTP_ORIGIN"] = origin
-    setup_testing_defaults(environ)
-    answer = {}
-    body = b"".join(app(environ, lambda status, headers, exc_info=None: answer.update(status=status,
-                                                                                     headers=dict(headers))))
-    return answer["status"], answer["headers"], body
+    return call(app, environ)
 
 
 def test_a_cached_read_answers_as_django_did_and_a_change_is_seen_at_once(settings, django_assert_num_queries):

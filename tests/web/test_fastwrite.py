@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.core.wsgi import get_wsgi_application
@@ -12,6 +11,7 @@ from django.core.wsgi import get_wsgi_application
 from omdome.web.comments.fastwrite import CommentWriteLane
 from omdome.web.comments.models import Comment, ModerationEvent
 from web.factories import HOST, make_site
+from web.wsgi_calls import call
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("connection_outlives_requests")]
 PAGE = f"{HOST}/nyheter/vagarbete"
@@ -27,18 +27,15 @@ def apps(settings):
 
 
 def post(app, body: bytes | dict, *, origin: str | None = HOST, language: str = "sv", host: str = "127.0.0.1",
-         ip: str = "192.0.2.70", content_type: str = "application/json") -> tuple[str, dict, bytes]:
+         ip: str = "192.0.2.70", content_type: str = "application/json", **headers: str) -> tuple[str, dict, bytes]:
     data = body if isinstance(body, bytes) else json.dumps(body).encode()
     environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/api/comments", "SERVER_NAME": "127.0.0.1",
                "HTTP_HOST": host, "REMOTE_ADDR": ip, "CONTENT_TYPE": content_type,
-               "CONTENT_LENGTH": str(len(data)), "wsgi.input": io.BytesIO(data), "HTTP_ACCEPT_LANGUAGE": language}
+               "CONTENT_LENGTH": str(len(data)), "wsgi.input": io.BytesIO(data), "HTTP_ACCEPT_LANGUAGE": language,
+               **headers}
     if origin:
         environ["HTTP_ORIGIN"] = origin
-    setup_testing_defaults(environ)
-    answer = {}
-    content = b"".join(app(environ, lambda status, headers, exc_info=None: answer.update(status=status,
-                                                                                         headers=dict(headers))))
-    return answer["status"], answer["headers"], content
+    return call(app, environ)
 
 
 def comment(n: int, **fields) -> dict:
@@ -122,18 +119,10 @@ def test_the_rate_limit_answers_from_the_lane_with_retry_after(apps, settings):
 def test_an_idempotency_key_returns_the_first_comment_through_the_lane(apps):
     lane, _django = apps
     post(lane, comment(1))
-    environ_key = {"HTTP_IDEMPOTENCY_KEY": "nyckel-42"}
-    body = json.dumps(comment(2)).encode()
 
     def send():
-        environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/api/comments", "SERVER_NAME": "127.0.0.1",
-                   "HTTP_HOST": "127.0.0.1", "REMOTE_ADDR": "192.0.2.70", "CONTENT_TYPE": "application/json",
-                   "CONTENT_LENGTH": str(len(body)), "wsgi.input": io.BytesIO(body), "HTTP_ORIGIN": HOST,
-                   **environ_key}
-        setup_testing_defaults(environ)
-        answer = {}
-        content = b"".join(lane(environ, lambda status, headers, exc_info=None: answer.update(status=status)))
-        return answer["status"], json.loads(content)["id"]
+        status, _headers, content = post(lane, comment(2), HTTP_IDEMPOTENCY_KEY="nyckel-42")
+        return status, json.loads(content)["id"]
 
     first, again = send(), send()
     assert first == again and first[0] == "201 Created"
