@@ -12,6 +12,7 @@ from omdome.web.cases import services as cases
 from omdome.web.core.models import AuditEntry
 from omdome.web.inbox import notifications
 from omdome.web.inbox.models import Notifications
+from omdome.web.messages.models import Message
 from web.factories import make_comment, make_staff, make_thread, make_user
 
 pytestmark = pytest.mark.django_db
@@ -21,10 +22,10 @@ COMPLAINT = "Soporna har inte hämtats på tre veckor och ingen svarar i telefon
 
 
 def _morning(hour: int, days: int = 0) -> datetime:
-    """``hour``:05 on the first morning whose summary comes after now (the messages a test just made),
-    ``days`` later; whatever the time of day the suite runs at."""
-    local = timezone.localtime()
-    first = local.date() + timedelta(days=1 if local.time() >= time(7) else 0)
+    """``hour``:05 on the first morning whose summary (07:05) comes after the last message the test
+    made, ``days`` later; whatever the time of day the suite runs at, 07:00 to 07:05 included."""
+    last = timezone.localtime(Message.objects.latest("created").created)
+    first = last.date() + timedelta(days=1 if last.time() >= time(7, 5) else 0)
     day = first + timedelta(days=days)
     return timezone.make_aware(datetime(day.year, day.month, day.day, hour, 5))
 
