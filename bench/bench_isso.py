@@ -15,7 +15,8 @@ How the comparison is made:
   (its rate limit) off, the site's origin as host.
 * Omdöme runs as in production: ``omdome serve`` on a fresh OMDOME_DATA_DIR with a secret key,
   DEBUG off, two gunicorn workers, and the background worker beside them, which re-scores new
-  comments with the fuller model. Its rate limits (every OMDOME_RATE_* of settings.py) are raised
+  comments with the fuller model; without the access log (``--no-access-log``), as Isso's
+  gunicorn command has none. Its rate limits (every OMDOME_RATE_* of settings.py) are raised
   through the environment, and the site is registered with ``omdome manage shell`` (an
   Organisation and a Site whose origin is the pages'), as an administrator would in the admin.
 * Each answers a page read as its widget asks for it: Isso with every comment, Omdöme with its
@@ -428,7 +429,7 @@ def start_omdome(data_dir: Path, folder: Path, system: System) -> None:
                    check=True)
     port = free_port()
     system.base, system.log = f"http://127.0.0.1:{port}", folder / "omdome.log"
-    system.process = start_group([*omdome, "serve", f"127.0.0.1:{port}"], env, system.log)
+    system.process = start_group([*omdome, "serve", f"127.0.0.1:{port}", "--no-access-log"], env, system.log)
     wait_ready(system.base, system.read_path("/"), system.process, system.log)
 
 
@@ -857,12 +858,14 @@ def backlog_text(backlog: Backlog | None) -> list[str]:
             f"the backlog {drained}. Other processes used {backlog.others_percent:.0f} % of the CPU meanwhile."]
 
 
-def log_problems(log: Path) -> str:
-    """Tracebacks and 5xx answers in a server's log: errors a client sees only as a status code."""
+def log_problems(log: Path, runs: list[Run], backlog: Backlog | None) -> str:
+    """Tracebacks in a server's log, and the 5xx answers its clients got (the server runs without an
+    access log): errors a client sees only as a status code."""
     text = log.read_text(errors="replace") if log.exists() else ""
     tracebacks = text.count("Traceback (most recent call last)")
-    server_errors = len(re.findall(r'HTTP/1\.[01]" 5\d\d ', text))
-    return f"{tracebacks} tracebacks and {server_errors} answers 5xx in its log"
+    answers = [*(run.statuses for run in runs), *([backlog.statuses] if backlog else [])]
+    server_errors = sum(n for statuses in answers for status, n in statuses.items() if status and status >= 500)
+    return f"{tracebacks} tracebacks in its log and {server_errors} answers 5xx"
 
 
 def report(results: dict[tuple[str, str], list[Run]], unsettled: list[str],
@@ -876,6 +879,7 @@ def report(results: dict[tuple[str, str], list[Run]], unsettled: list[str],
         f"## Comment API throughput: Omdöme vs Isso {ISSO_VERSION}", "",
         "Both on this machine under gunicorn with 2 sync workers on SQLite: Isso with moderation and its rate "
         "limit off; Omdöme in production mode (`omdome serve`, DEBUG off) with its rate limits raised and its "
+        "access log off (as Isso's gunicorn has none), and its "
         "background worker re-scoring new comments with the fuller model. Prefill through each API; "
         f"the load from wrk ({load.threads} threads, {load.connections} connections, {load.seconds} s per run, "
         f"Lua script, a different text and page for every POST), {rounds} round(s) round robin Isso/Omdöme, "
@@ -941,7 +945,9 @@ def benchmark(args: argparse.Namespace, folder: Path, isso: System, omdome: Syst
         print(f"backlog: posting to Omdöme at {args.burst_rate}/s for {args.burst_seconds} s …", file=sys.stderr)
         backlog = measure_backlog(omdome, conditions, args.burst_rate, args.burst_seconds, args.drain_limit)
     return report(results, conditions.unsettled, sizes, capacity, load, args.rounds, backlog,
-                  omdome_statuses(data_dir), log_problems(omdome.log))
+                  omdome_statuses(data_dir),
+                  log_problems(omdome.log, [run for (_test, key), runs in results.items() if key == "omdome"
+                                            for run in runs], backlog))
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import pytest
 from django.db.models.signals import post_save
 
 from omdome.web.comments.models import Comment, ModerationEvent, Status
-from omdome.web.core.inserts import insert
+from omdome.web.core.inserts import insert, insert_if_absent
 from omdome.web.messages.models import Message
 from web.factories import make_thread
 
@@ -78,3 +78,29 @@ def test_a_model_with_a_save_of_its_own_is_saved_by_it(monkeypatch):
     entry = AuditEntry(seq=1, created=make_thread().created, action="test.inserted", prev_hash="0" * 64, hash="x")
     insert(entry)
     assert saved == ["test.inserted"] and AuditEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_thread_inserted_if_absent_is_stored_once_and_a_taken_url_is_left_alone():
+    from omdome.web.comments.models import Thread
+
+    site = make_thread().site
+    first = Thread(site=site, url="https://www.sundby.se/ny-sida", title="Ny sida")
+    assert insert_if_absent(first, "url") is True
+    assert first.pk and not first._state.adding and first.created is not None
+    stored_first = Thread.objects.get(pk=first.pk)
+    assert (stored_first.url, stored_first.title, stored_first.revision, stored_first.closed) == (
+        "https://www.sundby.se/ny-sida", "Ny sida", 0, False)
+    again = Thread(site=site, url="https://www.sundby.se/ny-sida", title="Annan titel")
+    assert insert_if_absent(again, "url") is False
+    assert again.pk is None and again._state.adding
+    assert list(Thread.objects.filter(url=first.url).values_list("title", flat=True)) == ["Ny sida"]
+
+
+def test_insert_if_absent_refuses_what_it_cannot_do_in_one_statement():
+    from omdome.web.comments.models import Thread
+
+    thread = make_thread()
+    with pytest.raises(TypeError, match="not unique"):
+        insert_if_absent(Thread(site=thread.site, url="https://www.sundby.se/x", title="x"), "title")
+    with pytest.raises(TypeError, match="not a plain one-table model"):
+        insert_if_absent(new_comment(thread), "idempotency_key")

@@ -82,6 +82,8 @@ def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> N
                                 description=_("Apply migrations, then serve the web app and run a task worker."))
     serve.add_argument("address", nargs="?", default=ADDRESS, help=_("host:port (default %(default)s)"))
     serve.add_argument("--no-worker", action="store_true", help=_("do not start a background task worker"))
+    serve.add_argument("--no-access-log", action="store_true",
+                       help=_("do not print a line per request (when a proxy in front of the app logs them)"))
     serve.add_argument("--demo", action="store_true", help=_("load the demo threads first"))
     serve.set_defaults(handler=_guarded(run_serve))
 
@@ -173,8 +175,9 @@ def run_serve(args: argparse.Namespace) -> int:
         else:
             call_command("collectstatic", interactive=False, verbosity=0)
             workers = os.environ.get("OMDOME_WEB_WORKERS", "2")
+            access_log = [] if args.no_access_log else ["--access-logfile", "-"]
             children.append(subprocess.Popen([sys.executable, "-m", "gunicorn", "omdome.web.wsgi", "--bind",
-                                              args.address, "--workers", workers, "--access-logfile", "-"]))
+                                              args.address, "--workers", workers, *access_log]))
             code = _watch(children)
     finally:
         _stop(children)

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from omdome.triage.classifier import ReasonCode, TriageResult
-from omdome.web.comments.models import Comment, Status
+from omdome.web.comments.models import Comment, ModerationEvent, Status
 from omdome.web.messages.triage import apply_triage, should_withhold, stored_reason_codes
 
 # Measured on the 1,880 comments of the blind sets 2026-12 to 2026-12f: of the 1,342 the fast path
@@ -85,41 +85,54 @@ def drain(batch: int = BATCH, shard: tuple[int, int] = (0, 1)) -> int:
 
 
 def rescore(comment_ids: list[int]) -> dict[int, str]:
-    """Triage ``comment_ids`` again with the fuller model and store each result; {id: outcome}."""
+    """Triage ``comment_ids`` again with the fuller model and store each result; {id: outcome}.
+
+    The model runs first, outside any transaction; the results are stored together in one short
+    transaction afterwards (one commit, and one wait for the disk, for the batch), while the web
+    workers' writers wait for the database's write lock."""
     from omdome.web.comments.pipeline import triager
 
     comments = list(Comment.objects.filter(pk__in=comment_ids, staff__isnull=True).select_related("thread__site"))
     outcomes: dict[int, str] = {pk: "gone" for pk in comment_ids}
+    scored: list[tuple[int, str, TriageResult]] = []
     by_site: dict[int, list[Comment]] = {}
     for comment in comments:
         by_site.setdefault(comment.thread.site_id, []).append(comment)
     for group in by_site.values():
         results = triager(group[0].thread.site, fast=False).triage_many([(c.pk, c.text) for c in group])
-        for comment, result in zip(group, results, strict=True):
-            outcomes[comment.pk] = _store(comment.pk, comment.text, result)
-    # Staff replies and comments that disappeared leave the outbox too.
-    Comment.objects.filter(pk__in=comment_ids, staff__isnull=False, rescore_due=True).update(rescore_due=False)
+        scored += [(comment.pk, comment.text, result) for comment, result in zip(group, results, strict=True)]
+    with transaction.atomic():
+        outcomes.update(_store(scored))
+        # Staff replies and comments that disappeared leave the outbox too.
+        Comment.objects.filter(pk__in=comment_ids, staff__isnull=False, rescore_due=True).update(rescore_due=False)
     return outcomes
 
 
-def _store(comment_id: int, text: str, result: TriageResult) -> str:
-    """Store one result: a published comment the fuller model would hide is withheld; one the fast path
-    alone withheld on a borderline score, and the fuller model is sure of, is released."""
+def _store(scored: list[tuple[int, str, TriageResult]]) -> dict[int, str]:
+    """Store each (comment id, text scored, result), in the caller's transaction: a published comment
+    the fuller model would hide is withheld; one the fast path alone withheld on a borderline score,
+    and the fuller model is sure of, is released."""
     from omdome.web.comments.services import log
 
-    with transaction.atomic():
-        # Re-read under a lock: a moderator or the writer may have acted while the model ran.
-        comment = Comment.objects.select_for_update().select_related("thread__site").get(pk=comment_id)
+    # Re-read under a lock: a moderator or the writer may have acted while the model ran.
+    current = Comment.objects.select_for_update().select_related("thread__site").in_bulk([pk for pk, *_ in scored])
+    moderated = set(ModerationEvent.objects.filter(comment_id__in=current, action__startswith="moderated_")
+                    .values_list("comment_id", flat=True))
+    outcomes = {}
+    for comment_id, text, result in scored:
+        comment = current.get(comment_id)
+        if comment is None:
+            continue  # removed while the model ran; it stays "gone"
         if comment.text != text:
-            return "stale: the text changed while it was scored"  # the edit marked it due again
+            outcomes[comment_id] = "stale: the text changed while it was scored"  # the edit marked it due again
+            continue
         fast_prompted = _sure_hateful(comment.category, comment.confidence, stored_reason_codes(comment))
         fast_category = comment.category
         fields = apply_triage(comment, result)
         comment.triage["rescored"] = timezone.now().isoformat()  # the fuller model's result, and when
         comment.rescore_due = False
         before = comment.status
-        moderated = comment.events.filter(action__startswith="moderated_").exists()
-        if moderated:
+        if comment_id in moderated:
             pass  # a moderator's decision stands
         elif before == Status.PUBLISHED and should_withhold(result):
             comment.status = Status.WITHHELD
@@ -129,7 +142,8 @@ def _store(comment_id: int, text: str, result: TriageResult) -> str:
         if comment.status != before:
             action = "withheld_after_rescore" if comment.status == Status.WITHHELD else "released_after_rescore"
             log(comment, action, from_status=before, reason=f"{fast_category} -> {result.category}")
-    return result.category
+        outcomes[comment_id] = result.category
+    return outcomes
 
 
 def _releasable(comment: Comment, result: TriageResult) -> bool:

@@ -20,7 +20,7 @@ from omdome.web.comments.markup import render_comment
 from omdome.web.comments.models import Comment, ModerationEvent, Site, Status, Thread
 from omdome.web.comments.tokens import check_edit_token, edit_token, edit_window
 from omdome.web.core import audit
-from omdome.web.core.inserts import insert
+from omdome.web.core.inserts import insert, insert_if_absent
 from omdome.web.messages.models import Direction, Source
 from omdome.web.messages.signals import message_received, reply_sent
 from omdome.web.messages.triage import apply_triage
@@ -118,7 +118,9 @@ def _thread_of(s: pipeline.Submission) -> Thread:
     """The page's thread, created now for its first comment; its title follows what the page says
     unless staff have set it."""
     if s.thread is None:
-        thread, _created = Thread.objects.get_or_create(url=s.thread_url, defaults={"site": s.site, "title": s.title})
+        thread = Thread(site=s.site, url=s.thread_url, title=s.title)
+        if not insert_if_absent(thread, "url"):  # another writer's first comment made it a moment ago
+            thread = Thread.objects.get(url=s.thread_url)
         return thread
     if s.title and s.title != s.thread.title and not s.thread.title_from_staff:
         Thread.objects.filter(pk=s.thread.pk, title_from_staff=False).update(title=s.title)

@@ -32,13 +32,40 @@ def insert(obj: Model) -> None:
     with transaction.atomic(using=using, savepoint=False), connection.cursor() as cursor:
         for table_model, link in tables:
             sql, fields, pk = _statement(table_model, using)
-            cursor.execute(sql, [field.get_db_prep_save(field.pre_save(obj, add=True), connection)
-                                 for field in fields])
+            cursor.execute(sql, _values(obj, fields, connection))
             new_id = cursor.fetchone()[0]
             setattr(obj, pk.attname, new_id)
             if link is not None:  # the child's one-to-one link to this row
                 setattr(obj, link.attname, new_id)
     obj._state.adding, obj._state.db = False, using
+
+
+def insert_if_absent(obj: Model, unique_field: str) -> bool:
+    """Store the new ``obj`` unless a row with its value of ``unique_field`` (a unique column) is already
+    there, in one statement: ``INSERT … ON CONFLICT DO NOTHING``. Whether it was stored; a row that
+    another transaction is storing at the same moment is waited for, and then counts as there.
+    For a model of one table, whose saves nobody listens to."""
+    model = type(obj)
+    using = router.db_for_write(model, instance=obj)
+    if (_tables(model) != [(model, None)] or pre_save.has_listeners(model) or post_save.has_listeners(model)
+            or not connections[using].features.can_return_columns_from_insert):
+        raise TypeError(f"insert_if_absent: {model.__name__} is not a plain one-table model")
+    connection = connections[using]
+    sql, fields, pk = _statement(model, using, unique_field)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, _values(obj, fields, connection))
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    setattr(obj, pk.attname, row[0])
+    obj._state.adding, obj._state.db = False, using
+    return True
+
+
+def _values(obj: Model, fields: list[Field], connection) -> list:  # type: ignore[no-untyped-def]
+    """What ``save()`` writes for each field: ``pre_save`` (``auto_now_add`` sets the object's value,
+    as ``save()`` does), then ``get_db_prep_save``."""
+    return [field.get_db_prep_save(field.pre_save(obj, add=True), connection) for field in fields]
 
 
 @cache
@@ -58,13 +85,21 @@ def _tables(model: type[Model]) -> list[tuple[type[Model], Field | None]] | None
 
 
 @cache
-def _statement(model: type[Model], using: str) -> tuple[str, list[Field], Field]:
-    """The INSERT for the model's own table: its SQL, the fields it writes, the primary key it returns."""
+def _statement(model: type[Model], using: str, unique_field: str = "") -> tuple[str, list[Field], Field]:
+    """The INSERT for the model's own table: its SQL, the fields it writes, the primary key it returns.
+    With ``unique_field``, a row whose value of it is taken already is left as it is."""
     meta = model._meta
     pk = meta.pk
     fields = [f for f in meta.local_concrete_fields if not (f is pk and getattr(f, "db_returning", False))]
     quote = connections[using].ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders}) RETURNING {quote(pk.column)}"
+    conflict = ""
+    if unique_field:
+        field = meta.get_field(unique_field)
+        if not field.unique:
+            raise TypeError(f"{model.__name__}.{unique_field} is not unique")
+        conflict = f" ON CONFLICT ({quote(field.column)}) DO NOTHING"
+    sql = (f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders}){conflict} "
+           f"RETURNING {quote(pk.column)}")
     return sql, fields, pk

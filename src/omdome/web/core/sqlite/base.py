@@ -8,10 +8,16 @@ milliseconds behind a lock held for two (bench/RESULTS.md). Every transaction he
 ``<database>-writers`` and gives it back when the transaction ends, so a waiting writer is let in
 as soon as the one before it is done, and the busy handler is left for the rare write outside a
 transaction. A process that dies holding the lock loses it with its file descriptor.
+
+The task worker runs in Linux's idle scheduling class, below the web server (``omdome worker``).
+While one of its threads holds the writers' lock it runs at normal priority, as the web workers do:
+otherwise a web worker busy with a comment's triage would keep the CPU from a lock holder that
+the other web worker waits for.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import time
@@ -26,6 +32,7 @@ WAIT_SECONDS = 5.0
 class DatabaseWrapper(base.DatabaseWrapper):
     _writers_fd: int | None = None
     _holds_writers_lock = False
+    _lifted = False  # the thread left the idle scheduling class while it holds the lock
 
     def _writers_lock_file(self) -> int | None:
         if self._writers_fd is None and not self.is_in_memory_db():
@@ -47,11 +54,15 @@ class DatabaseWrapper(base.DatabaseWrapper):
                 time.sleep(pause)
                 pause = min(pause * 1.5, 0.0005)
         self._holds_writers_lock = True
+        self._lifted = _lift_from_idle()
 
     def _give_back_writers_lock(self) -> None:
         if self._holds_writers_lock:
             self._holds_writers_lock = False
             fcntl.flock(self._writers_fd, fcntl.LOCK_UN)
+            if self._lifted:
+                self._lifted = False
+                _back_to_idle()
 
     def _start_transaction_under_autocommit(self) -> None:
         self._take_writers_lock()
@@ -81,3 +92,20 @@ class DatabaseWrapper(base.DatabaseWrapper):
             if self._writers_fd is not None:
                 os.close(self._writers_fd)
                 self._writers_fd = None
+
+
+def _lift_from_idle() -> bool:
+    """Normal priority for the calling thread if it runs in the idle scheduling class; whether it did.
+    Where the system does not allow it, the thread stays where it was."""
+    try:
+        if os.sched_getscheduler(0) != os.SCHED_IDLE:
+            return False
+        os.sched_setscheduler(0, os.SCHED_OTHER, os.sched_param(0))
+    except (AttributeError, OSError):
+        return False
+    return True
+
+
+def _back_to_idle() -> None:
+    with contextlib.suppress(OSError):
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
