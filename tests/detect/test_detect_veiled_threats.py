@@ -107,3 +107,29 @@ def test_more_veiled_and_group_threats(text, language):
 ])
 def test_their_look_alikes_are_not(text, language):
     assert not threats(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Rektorns bil står alltid vid gympasalen. Fyra däck är snabbt punkterade och lacken repas lätt.", "sv"),
+    ("Your manager's car is parked behind the depot every night. Tyres get slashed easily round here.", "en"),
+    ("Handläggaren bor i det vita radhuset vid stationen, eller hur? Bara så du vet.", "sv"),
+    ("Sjefen har det røde huset ved fjorden, ikke sant? Tenk på det.", "nb"),
+    ("Snart tänder jag på Norrkrafts kontor, ni får se 🔥", "sv"),
+    ("We'll torch the depot if the route goes.", "en"),
+    ("Hele bestyrelsen burde braende op, alle sammen.", "da"),
+    ("De är ohyra allihop, man sprejar och sen är det lugnt.", "sv"),
+])
+def test_easy_damage_an_officials_home_a_fire_set_and_spelling_without_ae_are_threats(text, language):
+    assert threats(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Däcken på vinterbilen punkteras lätt på grusvägen, köp dubbdäck i stället.", "sv"),
+    ("Lacken på min bil repas lätt i er biltvätt, det är tredje gången!", "sv"),
+    ("Jag tänder verkligen på kommunens nya kontor, så snyggt.", "sv"),
+    ("Jag tänder på det nya biblioteket, vilken pärla!", "sv"),
+    ("Har ni kvar huset på Ängsvägen, eller hur? Vi saknar er i föreningen.", "sv"),
+    ("Vi sprejar mot ogräs på lördag, ta med handskar.", "sv"),
+])
+def test_their_look_alikes_are_not_either(text, language):
+    assert not threats(text, language)

@@ -97,3 +97,15 @@ def test_a_few_plain_words_are_never_reported_by_the_head_alone(comment):
 def test_plain_abuse_is_hidden_but_not_reported_as_unlawful():
     result = Triager(fast=True).triage("Du är en jävla idiot och borde skämmas, ditt äckel")
     assert (result.category, result.moderation) == ("hateful", "hide")
+
+
+@pytest.mark.parametrize("comment", [
+    "Rektorns bil står alltid vid gympasalen. Fyra däck är snabbt punkterade och lacken repas lätt.",
+    "Handläggaren bor i det vita radhuset vid stationen, eller hur? Bara så du vet.",
+    "Snart tänder jag på Norrkrafts kontor, ni får se 🔥",
+    "Asylsökande är snyltare allihop och borde skickas tillbaka.",
+    "Hele bestyrelsen burde braende op, alle sammen.",
+])
+def test_veiled_damage_a_home_named_a_fire_set_and_a_group_called_parasites_are_reported(triager, comment):
+    result = triager.triage(comment)
+    assert (result.category, result.moderation) == ("hateful", "report")

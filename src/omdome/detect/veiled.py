@@ -32,7 +32,7 @@ _KNOWS_ROUTINE_INVERTED = re.compile(
 # Calls for a person, a family or a group to die, burn or be driven out of the country.
 _CALLS_FOR_HARM = re.compile(
     r"(?i)\b(?:borde|bör|ska|skulle|should|ought\s+to|burde|bør|skal|må)\s+(?:\w+\s+){0,2}?"
-    r"(?:dö|dø|die|brinna\s+upp|brännas|burn|brænde\s+op|brenne\s+opp|utrotas|exterminated|wiped\s+out|"
+    r"(?:dö|dø|die|brinna\s+upp|brännas|burn|br(?:æ|ae)nde\s+op|brenne\s+opp|utrotas|exterminated|wiped\s+out|"
     r"udryddes|utryddes|skjutas|be\s+shot|skytes|skydes|hängas|be\s+hanged|henges|hænges|"
     r"(?:jagas|kastas|slängas|drivas|sparkas)\s+ut\s+ur\s+landet|be\s+(?:driven|thrown|kicked)\s+out\s+of\s+(?:the|this|our)\s+country|"
     r"(?:jages|kastes|smides)\s+ut\s+av\s+landet|(?:jages|smides)\s+ud\s+af\s+landet|"
@@ -84,7 +84,8 @@ _FIRE_FORETOLD = re.compile(
 _ELIMINATE = re.compile(
     r"(?i)\b(?:skär\s+man\s+bort|ska\s+skäras\s+bort|måste\s+skäras\s+bort|rensa\s+ut\s+dem|rensas\s+ut|"
     r"round\s+them\s+(?:all\s+)?up|cut\s+them\s+out|wipe\s+them\s+out|skjær\s+man\s+bort|skærer\s+man\s+væk|"
-    r"samla\s+ihop\s+dem|fjern\s+dem)\b")
+    r"samla\s+ihop\s+dem|fjern\s+dem|man\s+sprejar|man\s+sprayar|spraya\s+bort|spray\s+them|sprøjte\s+dem|"
+    r"gasa\s+dem|gas\s+them)\b")
 _VERMIN = re.compile(r"(?i)\b(?:cancer|kræft|kreft|parasit\w*|ohyra|vermin|skadedjur|råttor|rats|snylt\w*|pest|"
                      r"leeches|kackerlackor|cockroaches|utøy|utøj)\b")
 # The children's school or daycare named with a tag question: "… har to små piger i børnehaven
@@ -105,12 +106,56 @@ WARNED = re.compile(r"(?i)\b(?:ni\s+har\s+blivit\s+varnade|du\s+har\s+blivit\s+v
                      r"you\s+have\s+been\s+warned|i\s+er\s+advaret|du\s+er\s+advaret|dere\s+er\s+advart|"
                      r"du\s+er\s+advart|consider\s+yourselves?\s+warned|ni\s+är\s+varnade)\b")
 _WEAPON_EMOJI = re.compile("[\U0001F52B\U0001F4A3\U0001F52A\U0001F9E8]")
+# Damage said to be easy: "fire dæk er hurtigt stukket, og lakken ridser nemt", "däck punkteras lätt".
+_EASY_DAMAGE = re.compile(
+    r"(?i)\b(?:däck\w*|dæk\w*|dekk\w*|tyres?|tires?|lack\w*|lak\w*|paint|rutor\w*|ruder\w*|ruter\w*|windows?|"
+    r"vindrut\w*|forrud\w*|frontrut\w*|windscreen|windshield)\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:är|blir|er|blir|bliver|are|get|gets)\s+)?(?:(?:så\s+|so\s+|ganske\s+|ret\s+)?"
+    r"(?:lätt|latt|nemt|lett|easily|quickly|hurtigt|hurtig|fort|snabbt|fast)\s+)?"
+    r"(?:stukket|stukne|punkter\w*|sönderstuckna|slashed|ridse[rs]?|ripe[rs]?|repas|repad\w*|scratched|krossade?|"
+    r"knust|smadret|smashed|skärs\s+sönder|cut)\b[^.!?\n]{0,12}?"
+    r"(?:lätt|latt|nemt|lett|easily|quickly|hurtigt|fort|snabbt)?"
+)
+# … and whose: a car or a house of someone named, not a product in a shop.
+_SOMEONES_PROPERTY = re.compile(
+    r"(?i)\b(?:\w+(?:s|'s)\s+(?:bil|car|hus|house|villa)|din\s+bil|bilen\s+din|your\s+car|his\s+car|"
+    r"her\s+car|hans\s+bil|hennes\s+bil|hendes\s+bil|hennes\s+hus|bilen\s+hans|bilen\s+hennar|bilen\s+til|"
+    r"\w+s\s+bil|bil(?:en)?\s+(?:holder|står|parkerar|parkerer|står\s+parkerad))\b")
+# An official's home named with a tag question: "Saksbehandleren har den gule eneboligen ved kirka,
+# ikke sant?", "Rektorn bor i den röda villan vid sjön, eller hur?"
+_OFFICIALS_HOME = re.compile(
+    r"(?i)\b(?:\w*(?:handläggare|behandler|chef|sjef|rektor|lärare|lærer|vicevärd|vicevært|vaktmästare|"
+    r"direktör|direktør|ordförande|formann|formand|politiker|domare|dommer|förare|sjåfør|chauffør|inspektör|"
+    r"kontrollör|kontrollør|kommunalråd|ordfører|borgmester|manager|caseworker|councillor|inspector|principal|"
+    r"teacher|driver)\w*|han|hun|hon|he|she)\s+(?:bor|bur|lives|har|has|äger|eier|ejer|owns)\s+(?:\w+\s+){0,4}?"
+    r"(?:hus|huset|villa|villan|enebolig\w*|house|lägenhet\w*|leilighet\w*|lejlighed\w*|radhus\w*|rekkehus\w*|"
+    r"rækkehus\w*|hjem|home|place)\b[^.!?\n]{0,40}?"
+    r"(?:ikke|eller\s+hur|right|va|ikkje|inte\s+sant|eller\s+hva|ikke\s+sandt|isn'?t\s+it|doesn'?t\s+(?:he|she)|"
+    r"ikke\s+sant)\s*\?")
+_BUILDINGS = (r"(?:\w*kontor\w*|\w*hus(?:et)?|office|offices|building|house|butik\w*|shop|store|lokal\w*|"
+              r"bil(?:en)?|car|depå\w*|depot|skola\w*|school|kirke\w*|kyrka\w*)\b")
+# Setting fire to a building, said as what the writer will do: "I'll torch your office", "vi
+# sätter eld på hela kontoret".
+_SETS_ALIGHT = re.compile(
+    r"(?i)\b(?:jag|vi|I|I'?ll|we|we'?ll|jeg|eg)\s+(?:\w+\s+){0,2}?(?:torch|torches|sätter\s+eld\s+på|"
+    r"setter\s+fyr\s+på|sætter\s+ild\s+på)\s+(?:\w+\s+){0,3}?" + _BUILDINGS)
+# "Tända på" someone's building is that too ("nästa video blir när jag tänder på Söderslätt Energis
+# kontor"), but it is also being keen on something ("jag tänder på kommunens nya kontor"): a
+# threat only with a night, a revenge or a fire beside it.
+_LIGHTS_UP = re.compile(
+    r"(?i)\b(?:(?:jag|vi)\s+(?:\w+\s+){0,2}?(?:tänder|tända)|tänder\s+(?:jag|vi))\s+på\s+(?:\w+\s+){0,2}?(?:hela|ert|era|deras|hans|"
+    r"hennes|\w+s)\s+(?:\w+\s+)?" + _BUILDINGS)
+_FIRE_CONTEXT = re.compile("(?i)\U0001F525|\\b(?:i\\s+natt|inatt|ikväll|i\\s+kväll|snart|hämnd\\w*|håll\\s+utkik|"
+                           "bensin|eld|brinn\\w*|nästa\\s+vecka|imorgon|i\\s+morgon)\\b")
 # Constructions that need a second thing elsewhere in the comment to be a threat, each with the
 # word stems it cannot match without (as CONSTRUCTIONS below).
 WITH_CONTEXT: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...] = (
-    (_ELIMINATE, _VERMIN, ("bort", "rensa", "round", "cut", "wipe", "væk", "samla", "fjern")),
+    (_ELIMINATE, _VERMIN, ("bort", "rensa", "round", "cut", "wipe", "væk", "samla", "fjern", "spr", "gas")),
+    (_EASY_DAMAGE, _SOMEONES_PROPERTY, ("lätt", "latt", "nemt", "lett", "easil", "quick", "hurtig", "fort",
+                                        "snabbt")),
     (_NEVER_KNOW, _ROUTINE, ("aldri", "never")),
-    (WARNED, _WEAPON_EMOJI, ("varna", "warned", "advar")))
+    (WARNED, _WEAPON_EMOJI, ("varna", "warned", "advar")),
+    (_LIGHTS_UP, _FIRE_CONTEXT, ("tänd", "tända")))
 
 # Each construction with the word stems it cannot match without: most comments hold none of them,
 # and a substring test costs a fraction of running the pattern (every comment is triaged as it is
@@ -118,9 +163,9 @@ WITH_CONTEXT: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ..
 CONSTRUCTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_KNOWS_ROUTINE, ("vet", "veit", "ved", "know", "sett", "seen", "kan se", "koll")),
     (_KNOWS_ROUTINE_INVERTED, ("vet", "veit", "ved")),
-    (_CALLS_FOR_HARM, ("dö", "dø", "die", "brinna", "brännas", "burn", "brænde", "brenne", "utrot", "extermin",
-                       "wiped", "udrydd", "utrydd", "skjut", "shot", "skyte", "skyde", "häng", "hang", "heng",
-                       "hæng", "landet", "country", "över", "over", "mejas")),
+    (_CALLS_FOR_HARM, ("dö", "dø", "die", "brinna", "brännas", "burn", "brænde", "braende", "brenne", "utrot",
+                       "extermin", "wiped", "udrydd", "utrydd", "skjut", "shot", "skyte", "skyde", "häng", "hang",
+                       "heng", "hæng", "landet", "country", "över", "over", "mejas")),
     (_KIDS_PLACE, ("barn", "børn", "piger", "drenge", "döttrar", "söner", "kids", "children", "daughters", "sons",
                    "jenter", "gutter", "unger", "ungar", "pojkar", "flickor")),
     (_KIDS_SCHOOL, ("barn", "ungar", "kids", "children", "børn", "unger", "dotter", "son", "daughter", "sønn", "søn",
@@ -131,6 +176,9 @@ CONSTRUCTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_WAITS_FOR, ("vänta", "wait", "vent")),
     (_FIRE_FORETOLD, ("brinn", "burn", "brenn", "brænd", "rök", "lågor", "flames", "luften", "blow", "spräng",
                       "spreng", "spræng")),
+    (_OFFICIALS_HOME, ("hus", "villa", "enebolig", "house", "lägenhet", "leilighet", "lejlighed", "hjem", "home",
+                       "place")),
+    (_SETS_ALIGHT, ("torch", "eld", "fyr", "ild")),
 )
 PATTERNS = tuple(pattern for pattern, _stems in CONSTRUCTIONS)
 # Each construction's stems as one pattern: a single scan in C instead of a substring test per stem.
