@@ -65,6 +65,8 @@ TRIAGE_SETS = [
                  "tuned on them (its README)"),
     ("2026-12i", "**blind**: frozen on 2026-12-05 before it was ever measured, first measured with the model "
                  "retrained with comments-15; nothing has been tuned against it"),
+    ("2026-12j", "**blind**: frozen on 2026-12-05 (commit 6c0417c) before it was ever measured, first measured "
+                 "after the threat constructions of commit f6df4a6; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
