@@ -59,14 +59,16 @@ TRIAGE_SETS = [
                  "and the test split, chose the model retrained with comments-14 over the one before"),
     ("2026-12f", "**seen**: as 2026-12e"),
     ("2026-12g", "**seen**: as 2026-12e"),
-    ("2026-12h", "**blind**: frozen on 2026-12-04 before it was ever measured; nothing has been tuned against it "
-                 "(first measured with the model before comments-14: fast 0.812, default 0.835 macro-F1; with the "
-                 "one before comments-15: 0.828 / 0.851); six rows of its misses were seen by mistake, nothing "
-                 "tuned on them (its README)"),
+    ("2026-12h", "**seen** (threats): frozen on 2026-12-04 before it was ever measured and blind until "
+                 "2026-12-05 (last blind figures: fast 0.839, default 0.859 macro-F1; report recall 0.86 / 0.88); "
+                 "then its unreported threats were read and the threat constructions of 2026-12-05 morning were "
+                 "made against them (its README)"),
     ("2026-12i", "**blind**: frozen on 2026-12-05 before it was ever measured, first measured with the model "
                  "retrained with comments-15; nothing has been tuned against it"),
-    ("2026-12j", "**blind**: frozen on 2026-12-05 (commit 6c0417c) before it was ever measured, first measured "
-                 "after the threat constructions of commit f6df4a6; nothing has been tuned against it"),
+    ("2026-12j", "**seen** (rows shown by mistake): frozen on 2026-12-05 (commit 6c0417c) and measured blind "
+                 "once, after the threat constructions of commit f6df4a6 (fast 0.807, default 0.845 macro-F1; "
+                 "report recall 0.89 / 0.90); then a script's output showed every row by mistake; nothing has "
+                 "been tuned on it, but later figures are not blind (its README)"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "

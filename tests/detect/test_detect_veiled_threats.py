@@ -133,3 +133,34 @@ def test_easy_damage_an_officials_home_a_fire_set_and_spelling_without_ae_are_th
 ])
 def test_their_look_alikes_are_not_either(text, language):
     assert not threats(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Det finns en bomb i väntsalen på stationen. Den går av vid lunch.", "sv"),
+    ("There's a bomb in your lobby. You have an hour.", "en"),
+    ("Ärligt talat borde någon bränna ner ert huvudkontor, då kanske ni vaknar.", "sv"),
+    ("Someone should burn your office down, honestly.", "en"),
+    ("Vi kommer förbi kontoret på måndag med ett basebollträ.", "sv"),
+    ("keep raising the fees and see how long your branch stays standing", "en"),
+    ("Jag har sett dig lämna dina barn på förskolan varje morgon.", "sv"),
+    ("Om ni stänger biblioteket så smäller det i kommunhuset, lova det.", "sv"),
+    ("handläggaren på försäkringskassan 🔪 snart", "sv"),
+    ("Chefen bor på Lindgatan 4. Åk dit och visa honom vad vi tycker.", "sv"),
+])
+def test_a_bomb_a_call_to_wreck_an_armed_visit_a_routine_watched_and_an_address_given_are_threats(text, language):
+    assert threats(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Filmen där de spränger bron var helt otrolig, se den!", "sv"),
+    ("Bomben i Hiroshima fälldes 1945, läste om det i skolan.", "sv"),
+    ("Någon borde bränna en skiva med alla låtarna från konserten!", "sv"),
+    ("Vi kommer förbi med en tårta på fredag, grattis på jubileet!", "sv"),
+    ("Hur länge står julgranen kvar på torget i år?", "sv"),
+    ("Jag har sett dig gå hem från träningen, du springer fort! Grym form.", "sv"),
+    ("Det kommer smälla i hela stan på nyår, ta hand om hundarna.", "sv"),
+    ("Ny kockkurs med knivteknik 🔪 snart på biblioteket!", "sv"),
+    ("Vi bor på Lindgatan 4 och undrar när soptunnan töms.", "sv"),
+])
+def test_their_look_alikes_are_not_threats_either(text, language):
+    assert not threats(text, language)

@@ -147,6 +147,62 @@ _LIGHTS_UP = re.compile(
     r"hennes|\w+s)\s+(?:\w+\s+)?" + _BUILDINGS)
 _FIRE_CONTEXT = re.compile("(?i)\U0001F525|\\b(?:i\\s+natt|inatt|ikväll|i\\s+kväll|snart|hämnd\\w*|håll\\s+utkik|"
                            "bensin|eld|brinn\\w*|nästa\\s+vecka|imorgon|i\\s+morgon)\\b")
+# A bomb said to be somewhere, or to go off: "det ligger en bomb på hållplatsen", "there's a bomb in
+# your lobby", "den går av 17.00".
+_BOMB_PLACED = re.compile(
+    r"(?i)\b(?:ligger|finns|står|har\s+placerat|har\s+lagt|there'?s|there\s+is|i'?ve\s+(?:put|placed|planted)|"
+    r"ligger\s+der|er\s+der|ligg(?:er)?|har\s+plassert|har\s+placeret)\s+(?:\w+\s+){0,2}?(?:en|a|ei|et)\s+bomb[e]?\b"
+    r"|\bbomb(?:en|e)?\s+(?:\w+\s+){0,3}?(?:går\s+av|goes\s+off|will\s+go\s+off|smäller|detonerar|går\s+af|går\s+av)\b")
+# A call on someone else to wreck a building: "borde nån spränga ert lager", "someone should burn
+# your office down".
+_SOMEONE_SHOULD = re.compile(
+    r"(?i)\b(?:borde|bör|ska|skulle|should|ought\s+to|burde|bør|skal|må)\s+(?:\w+\s+)?(?:nån|någon|folk|someone|"
+    r"somebody|people|noen|nogen|folk)\s+(?:\w+\s+)?(?:spränga|bränna\s+ner|bränna|sätta\s+eld\s+på|tända\s+på|"
+    r"blow\s+up|burn(?:\s+down)?|torch|sprenge|brenne\s+ned|brenne|sprænge|brænde\s+ned|brænde|sette\s+fyr\s+på|"
+    r"sætte\s+ild\s+på)\b")
+# A visit with a weapon: "gonna pay ur office a visit tmrw w a bat", "vi kommer förbi med ett basebollträ".
+_VISIT_ARMED = re.compile(
+    r"(?i)\b(?:visit|besök\w*|hälsa\s+på|komma?\s+förbi|kommer\s+förbi|drop\s+by|come\s+by|swing\s+by|besøk\w*|"
+    r"kigge\s+forbi|komme\s+innom|stikke\s+innom|kommer\s+dit|kmr\s+dit|come\s+round)\b[^.!?\n]{0,40}?"
+    r"\b(?:with|w|med|m)\s+(?:a\s+|an\s+|en\s+|ett\s+|et\s+|ei\s+)?(?:bat|baseball\s+bat|basebollträ\w*|"
+    r"baseballkølle|baseballkølle\w*|knife|kniv\w*|gun|pistol\w*|gevär|rifle|machete|yxa\w*|axe|øks\w*|økse|"
+    r"hammer|hammare|slägga|balltre|järnrör|jernrør|crowbar|kofot)\b")
+# "See how long your depot stays standing", "får se hur länge kontoret står kvar".
+_STAYS_STANDING = re.compile(
+    r"(?i)\b(?:see\s+how\s+long\s+(?:your|the|that)\s+(?:\w+\s+){0,2}?(?:stays|keeps|will\s+stay|remains)\s+standing|"
+    r"hur\s+länge\s+(?:\w+\s+){0,3}?(?:står\s+kvar|får\s+stå\s+kvar)|hvor\s+lenge\s+(?:\w+\s+){0,3}?(?:står|blir\s+stående)|"
+    r"hvor\s+længe\s+(?:\w+\s+){0,3}?(?:står|bliver\s+stående))\b")
+# A routine watched: "jag har sett dig hämta dina barn på förskolan", "I've seen you walk your dog"
+# (not "… gå hem från träningen", said as praise of a runner).
+_SEEN_YOU = re.compile(
+    r"(?i)\b(?:jag|vi|I|I'?ve|we|we'?ve|jeg|eg)\s+(?:har\s+|have\s+)?(?:sett|seen|saw|såg|set|så)\s+"
+    r"(?:dig|er|you|deg|dere|jer|henne|honom|him|her|ham|hende|han|hun)\s+(?:\w+\s+){0,2}?"
+    r"(?:hämta|lämna|gå|går|walk|walking|pick|picking|drop|dropping|hente|henter|levere|følge|følger|aflevere|"
+    r"afleverer|jogga|jog|jogging|promenera|lufte|rasta|walk)\w*\s+(?:\w+\s+){0,3}?(?:barn\w*|kids|children|børn\w*|"
+    r"unger|ungar|dotter|døtre|son|sønn|søn|daughter|datter|hund\w*|dog|förskola\w*|skola\w*|school|"
+    r"barnehage\w*|børnehave\w*|daycare)\b")
+# A conditional blast: "om ni lägger ner förskolan kommer det smälla i kommunhuset".
+_BLAST_IF = re.compile(
+    r"(?i)\b(?:kommer\s+det\s+(?:att\s+)?smälla|det\s+(?:kommer\s+(?:att\s+)?)?smäller|så\s+smäller\s+det|"
+    r"it'?ll\s+go\s+bang|det\s+kommer\s+til\s+at\s+brage|så\s+smeller\s+det|kommer\s+det\s+til\s+å\s+smelle)\s+"
+    r"(?:i|på|hos|vid|at|in|ved)\s+(?:\w+\s+){0,2}?(?:\w*hus\w*|\w*kontor\w*|office|building|stadshus\w*|"
+    r"rådhus\w*|\w*hallen|skola\w*|school|lokal\w*)\b")
+_IF_YOU = re.compile(r"(?i)\b(?:om\s+ni|om\s+du|if\s+you|hvis\s+dere|hvis\s+du|hvis\s+I|dersom\s+dere|om\s+ni)\b")
+# A weapon emoji beside a person and "soon": "rektorn på solviks förskola 🔪🔪🔪 snart", "@lina.berg 🔪🏠 snart"
+# (in triage's normalised text a mention is the word "mentiontoken").
+_WEAPON_SOON = re.compile("[\U0001F52B\U0001F4A3\U0001F52A\U0001F9E8][^.!?\\n]{0,12}?\\b(?:snart|soon|i\\s+natt|inatt|"
+                          "tonight|ikväll|i\\s+kväll|imorgon|tomorrow|tmrw|i\\s+morgen|i\\s+aften|snart\\s+nu)\\b"
+                          "|\\b(?:snart|soon)\\b[^.!?\\n]{0,12}?[\U0001F52B\U0001F4A3\U0001F52A\U0001F9E8]")
+_PERSON_NAMED = re.compile(r"(?i)@\w|\bmentiontoken\b|\b(?:\w*(?:rektor|chef|sjef|handläggar|lärar|lærer|förare|"
+                           r"sjåfør|domare|dommer|tränar|træner|trener|politiker|direktör|direktør|ordförande|redaktör|journalist|"
+                           r"läkar|lege|læge)\w*|du|dig|ni|er|you|deg|dere|dig|jer)\b")
+# An address given with a call to go there: "… bor på Vallmogatan 12. Åk dit och visa honom …".
+_ADDRESS_GIVEN = re.compile(
+    r"(?i)\b(?:bor|lives|living|bur|bor\s+nu)\s+(?:på|at|on|in|i|på\s+adressen)\s+[A-ZÅÄÖÆØ]?\w+\s+\d+\w?\b")
+_GO_THERE = re.compile(
+    r"(?i)\b(?:åk\s+dit|gå\s+dit|dra\s+dit|kör\s+dit|go\s+there|pay\s+(?:him|her|them)\s+a\s+visit|visit\s+(?:him|her)|"
+    r"visa\s+(?:honom|henne|dem)\s+vad|show\s+(?:him|her|them)\s+what|dra\s+dit|kjør\s+dit|dra\s+hjem\s+til|"
+    r"kør\s+derhen|tag\s+derhen|besøk\s+(?:ham|henne)|besøg\s+(?:ham|hende)|knacka\s+på|knock\s+on\s+(?:his|her))\b")
 # Constructions that need a second thing elsewhere in the comment to be a threat, each with the
 # word stems it cannot match without (as CONSTRUCTIONS below).
 WITH_CONTEXT: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...] = (
@@ -155,7 +211,10 @@ WITH_CONTEXT: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ..
                                         "snabbt")),
     (_NEVER_KNOW, _ROUTINE, ("aldri", "never")),
     (WARNED, _WEAPON_EMOJI, ("varna", "warned", "advar")),
-    (_LIGHTS_UP, _FIRE_CONTEXT, ("tänd", "tända")))
+    (_LIGHTS_UP, _FIRE_CONTEXT, ("tänd", "tända")),
+    (_BLAST_IF, _IF_YOU, ("smäll", "bang", "brage", "smell")),
+    (_WEAPON_SOON, _PERSON_NAMED, ("\U0001F52B", "\U0001F4A3", "\U0001F52A", "\U0001F9E8")),
+    (_ADDRESS_GIVEN, _GO_THERE, ("bor", "live", "bur")))
 
 # Each construction with the word stems it cannot match without: most comments hold none of them,
 # and a substring test costs a fraction of running the pattern (every comment is triaged as it is
@@ -179,6 +238,13 @@ CONSTRUCTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_OFFICIALS_HOME, ("hus", "villa", "enebolig", "house", "lägenhet", "leilighet", "lejlighed", "hjem", "home",
                        "place")),
     (_SETS_ALIGHT, ("torch", "eld", "fyr", "ild")),
+    (_BOMB_PLACED, ("bomb",)),
+    (_SOMEONE_SHOULD, ("spräng", "bränn", "eld", "tända", "blow", "burn", "torch", "spreng", "brenn", "spræng",
+                       "brænd", "fyr", "ild")),
+    (_VISIT_ARMED, ("bat", "boll", "køll", "knife", "kniv", "gun", "pistol", "gevär", "rifle", "machete", "yx", "axe",
+                    "øks", "hammer", "hammare", "slägga", "balltre", "rör", "rør", "crowbar", "kofot")),
+    (_STAYS_STANDING, ("standing", "står", "stående")),
+    (_SEEN_YOU, ("sett", "seen", "saw", "såg", "set", "så ")),
 )
 PATTERNS = tuple(pattern for pattern, _stems in CONSTRUCTIONS)
 # Each construction's stems as one pattern: a single scan in C instead of a substring test per stem.
