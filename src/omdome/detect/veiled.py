@@ -113,7 +113,7 @@ _EASY_DAMAGE = re.compile(
     r"(?:(?:är|blir|er|blir|bliver|are|get|gets)\s+)?(?:(?:så\s+|so\s+|ganske\s+|ret\s+)?"
     r"(?:lätt|latt|nemt|lett|easily|quickly|hurtigt|hurtig|fort|snabbt|fast)\s+)?"
     r"(?:stukket|stukne|punkter\w*|sönderstuckna|slashed|ridse[rs]?|ripe[rs]?|repas|repad\w*|scratched|krossade?|"
-    r"knust|smadret|smashed|skärs\s+sönder|cut)\b[^.!?\n]{0,12}?"
+    r"knust|smadret|smashed|skärs\s+sönder)\b[^.!?\n]{0,12}?"
     r"(?:lätt|latt|nemt|lett|easily|quickly|hurtigt|fort|snabbt)?"
 )
 # … and whose: a car or a house of someone named, not a product in a shop.
@@ -122,16 +122,20 @@ _SOMEONES_PROPERTY = re.compile(
     r"her\s+car|hans\s+bil|hennes\s+bil|hendes\s+bil|hennes\s+hus|bilen\s+hans|bilen\s+hennar|bilen\s+til|"
     r"\w+s\s+bil|bil(?:en)?\s+(?:holder|står|parkerar|parkerer|står\s+parkerad))\b")
 # An official's home named with a tag question: "Saksbehandleren har den gule eneboligen ved kirka,
-# ikke sant?", "Rektorn bor i den röda villan vid sjön, eller hur?"
-_OFFICIALS_HOME = re.compile(
-    r"(?i)\b(?:\w*(?:handläggare|behandler|chef|sjef|rektor|lärare|lærer|vicevärd|vicevært|vaktmästare|"
-    r"direktör|direktør|ordförande|formann|formand|politiker|domare|dommer|förare|sjåfør|chauffør|inspektör|"
-    r"kontrollör|kontrollør|kommunalråd|ordfører|borgmester|manager|caseworker|councillor|inspector|principal|"
-    r"teacher|driver)\w*|han|hun|hon|he|she)\s+(?:bor|bur|lives|har|has|äger|eier|ejer|owns)\s+(?:\w+\s+){0,4}?"
+# ikke sant?", "Rektorn bor i den röda villan vid sjön, eller hur?" The home and the tag question are
+# the pattern; who lives there (an official, or "he"/"she" about one) is looked for around it.
+_HOME_TAGGED = re.compile(
+    r"(?i)\b(?:bor|bur|lives|har|has|äger|eier|ejer|owns)\s+(?:\w+\s+){0,4}?"
     r"(?:hus|huset|villa|villan|enebolig\w*|house|lägenhet\w*|leilighet\w*|lejlighed\w*|radhus\w*|rekkehus\w*|"
     r"rækkehus\w*|hjem|home|place)\b[^.!?\n]{0,40}?"
     r"(?:ikke|eller\s+hur|right|va|ikkje|inte\s+sant|eller\s+hva|ikke\s+sandt|isn'?t\s+it|doesn'?t\s+(?:he|she)|"
     r"ikke\s+sant)\s*\?")
+_OFFICIAL = re.compile(
+    r"(?i)\b(?:handläggar\w*|saksbehandler\w*|sagsbehandler\w*|behandlar\w*|chef\w*|sjef\w*|rektor\w*|lärar\w*|"
+    r"lærer\w*|vicevärd\w*|vicevært\w*|vaktmästar\w*|direktör\w*|direktør\w*|ordförande\w*|formann\w*|formand\w*|"
+    r"politiker\w*|domar\w*|dommer\w*|förar\w*|sjåfør\w*|chauffør\w*|inspektör\w*|kontrollör\w*|kontrollør\w*|"
+    r"kommunalråd\w*|ordfører\w*|borgmester\w*|manager|caseworker|councillor|inspector|principal|teacher|"
+    r"driver)\b")
 _BUILDINGS = (r"(?:\w*kontor\w*|\w*hus(?:et)?|office|offices|building|house|butik\w*|shop|store|lokal\w*|"
               r"bil(?:en)?|car|depå\w*|depot|skola\w*|school|kirke\w*|kyrka\w*)\b")
 # Setting fire to a building, said as what the writer will do: "I'll torch your office", "vi
@@ -207,14 +211,18 @@ _GO_THERE = re.compile(
 # word stems it cannot match without (as CONSTRUCTIONS below).
 WITH_CONTEXT: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...] = (
     (_ELIMINATE, _VERMIN, ("bort", "rensa", "round", "cut", "wipe", "væk", "samla", "fjern", "spr", "gas")),
-    (_EASY_DAMAGE, _SOMEONES_PROPERTY, ("lätt", "latt", "nemt", "lett", "easil", "quick", "hurtig", "fort",
-                                        "snabbt")),
+    (_EASY_DAMAGE, _SOMEONES_PROPERTY, ("stukket", "stukne", "punkter", "sönderstuck", "slashed", "ridse", "ripe",
+                                        "repas", "repad", "scratched", "krossa", "knust", "smadret", "smashed",
+                                        "skärs sönder")),
     (_NEVER_KNOW, _ROUTINE, ("aldri", "never")),
     (WARNED, _WEAPON_EMOJI, ("varna", "warned", "advar")),
     (_LIGHTS_UP, _FIRE_CONTEXT, ("tänd", "tända")),
     (_BLAST_IF, _IF_YOU, ("smäll", "bang", "brage", "smell")),
     (_WEAPON_SOON, _PERSON_NAMED, ("\U0001F52B", "\U0001F4A3", "\U0001F52A", "\U0001F9E8")),
-    (_ADDRESS_GIVEN, _GO_THERE, ("bor", "live", "bur")))
+    (_GO_THERE, _ADDRESS_GIVEN, ("dit", "go there", "visit", "visa honom", "visa henne", "visa dem", "show him",
+                                 "show her", "show them", "hjem til", "derhen", "besøk", "besøg", "knacka", "knock")),
+    (_HOME_TAGGED, _OFFICIAL, ("ikke", "eller hur", "right", "va?", "va ?", "ikkje", "inte sant", "eller hva", "isn't",
+                               "isnt", "doesn't", "doesnt")))
 
 # Each construction with the word stems it cannot match without: most comments hold none of them,
 # and a substring test costs a fraction of running the pattern (every comment is triaged as it is
@@ -235,16 +243,15 @@ CONSTRUCTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_WAITS_FOR, ("vänta", "wait", "vent")),
     (_FIRE_FORETOLD, ("brinn", "burn", "brenn", "brænd", "rök", "lågor", "flames", "luften", "blow", "spräng",
                       "spreng", "spræng")),
-    (_OFFICIALS_HOME, ("hus", "villa", "enebolig", "house", "lägenhet", "leilighet", "lejlighed", "hjem", "home",
-                       "place")),
-    (_SETS_ALIGHT, ("torch", "eld", "fyr", "ild")),
+    (_SETS_ALIGHT, ("torch", "sätter eld", "setter fyr", "sætter ild")),
     (_BOMB_PLACED, ("bomb",)),
-    (_SOMEONE_SHOULD, ("spräng", "bränn", "eld", "tända", "blow", "burn", "torch", "spreng", "brenn", "spræng",
-                       "brænd", "fyr", "ild")),
-    (_VISIT_ARMED, ("bat", "boll", "køll", "knife", "kniv", "gun", "pistol", "gevär", "rifle", "machete", "yx", "axe",
-                    "øks", "hammer", "hammare", "slägga", "balltre", "rör", "rør", "crowbar", "kofot")),
+    (_SOMEONE_SHOULD, ("spräng", "bränn", "sätta eld", "tända", "blow", "burn", "torch", "spreng", "brenn", "spræng",
+                       "brænd", "sette fyr", "sætte ild")),
+    (_VISIT_ARMED, ("visit", "besök", "hälsa på", "förbi", "drop by", "come by", "swing by", "besøk", "forbi",
+                    "innom", "dit", "come round")),
     (_STAYS_STANDING, ("standing", "står", "stående")),
-    (_SEEN_YOU, ("sett", "seen", "saw", "såg", "set", "så ")),
+    (_SEEN_YOU, ("sett", "seen", "saw", "såg", "set ", "så dig", "så deg", "så dere", "så jer", "så ham", "så hende",
+                 "så henne", "så han", "så hun")),
 )
 PATTERNS = tuple(pattern for pattern, _stems in CONSTRUCTIONS)
 # Each construction's stems as one pattern: a single scan in C instead of a substring test per stem.
