@@ -69,6 +69,9 @@ TRIAGE_SETS = [
                  "once, after the threat constructions of commit f6df4a6 (fast 0.807, default 0.845 macro-F1; "
                  "report recall 0.89 / 0.90); then a script's output showed every row by mistake; nothing has "
                  "been tuned on it, but later figures are not blind (its README)"),
+    ("2026-12k", "**blind**: frozen on 2026-12-05 (commit 0757349) before it was ever measured, first measured "
+                 "with the threat constructions made against 2026-12h's unreported threats; nothing has been "
+                 "tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
