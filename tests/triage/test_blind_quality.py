@@ -1,4 +1,4 @@
-"""Floors on the sets written apart (2026-12b to g seen since; 2026-12h and i blind): text by other writers.
+"""Floors on the sets written apart (2026-12b to h and j seen since; 2026-12i and k blind): text by other writers.
 
 The floors sit a little under what the shipped model measured on each set (bench/RESULTS.md,
 "Blind sets"); a retrained model that falls under them has lost ground on text it was not
@@ -35,9 +35,13 @@ BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
 # 0.95 / 0.88; 2026-12g fast 0.865 / 0.96 / 0.92; 2026-12h (blind) fast 0.828 / 0.93 / 0.88, default
 # 0.851 / 0.92 / 0.88. With the model retrained on 2026-12-05 (comments-15; chosen on the seen sets):
 # 2026-12h fast 0.839 / 0.92 / 0.86, default 0.859 / 0.94 / 0.88; 2026-12i (blind, first measured with
-# it) fast 0.819 / 0.90 / 0.86, default 0.858 / 0.97 / 0.89.
-# The seen sets keep a floor on the fast path only (it costs a fraction of a second); the newest
-# blind set keeps both paths (the default path costs about 20 s a set).
+# it) fast 0.819 / 0.90 / 0.86, default 0.858 / 0.97 / 0.89. With the threat constructions of
+# 2026-12-05 morning (made against 2026-12h's unreported threats, so 2026-12h is seen since): 2026-12h
+# fast 0.851 / 0.99 / 0.98; 2026-12i unchanged; 2026-12j (its one blind measurement; its rows were
+# seen by mistake after it) fast 0.807 / 0.94 / 0.89; 2026-12k (blind, first measured with them) fast
+# 0.822 / 0.96 / 0.92, default 0.873 / 0.96 / 0.92.
+# The seen sets keep a floor on the fast path only (it costs a fraction of a second); the blind
+# sets keep both paths (the default path costs about 20 s a set).
 FLOORS = {
     ("2026-12b", "fast"): (0.81, 0.90, 0.90),
     ("2026-12c", "fast"): (0.78, 0.94, 0.95),
@@ -45,8 +49,10 @@ FLOORS = {
     ("2026-12e", "fast"): (0.84, 0.94, 0.93),
     ("2026-12f", "fast"): (0.84, 0.92, 0.85),
     ("2026-12g", "fast"): (0.84, 0.93, 0.88),
-    ("2026-12h", "fast"): (0.81, 0.90, 0.84), ("2026-12h", "default"): (0.83, 0.89, 0.85),
+    ("2026-12h", "fast"): (0.83, 0.96, 0.95),
     ("2026-12i", "fast"): (0.80, 0.88, 0.84), ("2026-12i", "default"): (0.84, 0.95, 0.87),
+    ("2026-12j", "fast"): (0.79, 0.92, 0.87),
+    ("2026-12k", "fast"): (0.80, 0.94, 0.90), ("2026-12k", "default"): (0.85, 0.94, 0.90),
 }
 pytestmark = pytest.mark.slow
 
