@@ -164,3 +164,30 @@ def test_a_bomb_a_call_to_wreck_an_armed_visit_a_routine_watched_and_an_address_
 ])
 def test_their_look_alikes_are_not_threats_either(text, language):
     assert not threats(text, language)
+
+
+def _every_span(form: str) -> list[tuple[int, int]]:
+    from omdome.detect import veiled
+
+    return sorted([m.span() for pattern in veiled.PATTERNS for m in pattern.finditer(form)]
+                  + [m.span() for pattern, context, _stems in veiled.WITH_CONTEXT if context.search(form)
+                     for m in pattern.finditer(form)])
+
+
+def test_the_one_scan_for_stems_finds_overlapping_and_nested_stems():
+    """Stems inside stems, stems that overlap, and stems that start where a longer one starts all
+    decide which constructions run, as a substring test of each stem would."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from omdome.detect import veiled
+
+    pieces = st.sampled_from([*veiled._ALL_STEMS, " ", "?", ".", "jag ", "vi ", "du ", "ni ", "bor på ", "gatan 12 ",
+                              "🔪", "🔥", " snart", "rektorn ", "eller hur", "ikke sant", "åk dit", "i natt"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(pieces, max_size=25).map("".join))
+    def same_as_every_pattern(text: str) -> None:
+        assert veiled.find_veiled_threats(text) == _every_span(text)
+
+    same_as_every_pattern()

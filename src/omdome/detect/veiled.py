@@ -254,15 +254,19 @@ CONSTRUCTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
                  "så henne", "så han", "så hun")),
 )
 PATTERNS = tuple(pattern for pattern, _stems in CONSTRUCTIONS)
-# Each construction's stems as one pattern: a single scan in C instead of a substring test per stem.
-_NEEDS = tuple((pattern, re.compile("|".join(map(re.escape, stems)))) for pattern, stems in CONSTRUCTIONS)
-_CONTEXT_NEEDS = tuple((pattern, context, re.compile("|".join(map(re.escape, stems))))
-                       for pattern, context, stems in WITH_CONTEXT)
-
-
-# Every stem of every construction: a comment with none of them (about half) needs no further test.
-_ANY_STEM = compile_substrings([stem for _pattern, stems in CONSTRUCTIONS for stem in stems]
-                               + [stem for _pattern, _context, stems in WITH_CONTEXT for stem in stems])
+# Every stem of every construction in one trie pattern, tried at every position of the comment (a
+# lookahead finds overlapping stems): the longest stem that starts at each position, and with it every
+# stem that is a prefix of it, is every stem the comment holds. One scan in C tells which
+# constructions can match, instead of a scan per construction; most comments hold no stem at all.
+_STEMS = [stems for _pattern, stems in CONSTRUCTIONS] + [stems for _pattern, _context, stems in WITH_CONTEXT]
+_ALL_STEMS = sorted({stem for stems in _STEMS for stem in stems})
+_ANY_STEM = compile_substrings(_ALL_STEMS)
+_STEMS_AT = re.compile(f"(?=({_ANY_STEM.pattern}))")
+# For each stem: the numbers of the constructions (CONSTRUCTIONS, then WITH_CONTEXT) that a comment
+# holding it, or a longer stem it begins, may match.
+_RUNS: dict[str, frozenset[int]] = {
+    found: frozenset(k for k, stems in enumerate(_STEMS) for stem in stems if found.startswith(stem))
+    for found in _ALL_STEMS}
 
 
 def find_veiled_threats(text: str) -> list[tuple[int, int]]:
@@ -270,7 +274,14 @@ def find_veiled_threats(text: str) -> list[tuple[int, int]]:
     lowered = text.lower()
     if _ANY_STEM.search(lowered) is None:
         return []
-    spans = [m.span() for pattern, needs in _NEEDS if needs.search(lowered) for m in pattern.finditer(text)]
-    spans += [m.span() for pattern, context, needs in _CONTEXT_NEEDS if needs.search(lowered)
-              for m in pattern.finditer(text) if context.search(text)]
+    runs: set[int] = set()
+    for found in {match.group(1) for match in _STEMS_AT.finditer(lowered)}:
+        runs |= _RUNS[found]
+    spans = []
+    for k in sorted(runs):
+        if k < len(CONSTRUCTIONS):
+            spans += [m.span() for m in CONSTRUCTIONS[k][0].finditer(text)]
+        else:
+            pattern, context, _stems = WITH_CONTEXT[k - len(CONSTRUCTIONS)]
+            spans += [m.span() for m in pattern.finditer(text) if context.search(text)]
     return sorted(spans)
