@@ -12,6 +12,15 @@ def threats(text: str, language: str = "sv") -> list[str]:
     return [span.text for span in find_threats(prepare(text), language)]
 
 
+def _every_span(form: str) -> list[tuple[int, int]]:
+    """The spans every construction finds when each pattern runs on the text, stems or not."""
+    from omdome.detect import veiled
+
+    return sorted([m.span() for pattern in veiled.PATTERNS for m in pattern.finditer(form)]
+                  + [m.span() for pattern, context, _stems in veiled.WITH_CONTEXT if context.search(form)
+                     for m in pattern.finditer(form)])
+
+
 @pytest.mark.parametrize(("text", "language"), [
     ("Jag vet vilken bil som är din. Den röda Volvon på gästparkeringen. Sov gott.", "sv"),
     ("Vi har sett vilken buss du tar hem på fredagar, handläggaren.", "sv"),
@@ -77,9 +86,7 @@ def test_the_word_stems_that_skip_a_construction_lose_no_match():
     found = 0
     for text in texts:
         for form in (text, prepare(text).text):
-            every = sorted([m.span() for pattern in veiled.PATTERNS for m in pattern.finditer(form)]
-                           + [m.span() for pattern, context, _stems in veiled.WITH_CONTEXT if context.search(form)
-                              for m in pattern.finditer(form)])
+            every = _every_span(form)
             assert veiled.find_veiled_threats(form) == every, text
             found += bool(every)
     assert found > 300  # the corpus holds veiled threats, so the check compares something
@@ -118,24 +125,6 @@ def test_their_look_alikes_are_not(text, language):
     ("We'll torch the depot if the route goes.", "en"),
     ("Hele bestyrelsen burde braende op, alle sammen.", "da"),
     ("De är ohyra allihop, man sprejar och sen är det lugnt.", "sv"),
-])
-def test_easy_damage_an_officials_home_a_fire_set_and_spelling_without_ae_are_threats(text, language):
-    assert threats(text, language)
-
-
-@pytest.mark.parametrize(("text", "language"), [
-    ("Däcken på vinterbilen punkteras lätt på grusvägen, köp dubbdäck i stället.", "sv"),
-    ("Lacken på min bil repas lätt i er biltvätt, det är tredje gången!", "sv"),
-    ("Jag tänder verkligen på kommunens nya kontor, så snyggt.", "sv"),
-    ("Jag tänder på det nya biblioteket, vilken pärla!", "sv"),
-    ("Har ni kvar huset på Ängsvägen, eller hur? Vi saknar er i föreningen.", "sv"),
-    ("Vi sprejar mot ogräs på lördag, ta med handskar.", "sv"),
-])
-def test_their_look_alikes_are_not_either(text, language):
-    assert not threats(text, language)
-
-
-@pytest.mark.parametrize(("text", "language"), [
     ("Det finns en bomb i väntsalen på stationen. Den går av vid lunch.", "sv"),
     ("There's a bomb in your lobby. You have an hour.", "en"),
     ("Ärligt talat borde någon bränna ner ert huvudkontor, då kanske ni vaknar.", "sv"),
@@ -147,11 +136,19 @@ def test_their_look_alikes_are_not_either(text, language):
     ("handläggaren på försäkringskassan 🔪 snart", "sv"),
     ("Chefen bor på Lindgatan 4. Åk dit och visa honom vad vi tycker.", "sv"),
 ])
-def test_a_bomb_a_call_to_wreck_an_armed_visit_a_routine_watched_and_an_address_given_are_threats(text, language):
+def test_damage_a_home_a_fire_a_bomb_an_armed_visit_a_routine_and_an_address_are_threats(text, language):
+    """Easy damage, an official's home, a fire set, Danish without æ; a bomb, a call to wreck, an
+    armed visit, a routine watched, an address given."""
     assert threats(text, language)
 
 
 @pytest.mark.parametrize(("text", "language"), [
+    ("Däcken på vinterbilen punkteras lätt på grusvägen, köp dubbdäck i stället.", "sv"),
+    ("Lacken på min bil repas lätt i er biltvätt, det är tredje gången!", "sv"),
+    ("Jag tänder verkligen på kommunens nya kontor, så snyggt.", "sv"),
+    ("Jag tänder på det nya biblioteket, vilken pärla!", "sv"),
+    ("Har ni kvar huset på Ängsvägen, eller hur? Vi saknar er i föreningen.", "sv"),
+    ("Vi sprejar mot ogräs på lördag, ta med handskar.", "sv"),
     ("Filmen där de spränger bron var helt otrolig, se den!", "sv"),
     ("Bomben i Hiroshima fälldes 1945, läste om det i skolan.", "sv"),
     ("Någon borde bränna en skiva med alla låtarna från konserten!", "sv"),
@@ -162,16 +159,8 @@ def test_a_bomb_a_call_to_wreck_an_armed_visit_a_routine_watched_and_an_address_
     ("Ny kockkurs med knivteknik 🔪 snart på biblioteket!", "sv"),
     ("Vi bor på Lindgatan 4 och undrar när soptunnan töms.", "sv"),
 ])
-def test_their_look_alikes_are_not_threats_either(text, language):
+def test_their_look_alikes_are_not_either(text, language):
     assert not threats(text, language)
-
-
-def _every_span(form: str) -> list[tuple[int, int]]:
-    from omdome.detect import veiled
-
-    return sorted([m.span() for pattern in veiled.PATTERNS for m in pattern.finditer(form)]
-                  + [m.span() for pattern, context, _stems in veiled.WITH_CONTEXT if context.search(form)
-                     for m in pattern.finditer(form)])
 
 
 def test_the_one_scan_for_stems_finds_overlapping_and_nested_stems():
