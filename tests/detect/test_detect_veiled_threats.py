@@ -145,6 +145,7 @@ def test_damage_a_home_a_fire_a_bomb_an_armed_visit_a_routine_and_an_address_are
 @pytest.mark.parametrize(("text", "language"), [
     ("Däcken på vinterbilen punkteras lätt på grusvägen, köp dubbdäck i stället.", "sv"),
     ("Lacken på min bil repas lätt i er biltvätt, det är tredje gången!", "sv"),
+    ("Bilen står på gatan och däcken är punkterade, kan ni hjälpa?", "sv"),
     ("Jag tänder verkligen på kommunens nya kontor, så snyggt.", "sv"),
     ("Jag tänder på det nya biblioteket, vilken pärla!", "sv"),
     ("Har ni kvar huset på Ängsvägen, eller hur? Vi saknar er i föreningen.", "sv"),

@@ -107,15 +107,14 @@ WARNED = re.compile(r"(?i)\b(?:ni\s+har\s+blivit\s+varnade|du\s+har\s+blivit\s+v
                      r"du\s+er\s+advart|consider\s+yourselves?\s+warned|ni\s+är\s+varnade)\b")
 _WEAPON_EMOJI = re.compile("[\U0001F52B\U0001F4A3\U0001F52A\U0001F9E8]")
 # Damage said to be easy: "fire dæk er hurtigt stukket, og lakken ridser nemt", "däck punkteras lätt".
+_DAMAGED = (r"(?:stukket|stukne|punkter\w*|sönderstuckna|slashed|ridse[rs]?|ripe[rs]?|repas|repad\w*|scratched|"
+            r"krossade?|knust|smadret|smashed|skärs\s+sönder)\b")
+_EASILY = r"(?:lätt|latt|nemt|lett|easily|quickly|hurtigt|hurtig|fort|snabbt|fast)\b"
 _EASY_DAMAGE = re.compile(
     r"(?i)\b(?:däck\w*|dæk\w*|dekk\w*|tyres?|tires?|lack\w*|lak\w*|paint|rutor\w*|ruder\w*|ruter\w*|windows?|"
     r"vindrut\w*|forrud\w*|frontrut\w*|windscreen|windshield)\s+(?:\w+\s+){0,2}?"
-    r"(?:(?:är|blir|er|blir|bliver|are|get|gets)\s+)?(?:(?:så\s+|so\s+|ganske\s+|ret\s+)?"
-    r"(?:lätt|latt|nemt|lett|easily|quickly|hurtigt|hurtig|fort|snabbt|fast)\s+)?"
-    r"(?:stukket|stukne|punkter\w*|sönderstuckna|slashed|ridse[rs]?|ripe[rs]?|repas|repad\w*|scratched|krossade?|"
-    r"knust|smadret|smashed|skärs\s+sönder)\b[^.!?\n]{0,12}?"
-    r"(?:lätt|latt|nemt|lett|easily|quickly|hurtigt|fort|snabbt)?"
-)
+    r"(?:(?:är|blir|er|bliver|are|get|gets)\s+)?(?:(?:(?:så|so|ganske|ret)\s+)?" + _EASILY + r"\s+" + _DAMAGED
+    + r"|" + _DAMAGED + r"[^.!?\n]{0,12}?\b" + _EASILY + ")")
 # … and whose: a car or a house of someone named, not a product in a shop.
 _SOMEONES_PROPERTY = re.compile(
     r"(?i)\b(?:\w+(?:s|'s)\s+(?:bil|car|hus|house|villa)|din\s+bil|bilen\s+din|your\s+car|his\s+car|"
