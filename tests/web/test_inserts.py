@@ -104,3 +104,38 @@ def test_insert_if_absent_refuses_what_it_cannot_do_in_one_statement():
         insert_if_absent(Thread(site=thread.site, url="https://www.sundby.se/x", title="x"), "title")
     with pytest.raises(TypeError, match="not a plain one-table model"):
         insert_if_absent(new_comment(thread), "idempotency_key")
+
+
+def test_a_prepared_comment_and_its_log_entry_are_stored_as_save_stores_them():
+    from django.db import transaction
+
+    from omdome.web.core.inserts import prepare
+
+    thread = make_thread()
+    saved = new_comment(thread)
+    saved.save()
+    comment = new_comment(thread)
+    comment.thread = None
+    row = prepare(comment, later=("thread",))
+    event = ModerationEvent(comment=comment, action="created", to_status=comment.status, reason="r")
+    logged = prepare(event, later=("comment",))
+    assert comment.pk is None and comment.created is not None  # auto_now_add set when prepared, as by save()
+    with transaction.atomic():
+        comment.thread = thread  # known only inside the transaction, read when the row is stored
+        row.insert()
+        logged.insert()
+    one, other = stored(saved.pk), stored(comment.pk)
+    assert abs((one.pop("created") - other.pop("created")).total_seconds()) < 5
+    assert one == other
+    assert Message.objects.filter(pk=comment.pk).exists()
+    assert ModerationEvent.objects.get(pk=event.pk).comment_id == comment.pk
+
+
+def test_a_prepared_row_whose_related_object_was_never_stored_is_refused():
+    from omdome.web.core.inserts import prepare
+
+    comment = new_comment(make_thread())
+    event = prepare(ModerationEvent(comment=comment, action="created"), later=("comment",))
+    with pytest.raises(ValueError, match="not stored yet"):
+        event.insert()
+    assert not ModerationEvent.objects.exists()

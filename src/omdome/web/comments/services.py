@@ -20,7 +20,7 @@ from omdome.web.comments.markup import render_comment
 from omdome.web.comments.models import Comment, ModerationEvent, Site, Status, Thread
 from omdome.web.comments.tokens import check_edit_token, edit_token, edit_window
 from omdome.web.core import audit
-from omdome.web.core.inserts import insert, insert_if_absent
+from omdome.web.core.inserts import insert, insert_if_absent, prepare
 from omdome.web.messages.models import Direction, Source
 from omdome.web.messages.signals import message_received, reply_sent
 from omdome.web.messages.triage import apply_triage
@@ -37,21 +37,17 @@ class Posted:
 
 
 def log(comment: Comment, action: str, *, actor=None, from_status: str = "", reason: str = "",
-        text_before: str = "", in_bulk: bool = False, audit_later: bool = False) -> None:
+        text_before: str = "", in_bulk: bool = False) -> None:
     """The comment's own history (shown to moderators, exported) and the audit log, together.
 
     Every logged change may change what readers see, so the thread's revision goes up with it and
     cached reads of the thread are no longer used. ``in_bulk``: one of many changes made by a single
-    decision (an import), which the caller records in the audit log and the threads once.
-    ``audit_later``: the comment's follow-up outbox is set, and the worker writes the audit entry
-    from this event (comments.followup).
+    decision (an import), which the caller records in the audit log and the threads once. A reader's
+    new comment is logged by ``post_comment`` itself, and its audit entry written by the worker.
     """
     insert(ModerationEvent(comment=comment, actor=actor, action=action, from_status=from_status,
                            to_status=comment.status, reason=reason, text_before=text_before))
     if in_bulk:
-        return
-    if audit_later:
-        bump_revision(comment.thread_id)
         return
     audit.record(f"comment.{action}", actor=actor, target=comment, from_status=from_status,
                  to_status=comment.status, reason=reason)
@@ -94,12 +90,18 @@ def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: s
     if s.triage is not None:
         apply_triage(comment, s.triage)
         comment.rescore_due = rescoring.worth_rescoring(s.triage)
-    writer, reason = writer_of(comment), "; ".join(s.reasons)
+    writer = writer_of(comment)
+    # The rows' values too: the transaction runs little more than their SQL. The thread of a
+    # page's first comment is known only inside it; the log entry's comment once it is stored.
+    row = prepare(comment, later=("thread",))
+    created = prepare(ModerationEvent(comment=comment, action="created", to_status=comment.status,
+                                      reason="; ".join(s.reasons)), later=("comment",))
     try:
         with transaction.atomic():
             s.thread = comment.thread = _thread_of(s)
-            insert(comment)
-            log(comment, "created", reason=reason, audit_later=True)
+            row.insert()
+            created.insert()  # the comment's log entry; the worker writes the audit entry from it
+            bump_revision(comment.thread_id)
             message_received.send(sender=Comment, message=comment, conversation=f"thread:{comment.thread_id}",
                                   writer=writer, follow_up_later=True)
     except IntegrityError:

@@ -7,10 +7,15 @@ and fills it with the values ``save()`` would have written: each field's ``pre_s
 ``auto_now_add`` is set on the object, as by ``save()``) and its ``get_db_prep_save``. A model
 whose saves someone listens to (``pre_save``, ``post_save``), or that has a ``save()`` of its own
 (a rule of its own on storing), is saved by ``save()`` as before.
+
+``prepare`` does the same work before the write transaction and ``Prepared.insert`` only runs the
+statements: the values of a reader's comment and its log entry are worked out while no lock is
+held, and the transaction that every other writer waits for holds little more than its SQL.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from django.db import connections, router, transaction
@@ -20,24 +25,96 @@ from django.db.models.signals import post_save, pre_save
 
 def insert(obj: Model) -> None:
     """Store the new ``obj`` as ``obj.save()`` would, its parent tables first (multi-table inheritance)."""
+    prepare(obj).insert()
+
+
+@dataclass
+class _Row:
+    """One table's INSERT: its SQL, the values to write, the primary key it returns, the field of the
+    next table that links to this row, where the link to the row before goes, and the fields read late."""
+
+    sql: str
+    values: list
+    pk: Field
+    link: Field | None
+    parent_at: int | None
+    later: list[tuple[int, Field]]
+
+
+class Prepared:
+    """A new row's INSERT statements with their values, worked out by ``prepare``; ``insert`` runs them."""
+
+    def __init__(self, obj: Model, using: str, rows: list[_Row] | None):
+        self.obj, self.using, self.rows = obj, using, rows
+
+    def insert(self) -> None:
+        """Store the row (in the caller's transaction, if there is one): the fields named ``later``
+        are read from the object now, everything else is written as it was when prepared."""
+        obj, using = self.obj, self.using
+        if self.rows is None:
+            obj.save(force_insert=True, using=using)
+            return
+        connection = connections[using]
+        for row in self.rows:  # before any statement: a refusal leaves the transaction as it was
+            for _position, field in row.later:
+                _take_related_id(obj, field)
+        parent_id = None
+        # As save() does: a row and its parents' rows are stored together or not at all.
+        with transaction.atomic(using=using, savepoint=False), connection.cursor() as cursor:
+            for row in self.rows:
+                values = list(row.values)
+                if row.parent_at is not None:
+                    values[row.parent_at] = parent_id
+                for position, field in row.later:
+                    values[position] = field.get_db_prep_save(field.pre_save(obj, add=True), connection)
+                cursor.execute(row.sql, values)
+                parent_id = cursor.fetchone()[0]
+                setattr(obj, row.pk.attname, parent_id)
+                if row.link is not None:  # the child's one-to-one link to this row
+                    setattr(obj, row.link.attname, parent_id)
+        obj._state.adding, obj._state.db = False, using
+
+
+def prepare(obj: Model, *, later: tuple[str, ...] = ()) -> Prepared:
+    """The INSERT statements that store the new ``obj`` as ``obj.save()`` would, with the values
+    ``save()`` would write now; the fields named in ``later`` (a foreign key to a row stored in the
+    same transaction) are read when ``insert`` runs."""
     model = type(obj)
     using = router.db_for_write(model, instance=obj)
     tables = _tables(model)
     if (tables is None or pre_save.has_listeners(model) or post_save.has_listeners(model)
             or not connections[using].features.can_return_columns_from_insert):
-        obj.save(force_insert=True, using=using)
-        return
+        return Prepared(obj, using, None)
     connection = connections[using]
-    # As save() does: a row and its parents' rows are stored together or not at all.
-    with transaction.atomic(using=using, savepoint=False), connection.cursor() as cursor:
-        for table_model, link in tables:
-            sql, fields, pk = _statement(table_model, using)
-            cursor.execute(sql, _values(obj, fields, connection))
-            new_id = cursor.fetchone()[0]
-            setattr(obj, pk.attname, new_id)
-            if link is not None:  # the child's one-to-one link to this row
-                setattr(obj, link.attname, new_id)
-    obj._state.adding, obj._state.db = False, using
+    deferred = {model._meta.get_field(name) for name in later}
+    rows: list[_Row] = []
+    parent_link: Field | None = None
+    for table_model, link in tables:
+        sql, fields, pk = _statement(table_model, using)
+        values, late, parent_at = [], [], None
+        for position, field in enumerate(fields):
+            if field is parent_link:  # known once the parent's row is stored
+                parent_at = position
+                values.append(None)
+            elif field in deferred:
+                late.append((position, field))
+                values.append(None)
+            else:
+                values.append(field.get_db_prep_save(field.pre_save(obj, add=True), connection))
+        rows.append(_Row(sql, values, pk, link, parent_at, late))
+        parent_link = link
+    return Prepared(obj, using, rows)
+
+
+def _take_related_id(obj: Model, field: Field) -> None:
+    """As ``save()`` does: a foreign key set to an object stored since takes that object's id."""
+    if not field.is_relation or not field.is_cached(obj):
+        return
+    related = field.get_cached_value(obj)
+    if related is not None and getattr(obj, field.attname) is None:
+        if related.pk is None:
+            raise ValueError(f"{type(obj).__name__}.{field.name}: the related object is not stored yet")
+        setattr(obj, field.attname, related.pk)
 
 
 def insert_if_absent(obj: Model, unique_field: str) -> bool:
