@@ -54,6 +54,32 @@ def record(action: str, *, actor=None, target=None, **data: object) -> AuditEntr
     return entry
 
 
+def record_many(decisions: list[tuple[str, object, dict[str, object]]]) -> list[AuditEntry]:
+    """Append several decisions made by nobody in particular (the worker's follow-ups), each an
+    (action, target, data) as for ``record``: one read of the chain's end and one INSERT for all,
+    inside the caller's transaction."""
+    if not decisions:
+        return []
+    with transaction.atomic(savepoint=False):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+        last = _last()
+        seq, previous, now, entries = (last["seq"] if last else 0), (last["hash"] if last else GENESIS), \
+            timezone.now(), []
+        for action, target, data in decisions:
+            seq += 1
+            entry = AuditEntry(seq=seq, created=now, actor=None, actor_name="", action=action,
+                               target_type=target._meta.label_lower if target is not None else "",
+                               target_id=str(target.pk) if target is not None else "",
+                               data=json.loads(json.dumps(data, default=str)), prev_hash=previous)
+            entry.hash = previous = _digest(entry)
+            entries.append(entry)
+        # New rows only: the entry's save() is there to refuse changes to stored ones.
+        AuditEntry.objects.bulk_create(entries)
+    return entries
+
+
 def _last() -> dict | None:
     """The newest entry's number and hash. Plain SQL: every stored comment asks, and building the
     ORM's query cost more than running it."""
