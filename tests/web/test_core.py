@@ -32,7 +32,8 @@ def test_decisions_appended_together_continue_the_chain_as_one_at_a_time_would()
     audit.record("test.step", n=3)
     stored = list(AuditEntry.objects.order_by("seq"))
     assert [(e.seq, e.action, e.data) for e in stored] == [
-        (1, "test.step", {"n": 0}), (2, "test.batch", {"n": 1}), (3, "test.batch", {"n": 2}), (4, "test.step", {"n": 3})]
+        (1, "test.step", {"n": 0}), (2, "test.batch", {"n": 1}), (3, "test.batch", {"n": 2}),
+        (4, "test.step", {"n": 3})]
     assert (stored[1].target_type, stored[1].target_id) == ("comments.thread", str(thread.pk))
     assert [e.hash for e in entries] == [stored[1].hash, stored[2].hash]
     assert audit.verify().ok and audit.verify().checked == 4
