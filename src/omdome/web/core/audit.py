@@ -39,17 +39,8 @@ def record(action: str, *, actor=None, target=None, **data: object) -> AuditEntr
     actor = actor if getattr(actor, "is_authenticated", False) else None
     # No savepoint of its own: the entry fails with the decision it records, and succeeds with it.
     with transaction.atomic(savepoint=False):
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
-        last = _last()
-        entry = AuditEntry(
-            seq=(last["seq"] + 1) if last else 1, created=timezone.now(), actor=actor,
-            actor_name=actor.get_username() if actor else "", action=action,
-            target_type=target._meta.label_lower if target is not None else "",
-            target_id=str(target.pk) if target is not None else "",
-            data=json.loads(json.dumps(data, default=str)), prev_hash=last["hash"] if last else GENESIS)
-        entry.hash = _digest(entry)
+        last = _chain_end()
+        entry = _entry(last, timezone.now(), action, actor, target, data)
         entry.save()
     return entry
 
@@ -61,23 +52,35 @@ def record_many(decisions: list[tuple[str, object, dict[str, object]]]) -> list[
     if not decisions:
         return []
     with transaction.atomic(savepoint=False):
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
-        last = _last()
-        seq, previous, now, entries = (last["seq"] if last else 0), (last["hash"] if last else GENESIS), \
-            timezone.now(), []
+        last, now, entries = _chain_end(), timezone.now(), []
         for action, target, data in decisions:
-            seq += 1
-            entry = AuditEntry(seq=seq, created=now, actor=None, actor_name="", action=action,
-                               target_type=target._meta.label_lower if target is not None else "",
-                               target_id=str(target.pk) if target is not None else "",
-                               data=json.loads(json.dumps(data, default=str)), prev_hash=previous)
-            entry.hash = previous = _digest(entry)
-            entries.append(entry)
+            last = _entry(last, now, action, None, target, data)
+            entries.append(last)
         # New rows only: the entry's save() is there to refuse changes to stored ones.
         AuditEntry.objects.bulk_create(entries)
     return entries
+
+
+def _chain_end() -> AuditEntry | None:
+    """The newest entry's number and hash, once this transaction alone may append (PostgreSQL takes
+    an advisory lock; SQLite's write transactions are exclusive already)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
+    last = _last()
+    return AuditEntry(seq=last["seq"], hash=last["hash"]) if last else None
+
+
+def _entry(last: AuditEntry | None, created, action: str, actor, target, data) -> AuditEntry:  # type: ignore[no-untyped-def]
+    """The entry that follows ``last`` in the chain (None: the first), with its hash."""
+    entry = AuditEntry(
+        seq=(last.seq + 1) if last else 1, created=created, actor=actor,
+        actor_name=actor.get_username() if actor else "", action=action,
+        target_type=target._meta.label_lower if target is not None else "",
+        target_id=str(target.pk) if target is not None else "",
+        data=json.loads(json.dumps(data, default=str)), prev_hash=last.hash if last else GENESIS)
+    entry.hash = _digest(entry)
+    return entry
 
 
 def _last() -> dict | None:
