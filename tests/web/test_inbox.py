@@ -284,6 +284,19 @@ def test_bulk_actions_refuse_what_they_cannot_do_and_say_why(client, posted):
     assert not Message.objects.get(pk=email.pk).handled
 
 
+def test_the_bulk_category_is_chosen_never_assumed(client, posted):
+    """Ticked messages are relabelled only to a category the communicator picked: the list starts empty."""
+    client.force_login(make_staff())
+    page = client.get("/inbox/?queue=amplify", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    select = page.split('id="bulk-category"', 1)[1].split("</select>", 1)[0]
+    assert select.split("<option", 2)[1].startswith(' value="">')  # the first option chooses nothing
+    before = Message.objects.get(pk=posted[PRAISE].pk).category
+    page = client.post("/inbox/bulk/", {"ids": [posted[PRAISE].pk], "action": "relabel", "category": ""},
+                       follow=True, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Välj en kategori." in page
+    assert Message.objects.get(pk=posted[PRAISE].pk).category == before and not Correction.objects.exists()
+
+
 def test_new_messages_arrive_in_the_open_list_without_a_reload(client, posted):
     client.force_login(make_staff())
     page = client.get("/inbox/?queue=answer").content.decode()
