@@ -63,15 +63,19 @@ TRIAGE_SETS = [
                  "2026-12-05 (last blind figures: fast 0.839, default 0.859 macro-F1; report recall 0.86 / 0.88); "
                  "then its unreported threats were read and the threat constructions of 2026-12-05 morning were "
                  "made against them (its README)"),
-    ("2026-12i", "**blind**: frozen on 2026-12-05 before it was ever measured, first measured with the model "
-                 "retrained with comments-15; nothing has been tuned against it"),
+    ("2026-12i", "**tuned against once**: frozen on 2026-12-05 before it was ever measured and blind until "
+                 "2026-12-05 11:08 (last blind figures: fast 0.819, default 0.858 macro-F1; report recall "
+                 "0.86 / 0.89); then a candidate change decided on seen data (hateful from the model alone "
+                 "without a hostile word only from 0.70) was dropped because it failed this set's hateful-recall "
+                 "floor (default 0.918); no text was read (its README)"),
     ("2026-12j", "**seen** (rows shown by mistake): frozen on 2026-12-05 (commit 6c0417c) and measured blind "
                  "once, after the threat constructions of commit f6df4a6 (fast 0.807, default 0.845 macro-F1; "
                  "report recall 0.89 / 0.90); then a script's output showed every row by mistake; nothing has "
                  "been tuned on it, but later figures are not blind (its README)"),
-    ("2026-12k", "**blind**: frozen on 2026-12-05 (commit 0757349) before it was ever measured, first measured "
-                 "with the threat constructions made against 2026-12h's unreported threats; nothing has been "
-                 "tuned against it"),
+    ("2026-12k", "**tuned against once**: frozen on 2026-12-05 (commit 0757349) before it was ever measured "
+                 "and blind until 2026-12-05 11:08 (last blind figures: fast 0.822, default 0.873 macro-F1; "
+                 "report recall 0.92 / 0.92); then the candidate change dropped because of 2026-12i also failed "
+                 "this set's hateful-recall floor (fast 0.931); no text was read (its README)"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
