@@ -66,7 +66,7 @@ class Prepared:
                 if row.parent_at is not None:
                     values[row.parent_at] = parent_id
                 for position, field in row.later:
-                    values[position] = field.get_db_prep_save(field.pre_save(obj, add=True), connection)
+                    values[position] = _value(obj, field, connection)
                 cursor.execute(row.sql, values)
                 parent_id = cursor.fetchone()[0]
                 setattr(obj, row.pk.attname, parent_id)
@@ -100,7 +100,7 @@ def prepare(obj: Model, *, later: tuple[str, ...] = ()) -> Prepared:
                 late.append((position, field))
                 values.append(None)
             else:
-                values.append(field.get_db_prep_save(field.pre_save(obj, add=True), connection))
+                values.append(_value(obj, field, connection))
         rows.append(_Row(sql, values, pk, link, parent_at, late))
         parent_link = link
     return Prepared(obj, using, rows)
@@ -140,9 +140,13 @@ def insert_if_absent(obj: Model, unique_field: str) -> bool:
 
 
 def _values(obj: Model, fields: list[Field], connection) -> list:  # type: ignore[no-untyped-def]
-    """What ``save()`` writes for each field: ``pre_save`` (``auto_now_add`` sets the object's value,
+    return [_value(obj, field, connection) for field in fields]
+
+
+def _value(obj: Model, field: Field, connection):  # type: ignore[no-untyped-def]
+    """What ``save()`` writes for the field: ``pre_save`` (``auto_now_add`` sets the object's value,
     as ``save()`` does), then ``get_db_prep_save``."""
-    return [field.get_db_prep_save(field.pre_save(obj, add=True), connection) for field in fields]
+    return field.get_db_prep_save(field.pre_save(obj, add=True), connection)
 
 
 @cache
