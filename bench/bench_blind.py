@@ -76,6 +76,8 @@ TRIAGE_SETS = [
                  "and blind until 2026-12-05 11:08 (last blind figures: fast 0.822, default 0.873 macro-F1; "
                  "report recall 0.92 / 0.92); then the candidate change dropped because of 2026-12i also failed "
                  "this set's hateful-recall floor (fast 0.931); no text was read (its README)"),
+    ("2026-12l", "**blind**: frozen on 2026-12-05 (afternoon) before it was ever measured; nothing has been "
+                 "tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
