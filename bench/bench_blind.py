@@ -114,6 +114,8 @@ REVIEW_SETS = [
     ("2026-12i", ("r17", "r18"),
      "**blind**: frozen on 2026-12-05 before it was ever measured, first measured after the work on 2026-12d; "
      "nothing has been tuned against it"),
+    ("2026-12j", ("r19", "r20"),
+     "**blind**: frozen on 2026-12-05 (afternoon) before it was ever measured; nothing has been tuned against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
@@ -151,6 +153,7 @@ WORD_FORMS = {
     "försäkringsbolag": "försäkringsbolag,försäkringsbolaget,försäkringsbolag,försäkringsbolagen",
     "butikskedja": "butikskedja,butikskedjan,butikskedjor,butikskedjorna",
     "universitet": "universitet,universitetet,universitet,universiteten",
+    "kedja": "kedja,kedjan,kedjor,kedjorna",
 }
 WORST = 25
 
