@@ -77,7 +77,8 @@ TRIAGE_SETS = [
                  "report recall 0.92 / 0.92); then the candidate change dropped because of 2026-12i also failed "
                  "this set's hateful-recall floor (fast 0.931); no text was read (its README)"),
     ("2026-12l", "**blind**: frozen on 2026-12-05 (afternoon) before it was ever measured; nothing has been "
-                 "tuned against it"),    ("2026-12m", "**blind**: frozen on 2026-12-05 (afternoon) before it was ever measured; nothing has been "
+                 "tuned against it"),
+    ("2026-12m", "**blind**: frozen on 2026-12-05 (afternoon) before it was ever measured; nothing has been "
                  "tuned against it"),
 ]
 FIRST_MEASUREMENT = (

@@ -20,7 +20,7 @@ SIGNAL_WEIGHT = 6
 _URL = re.compile(r"https?://\S+|www\.\S+|\b[\w-]+\.(?:com|se|nu|net|org|io|xyz|ru|info|shop|biz|no|dk)(?:/\S*)?\b",
                   re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
-_MENTION = re.compile(r"@\w+")
+_MENTION = re.compile(r"@\w+(?:\.\w+)*")  # Instagram handles hold dots: @anna.lind
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 QUESTION_WORDS = frozenset(
     "vad när var hur varför vem vilken vilket vilka kan får finns går ska skulle borde är har "
