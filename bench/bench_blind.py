@@ -63,19 +63,18 @@ TRIAGE_SETS = [
                  "2026-12-05 (last blind figures: fast 0.839, default 0.859 macro-F1; report recall 0.86 / 0.88); "
                  "then its unreported threats were read and the threat constructions of 2026-12-05 morning were "
                  "made against them (its README)"),
-    ("2026-12i", "**tuned against once**: frozen on 2026-12-05 before it was ever measured and blind until "
+    ("2026-12i", "**tuned against twice**: frozen on 2026-12-05 before it was ever measured and blind until "
                  "2026-12-05 11:08 (last blind figures: fast 0.819, default 0.858 macro-F1; report recall "
-                 "0.86 / 0.89); then a candidate change decided on seen data (hateful from the model alone "
-                 "without a hostile word only from 0.70) was dropped because it failed this set's hateful-recall "
-                 "floor (default 0.918); no text was read (its README)"),
+                 "0.86 / 0.89); then a candidate change decided on seen data was dropped because it failed this "
+                 "set's hateful-recall floor, and in the afternoon its aggregate figures were among those that "
+                 "chose the model retrained with comments-16; no text was read (its README)"),
     ("2026-12j", "**seen** (rows shown by mistake): frozen on 2026-12-05 (commit 6c0417c) and measured blind "
                  "once, after the threat constructions of commit f6df4a6 (fast 0.807, default 0.845 macro-F1; "
                  "report recall 0.89 / 0.90); then a script's output showed every row by mistake; nothing has "
                  "been tuned on it, but later figures are not blind (its README)"),
-    ("2026-12k", "**tuned against once**: frozen on 2026-12-05 (commit 0757349) before it was ever measured "
+    ("2026-12k", "**tuned against twice**: frozen on 2026-12-05 (commit 0757349) before it was ever measured "
                  "and blind until 2026-12-05 11:08 (last blind figures: fast 0.822, default 0.873 macro-F1; "
-                 "report recall 0.92 / 0.92); then the candidate change dropped because of 2026-12i also failed "
-                 "this set's hateful-recall floor (fast 0.931); no text was read (its README)"),
+                 "report recall 0.92 / 0.92); then used as 2026-12i was, twice; no text was read (its README)"),
     ("2026-12l", "**blind**: frozen on 2026-12-05 (afternoon) before it was ever measured; nothing has been "
                  "tuned against it"),
     ("2026-12m", "**blind**: frozen on 2026-12-05 (afternoon) before it was ever measured; nothing has been "

@@ -152,6 +152,8 @@ class Triager:
             embed_log = np.log(softmax(self.model.category_embed.logits(vector)) + 1e-9)
             log_probs = (1 - self.model.blend) * log_probs + self.model.blend * embed_log
             path = "default"
+            if self.model.neighbours is not None:
+                log_probs = np.log(self.model.neighbours.blend(softmax(log_probs), vector))
             probs = softmax(log_probs + self._bias[path]).tolist()
         else:
             # Eight numbers: plain floats cost a fraction of numpy's calls (every posted comment passes here).
@@ -221,15 +223,17 @@ class Triager:
         )
 
     def _own_links(self, category: str, scores: dict[str, float], text: str, reasons: list[Reason]) -> str:
-        """A comment whose links all lead to the organisation's own site is not spam for them."""
-        if category != Category.SPAM or not self.own_domains:
+        """A comment whose links all lead to the organisation's own site is not spam for them; the
+        reason is given too when the model leaned towards spam without deciding on it."""
+        if not self.own_domains or (category != Category.SPAM and scores[Category.SPAM] < OWN_LINK_NOTED_FROM):
             return category
         hosts = [(m.group(1) or m.group(2)).lower().removeprefix("www.") for m in _LINK.finditer(text)]
         if not hosts or not all(any(h == d or h.endswith("." + d) for d in self.own_domains) for h in hosts):
             return category
-        runner_up = max((c for c in scores if c != Category.SPAM), key=scores.__getitem__)
         reasons.append(Reason(ReasonCode.OWN_LINK, f"links only to the organisation's own site ({hosts[0]})"))
-        return runner_up
+        if category != Category.SPAM:
+            return category
+        return max((c for c in scores if c != Category.SPAM), key=scores.__getitem__)
 
     def _reply(self, text: str, category: str, action: str, language: str, match: FactMatch | None,
                reasons: list[Reason]) -> tuple[dict[str, str] | None, str | None]:
@@ -319,6 +323,8 @@ def _overrule(category: str, threats: list, match: FactMatch | None, reasons: li
     return category
 
 
+# A spam probability from which a link to the organisation's own site is worth naming as a reason.
+OWN_LINK_NOTED_FROM = 0.2
 _LINK = re.compile(r"(?i)(?:https?://|\bwww\.)([a-z0-9.-]+\.[a-z]{2,})|\b((?:[a-z0-9-]+\.)+(?:se|nu|com|org|net|no|dk|fi|eu))\b")
 # "du är en idiot", "vilken idiot", "what a moron": an insult thrown at someone.
 _AIMED = re.compile(

@@ -5,7 +5,8 @@
 is installed; ``sentiment.npz`` and ``toxicity.npz`` give the signals. ``model.json`` says
 how to combine them and how the model was trained and scored. ``threat.npz`` (and
 ``threat_embed.npz``) tell threats and incitement apart from everything else, with thresholds in
-``model.json``; a model without them finds threats by the lexicon alone.
+``model.json``; a model without them finds threats by the lexicon alone. ``neighbours.npz`` (the
+training comments' embeddings, for a nearest-neighbour vote on the default path) is optional too.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from omdome.triage.heads import DenseHead, HashedHead, load_head
+from omdome.triage.neighbours import Neighbours
 
 FORMAT = 1
 
@@ -38,6 +40,7 @@ class TriageModel:
     path: Path
     threat: HashedHead | None = None
     threat_embed: DenseHead | None = None
+    neighbours: Neighbours | None = None
 
     def threat_threshold(self, path: str, *, hateful: bool = False) -> float:
         """Probability from which the threat head reports a comment on ``path`` ("fast" or "default");
@@ -99,5 +102,12 @@ def _load(directory: Path) -> TriageModel:
                 raise ModelError(f"{file}: not a valid weight file ({error})") from None
         elif name in ("category", "sentiment", "toxicity"):
             raise ModelError(f"{directory}: {name}.npz is missing")
+    neighbours = None
+    if (file := directory / "neighbours.npz").is_file():
+        try:
+            neighbours = Neighbours.load(file)
+        except (OSError, ValueError, KeyError) as error:
+            raise ModelError(f"{file}: not a valid neighbours file ({error})") from None
     return TriageModel(heads["category"], heads.get("category_embed"), heads["sentiment"],
-                       heads["toxicity"], meta, directory, heads.get("threat"), heads.get("threat_embed"))
+                       heads["toxicity"], meta, directory, heads.get("threat"), heads.get("threat_embed"),
+                       neighbours)

@@ -25,6 +25,8 @@ from omdome.triage.dataset import Example
 from omdome.triage.features import EMBED_SIGNALS, feature_counts
 from omdome.triage.heads import DenseHead, HashedHead
 from omdome.triage.model import FORMAT, TriageModel
+from omdome.triage.neighbours import Neighbours
+from omdome.triage.neighbours import build as build_neighbours
 from omdome.triage.signal_data import own_sentiment, own_toxicity
 
 C_GRID = (3.0, 10.0, 30.0)
@@ -161,12 +163,26 @@ def fit_category(examples: list[Example], *, seed: int, use_embedding: bool,
     p_embed = cross_val_predict(_dense(seed), vectors, y, cv=folds, method="predict_proba")[:, order]
     blend = _choose_blend(log_fast, np.log(p_embed + 1e-9), y, classes, log)
     blended = (1 - blend) * log_fast + blend * np.log(p_embed + 1e-9)
-    bias_default, score_default = _tune_bias(blended, y, classes, log, "default")
+    # The default path's bias acts after the neighbours' vote, so it is tuned on what the path computes:
+    # each example's vote comes from the examples outside its own fold.
+    voted = _voted(_log_softmax(blended), cached_embeddings(texts), y, classes, folds)
+    bias_default, score_default = _tune_bias(voted, y, classes, log, "default")
     dense_order = [list(dense.classes_).index(k) for k in classes]
     dense_head = DenseHead(CATEGORIES, dense.coef_[dense_order].T.astype(np.float32),
                            dense.intercept_[dense_order].astype(np.float32))
     return CategoryFit(head, dense_head, c, blend, bias_fast, bias_default,
                        {"fast": score_fast, "default": score_default})
+
+
+def _voted(log_probs: np.ndarray, vectors: np.ndarray, y: np.ndarray, classes: list[str],
+           folds) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """Cross-validated log-probabilities blended with the nearest-neighbour vote of the other folds."""
+    out = np.empty_like(log_probs)
+    for inside, outside in folds.split(vectors, y):
+        voters = build_neighbours(vectors[inside], list(y[inside]), classes)
+        for i in outside:
+            out[i] = np.log(voters.blend(np.exp(log_probs[i]), vectors[i]))
+    return out
 
 
 # The threat head's thresholds: the one with the best F2 (recall counted twice) on cross-validated
@@ -373,7 +389,7 @@ def data_hash(examples: list[Example]) -> str:
 
 def save(directory: Path, category: HashedHead, category_embed: DenseHead | None,
          sentiment: HashedHead, toxicity: HashedHead, meta: dict[str, object],
-         threat: ThreatFit | None = None) -> None:
+         threat: ThreatFit | None = None, neighbours: Neighbours | None = None) -> None:
     """Write the model directory atomically: a half-written model is never left behind."""
     tmp = directory.with_name(f".{directory.name}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
@@ -387,6 +403,8 @@ def save(directory: Path, category: HashedHead, category_embed: DenseHead | None
         threat.head.save(tmp / "threat.npz")
         if threat.embed_head is not None:
             threat.embed_head.save(tmp / "threat_embed.npz")
+    if neighbours is not None:
+        neighbours.save(tmp / "neighbours.npz")
     (tmp / "model.json").write_text(json.dumps({"format": FORMAT, **meta}, indent=2, ensure_ascii=False)
                                     + "\n", encoding="utf-8")
     if directory.exists():
@@ -475,6 +493,12 @@ def _fit_and_save(examples, output, seed, use_embedding, signal_folder, base, lo
     if threat is not None:
         meta["threat"] = {"thresholds": threat.thresholds, "cross_validated": threat.cv,
                           "max_false_alarms": THREAT_MAX_FALSE_ALARMS}
-    save(output, fit.head, fit.embed_head, sentiment, toxicity, meta, threat)
+    voters = None
+    if fit.embed_head is not None:
+        voters = build_neighbours(cached_embeddings([e.text for e in examples]), [e.category for e in examples],
+                                  list(fit.head.classes))
+        meta["neighbours"] = {"examples": len(examples), "k": voters.k, "weight": voters.weight,
+                              "temperature": voters.temperature}
+    save(output, fit.head, fit.embed_head, sentiment, toxicity, meta, threat, voters)
     return meta
 

@@ -1,0 +1,64 @@
+"""The nearest-neighbour vote of the default path, on the shipped model's own neighbours file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import numpy as np
+import pytest
+
+from omdome.triage.categories import CATEGORIES
+from omdome.triage.model import ModelError, load_model, shipped_model_dir
+from omdome.triage.neighbours import Neighbours, build
+
+
+@pytest.fixture(scope="module")
+def neighbours() -> Neighbours:
+    model = load_model()
+    assert model.neighbours is not None, "the shipped model carries neighbours.npz"
+    return model.neighbours
+
+
+def test_the_shipped_model_votes_with_every_training_comment(neighbours):
+    meta = json.loads((shipped_model_dir() / "model.json").read_text(encoding="utf-8"))
+    assert neighbours.vectors.shape == (meta["neighbours"]["examples"], 384)
+    assert neighbours.classes == tuple(CATEGORIES)
+    assert set(np.unique(neighbours.labels)) == set(range(len(CATEGORIES)))
+    assert np.allclose(np.linalg.norm(neighbours.vectors, axis=1), 1.0, atol=1e-4)
+
+
+def test_a_training_comment_votes_for_its_own_category(neighbours):
+    # Itself at similarity 1 outweighs neighbours a few hundredths further away.
+    picks = np.random.default_rng(7).choice(len(neighbours.labels), 40, replace=False)
+    agree = [int(np.argmax(neighbours.vote(neighbours.vectors[i]))) == neighbours.labels[i] for i in picks]
+    assert sum(agree) >= 36
+
+
+def test_the_blend_moves_the_heads_towards_the_vote_and_stays_a_distribution(neighbours):
+    i = int(np.flatnonzero(neighbours.labels == CATEGORIES.index("question"))[0])
+    unsure = np.full(len(CATEGORIES), 1 / len(CATEGORIES))
+    blended = neighbours.blend(unsure, neighbours.vectors[i])
+    assert blended.sum() == pytest.approx(1.0)
+    assert CATEGORIES[int(np.argmax(blended))] == "question"
+    # The signals appended to the embedding for the dense heads are not part of the vote.
+    with_signals = np.concatenate([neighbours.vectors[i], np.full(14, 0.5, dtype=np.float32)])
+    assert np.allclose(neighbours.vote(with_signals), neighbours.vote(neighbours.vectors[i]))
+
+
+def test_int8_storage_keeps_the_vote(tmp_path, neighbours):
+    part = build(neighbours.vectors[:300], [CATEGORIES[j] for j in neighbours.labels[:300]], list(CATEGORIES))
+    part.save(tmp_path / "neighbours.npz")
+    again = Neighbours.load(tmp_path / "neighbours.npz")
+    for i in (0, 50, 299):
+        query = neighbours.vectors[i] + 0.01 * neighbours.vectors[i + 1]
+        assert np.allclose(again.vote(query), part.vote(query), atol=0.05)
+        assert np.argmax(again.vote(query)) == np.argmax(part.vote(query))
+
+
+def test_a_broken_neighbours_file_is_refused_with_its_path(tmp_path):
+    copy = tmp_path / "model"
+    shutil.copytree(shipped_model_dir(), copy)
+    (copy / "neighbours.npz").write_bytes(b"not an npz file")
+    with pytest.raises(ModelError, match="neighbours.npz: not a valid neighbours file"):
+        load_model(copy)
