@@ -71,3 +71,11 @@ def test_addresses_are_replaced_only_where_a_cheap_test_finds_one_and_none_is_mi
         assert language_text(text) == _NOT_LANGUAGE.sub(" ", text), text
         with_address += every != text
     assert with_address > 300
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("@anna.lind_ kolla här!", " mentiontoken  kolla här!"),
+    ("Tack @sundby.kommun.", "Tack  mentiontoken ."),
+])
+def test_a_mention_is_one_token_with_the_dots_of_an_instagram_handle(text, expected):
+    assert substitute(text) == expected
