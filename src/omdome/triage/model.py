@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,18 @@ class TriageModel:
     path: Path
     threat: HashedHead | None = None
     threat_embed: DenseHead | None = None
-    neighbours: Neighbours | None = None
+
+    @cached_property
+    def neighbours(self) -> Neighbours | None:
+        """The training comments' embeddings, read on the default path's first use: the fast path,
+        in every web worker, never needs them."""
+        file = self.path / "neighbours.npz"
+        if not file.is_file():
+            return None
+        try:
+            return Neighbours.load(file)
+        except (OSError, ValueError, KeyError) as error:
+            raise ModelError(f"{file}: not a valid neighbours file ({error})") from None
 
     def threat_threshold(self, path: str, *, hateful: bool = False) -> float:
         """Probability from which the threat head reports a comment on ``path`` ("fast" or "default");
@@ -102,12 +113,5 @@ def _load(directory: Path) -> TriageModel:
                 raise ModelError(f"{file}: not a valid weight file ({error})") from None
         elif name in ("category", "sentiment", "toxicity"):
             raise ModelError(f"{directory}: {name}.npz is missing")
-    neighbours = None
-    if (file := directory / "neighbours.npz").is_file():
-        try:
-            neighbours = Neighbours.load(file)
-        except (OSError, ValueError, KeyError) as error:
-            raise ModelError(f"{file}: not a valid neighbours file ({error})") from None
     return TriageModel(heads["category"], heads.get("category_embed"), heads["sentiment"],
-                       heads["toxicity"], meta, directory, heads.get("threat"), heads.get("threat_embed"),
-                       neighbours)
+                       heads["toxicity"], meta, directory, heads.get("threat"), heads.get("threat_embed"))
