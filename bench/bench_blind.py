@@ -302,6 +302,35 @@ def one_line(row: dict, result: TriageResult) -> str:
             f"got {result.category} {result.confidence:.2f} → {result.moderation}: {text}")
 
 
+def expected_calibration_error(confidences: list[float], right: list[bool], bins: int = 10) -> float:
+    """How far the stated confidence is from the share of right answers, averaged over equal-width
+    confidence bins weighted by how many comments fall in each (ECE; 0 is perfectly calibrated)."""
+    total, error = len(confidences), 0.0
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        inside = [i for i, c in enumerate(confidences) if low < c <= high or (b == 0 and c == 0)]
+        if inside:
+            gap = sum(confidences[i] for i in inside) / len(inside) - sum(right[i] for i in inside) / len(inside)
+            error += len(inside) / total * abs(gap)
+    return error
+
+
+def calibration(paths: dict[str, list[TriageResult]], rows: list[dict]) -> list[str]:
+    lines = ["| path | ECE (10 bins) | mean confidence | accuracy | sent to review | right among them | "
+             "right among the rest |", "|---|--:|--:|--:|--:|--:|--:|"]
+    for name, results in paths.items():
+        right = [x.category == r["category"] for r, x in zip(rows, results, strict=True)]
+        confidences = [x.confidence for x in results]
+        review = [i for i, x in enumerate(results) if x.needs_review]
+        rest = [i for i in range(len(results)) if not results[i].needs_review]
+        lines.append(
+            f"| {name} | {expected_calibration_error(confidences, right):.3f} | "
+            f"{sum(confidences) / len(confidences):.2f} | {sum(right) / len(right):.2f} | "
+            f"{share(len(review), len(results))} | {share(sum(right[i] for i in review), len(review))} | "
+            f"{share(sum(right[i] for i in rest), len(rest))} |")
+    return lines
+
+
 def print_worst(rows: list[dict], results: list[TriageResult]) -> None:
     """The fast path's worst wrong categories, harmful first, then most confident; then the
     comments to report that were not reported. Stdout only: the set's text stays out of files."""
@@ -375,6 +404,9 @@ def triage_section(folder: Path, status: str) -> list[str]:
         *per_category(paths, rows), "",
         "Per language, all comments:", "",
         *per_language(paths, rows), "",
+        "Confidence (the category's stated probability against whether the category is right; a comment "
+        "is sent to review under the model's `review_below` or in an unknown language):", "",
+        *calibration(paths, rows), "",
         "Confusion matrix, fast path, all comments:", "",
         *confusion(rows, paths["fast"]), "",
         f"Near-duplicates of training comments (character 5-gram Jaccard ≥ 0.5, the measure "

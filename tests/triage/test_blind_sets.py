@@ -82,3 +82,13 @@ def test_every_blind_draft_names_a_defined_organisation_and_quotes_its_evidence(
                 if not item["evidence"] or item["evidence"] not in row["draft"]:
                     problems.append((row["id"], "evidence not in the draft", item["evidence"]))
     assert problems == []
+
+
+def test_the_calibration_error_is_the_weighted_gap_between_confidence_and_accuracy():
+    from bench.bench_blind import expected_calibration_error
+
+    # Four comments said 0.9 sure, three right: the gap is 0.15. Two said 0.55 sure, one right: 0.05.
+    confidences = [0.9, 0.9, 0.9, 0.9, 0.55, 0.55]
+    right = [True, True, True, False, True, False]
+    assert expected_calibration_error(confidences, right) == pytest.approx(4 / 6 * 0.15 + 2 / 6 * 0.05)
+    assert expected_calibration_error([0.8] * 5, [True, True, True, True, False]) == pytest.approx(0.0)
