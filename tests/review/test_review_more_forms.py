@@ -284,3 +284,32 @@ def test_a_claim_in_an_indirect_question_is_not_made():
 def test_a_parent_at_an_address_and_the_address_from_a_letter_are_personal_data(draft, address):
     review = review_draft(draft, profile=make_profile(employer="Granholm Bank AB"), policy=BANK)
     assert hits(review, draft, "pii.address") == [address]
+
+
+# --- the author's own work at the employer, said in passing ------------------------------------
+
+@pytest.mark.parametrize(("draft", "role"), [
+    ("Rådgivare på Granholm Bank 👋 Kom ihåg att se över ditt sparande innan årsskiftet.", "Analytiker"),
+    ("Kundtjänsttjej på Granholm Bank här – svaret på frågan i tråden står i appen.", "Kundtjänst"),
+    ("(I answer the phones at Granholm Bank) Please never give anyone your card code.", "Analyst"),
+    ("Da jeg låste af for Granholm Bank i går, stod der en ræv på parkeringen 🦊", "Vagt"),
+    ("Sex år på Granholm Bank och jag har aldrig sett så många nya kunder som i år.", "Analytiker"),
+    ("Alla kolleger på Granholm Bank är välkomna på julbordet, anmälan i kanalen!", "Analytiker"),
+    ("From someone who works at Granholm Bank: the new app is out on Monday.", "Developer"),
+    ("Jag städar kontoren åt Granholm Bank sen i våras och trivs bra.", "Lokalvårdare"),
+])
+def test_work_said_in_passing_discloses(draft, role):
+    review = at_bank(draft, role)
+    assert "identity.undisclosed" not in codes(review)
+
+
+@pytest.mark.parametrize("draft", [
+    "Tack till teamet på Granholm Bank för snabb hjälp med lånet!",
+    "Jag har varit kund i tio år hos Granholm Bank och är nöjd.",
+    "I bank with Granholm Bank and their app is fine.",
+    "Jag bor granne med Granholm Bank och hör larmet varje natt.",
+    "Kaos på Granholm Bank idag, kön ringlade ut på gatan.",
+])
+def test_a_customer_or_a_neighbour_is_no_employee(draft):
+    review = at_bank(draft)
+    assert "identity.undisclosed" in codes(review)

@@ -59,7 +59,7 @@ SELF_INTRO = re.compile(
 OPENS_WORKING = re.compile(
     r"(?im)(?:^|[^\w\s,;:'\"(]\s*)\W*(?:jobbar|jobbat|arbetar|arbetat|jobber|jobbet|arbeider|arbejder|säljer|"
     r"sköter|undervisar|leder|ansvarar\s+för|kört|kör|kørt|kjørt|kjører|kører|har\s+jobbat|har\s+arbetat|"
-    r"har\s+kört|varit|kort)\s+(?:[\w-]+\s+){0,2}(?:på|i|hos|vid|som|med|for|för|inom|at)\b")
+    r"har\s+kört|varit|kort)\s+(?:[\w-]+\s+){0,2}(?:på|i|hos|vid|som|med|for|för|inom|at|åt)\b")
 # The author's job "by day", or the employer paying them ("Region X pays for my coffee").
 JOB_ASIDE = re.compile(r"(?i)\b(?:by\s+day|på\s+dagarna|på\s+dagtid|till\s+vardags|i\s+det\s+civila|til\s+daglig|"
                        r"pays?\s+(?:for\s+)?my|betalar\s+(?:ut\s+)?min|betaler\s+min|min\s+lön|my\s+salary|"
@@ -74,6 +74,51 @@ MAKES = re.compile(r"(?i)\b(?:i|jag|jeg)\s+(?:\w+\s+)?(?:build|develop|design|ma
                    r"teach|bygger|utvecklar|designar|underhåller|planerar|driver|sköter|tränar|undervisar|"
                    r"utvikler|udvikler)\b")
 _PLACE_WORDS = frozenset({"på", "i", "vid", "hos", "inom", "at", "in", "on", "with", "ved"})
+# The author doing something at or for the employer, in their own words: "I handle claims at",
+# "da jeg kørte min sidste tur for", "Jag forskar på". Not what customers, patients and residents
+# do there ("jag bor i", "I bank with", "jag väntade på", "I've been a customer at").
+I_DO_AT = re.compile(
+    r"(?i)(?:^|[^\w'])(?:jag|ja|(?-i:I)|jeg|eg)\s+"
+    r"(?!(?:\w+\s+){0,3}?(?:bor|bodde|bott|live[sd]?|living|bur|budde|boede|kund\w*|customer|client|patient\w*|"
+    r"medlem\w*|member|bank\w*|handla\w*|shop\w*|köp\w*|bought|buy\w*|kjøp\w*|køb\w*|väntade|vänta\w*|"
+    r"waited|waiting|ventet|ventede|ringde|called|rang|ringte|var\s+på\s+besök|visited|besökte|besøkte|besøgte|"
+    r"studerar|studied|study|studying|studerer|gick|went|go|gikk|gik|flyttade|moved|söker|sökte|applied|"
+    r"fick|got|fikk|fik|tror|think|mener|synes|tycker)\b)"
+    r"(?:[\w'-]+\s+){1,6}?(?:at|på|for|för|hos|vid|ved|with|åt)\s+(?:the\s+)?$")
+# Ties only someone who works there speaks of, right before the employer's name: colleagues ("alle
+# kolleger i Nordvåg"), tenure ("Fyra år på Nordvåg", "after 31 years at"), one's job ("mitt jobb i
+# kundtjänsten på", "Day job at", "Dev life at").
+WORK_TIES = re.compile(
+    r"(?i)\b(?:(?:kolleg\w*|colleagues?|co-?workers?|workmates?|arbetskamrat\w*|arbeidskolleg\w*)\s+(?:[\w-]+\s+){0,2}"
+    r"|(?:\d+|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|femton|tjugo|et|to|fire|seks|syv|sju|otte|åtte|ti|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+(?:år|years?|månader|months|måneder)"
+    r"\s+(?:[\w-]+\s+){0,3}?"
+    r"|(?:mitt|my|min|mit|mi)\s+(?:[\w-]+\s+)?(?:jobb|job|arbete|work|arbeid|arbejde)\s+(?:[\w-]+\s+){0,3}?"
+    r"|\b(?:day\s+job|dagjobb\w*|\w+\s+life|\w+livet)\s+)"
+    r"(?:på|at|hos|i|in|with|ved|for|för|åt)\s+(?:the\s+)?$")
+# Years as a customer, member or patient are no tenure: "kund i tio år hos".
+AS_A_CUSTOMER = re.compile(r"(?i)\b(?:kund\w*|customer\w*|kunde\w*|medlem\w*|members?|patient\w*|pasient\w*|"
+                           r"client\w*|klient\w*|abonnent\w*|subscriber\w*|bott|lived|bodd|boet)\b")
+# "someone who works at Trygghetsverket", "en som jobbar på": the author, said from the outside.
+SOMEONE_WHO_WORKS = re.compile(r"(?i)\b(?:någon|nån|en|someone|somebody|one|noen|nogen)\s+(?:som|who|that|der)\s+"
+                               r"(?:jobbar|arbetar|works|worked|jobber|arbeider|arbejder)\b")
+# A line that only says who the author is: "Medsek på regionen 🙋‍♀️", "Dev at Fjordskydd here.",
+# "/kassakille på Hemköpet Norr", "Indkøber hos Hemköpet Norr." — one to three words, then the employer.
+_TITLE_HEAD = re.compile(r"(?i)^\W*(?!(?:tack|thanks|thank|tak|takk|hej|hi|hello|grattis|kudos|kaos|chaos|kö|queue|"
+                         r"välkommen|welcome|velkommen)\b)(?:[\w-]+\s+){1,3}(?:på|at|hos|for|för|ved|åt)\s+(?:the\s+)?$")
+_TITLE_TAIL = re.compile(r"(?i)^(?:\s+(?:here|här|her))?[^\w]*$")
+
+
+def _title_line(ctx: DraftContext, sentence) -> bool:
+    """Does the sentence name the author's job and the employer, and nothing more?"""
+    mention = ctx.mentions_organisation(sentence.start, sentence.end, loose=True)
+    if mention is None or not _TITLE_HEAD.match(ctx.text[sentence.start:mention.start()]):
+        return False
+    rest = ctx.text[mention.end():sentence.end]
+    # The sentence may go on after a dash or a colon: "Cashier at Hemköpet Norr here – re the listeria thing".
+    return bool(_TITLE_TAIL.match(re.split(r"\s[–—:-]\s|:\s", rest, maxsplit=1)[0]))
+
+
 # "… där", "… here": the employer named in another sentence, or the page the post is on.
 THERE = re.compile(r"\b(?:där|här|there|here|der|her|hos\s+oss|with\s+us)\b", re.IGNORECASE)
 
@@ -125,6 +170,11 @@ def _discloses(ctx: DraftContext) -> bool:
             return True
         if names_us and (MAKES.search(sentence.text) or _introduces(ctx, sentence)):
             return True
+        if names_us and (_right_before_us(ctx, sentence, I_DO_AT, 70) or SOMEONE_WHO_WORKS.search(sentence.text)
+                         or _title_line(ctx, sentence)):
+            return True
+        if names_us and _right_before_us(ctx, sentence, WORK_TIES, 60, unless=AS_A_CUSTOMER):
+            return True
         if we_forms is not None:
             for match in we_forms.finditer(lower):
                 # "Vi på Exempel AB …", "oss i receptionen på Exempel": the organisation's name
@@ -160,12 +210,14 @@ def _our_colleague_at(ctx: DraftContext, sentence) -> bool:
     return _right_before_us(ctx, sentence, _OUR_SOMEONE_AT, 50)
 
 
-def _right_before_us(ctx: DraftContext, sentence, pattern: re.Pattern[str], reach: int) -> bool:
+def _right_before_us(ctx: DraftContext, sentence, pattern: re.Pattern[str], reach: int,
+                     unless: re.Pattern[str] | None = None) -> bool:
     """Does ``pattern`` end right before one of the employer's names in the sentence (looking back
-    ``reach`` characters)?"""
+    ``reach`` characters), with nothing there that ``unless`` finds?"""
     start = sentence.start
     while (mention := ctx.mentions_organisation(start, sentence.end, loose=True)) is not None:
-        if pattern.search(ctx.text[max(sentence.start, mention.start() - reach):mention.start()]):
+        before = ctx.text[max(sentence.start, mention.start() - reach):mention.start()]
+        if pattern.search(before) and (unless is None or not unless.search(before)):
             return True
         start = mention.end()
     return False
