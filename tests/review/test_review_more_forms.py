@@ -297,6 +297,9 @@ def test_a_parent_at_an_address_and_the_address_from_a_letter_are_personal_data(
     ("Alla kolleger på Granholm Bank är välkomna på julbordet, anmälan i kanalen!", "Analytiker"),
     ("From someone who works at Granholm Bank: the new app is out on Monday.", "Developer"),
     ("Jag städar kontoren åt Granholm Bank sen i våras och trivs bra.", "Lokalvårdare"),
+    ("Vakt på Granholm Bank 🌙 Ikväll var det lugnt, bara en katt i entrén.", "Väktare"),
+    ("I've cleaned the vaults at Granholm Bank for years, and nobody has ever found a ghost.", "Cleaner"),
+    ("As the person running the Granholm Bank app team, I read every review you write.", "Team lead"),
 ])
 def test_work_said_in_passing_discloses(draft, role):
     review = at_bank(draft, role)

@@ -78,7 +78,7 @@ _PLACE_WORDS = frozenset({"på", "i", "vid", "hos", "inom", "at", "in", "on", "w
 # "da jeg kørte min sidste tur for", "Jag forskar på". Not what customers, patients and residents
 # do there ("jag bor i", "I bank with", "jag väntade på", "I've been a customer at").
 I_DO_AT = re.compile(
-    r"(?i)(?:^|[^\w'])(?:jag|ja|(?-i:I)|jeg|eg)\s+"
+    r"(?i)(?:^|[^\w'])(?:jag|ja|(?-i:I)(?:'ve|'m|'d|’ve|’m)?|jeg|eg)\s+"
     r"(?!(?:\w+\s+){0,3}?(?:bor|bodde|bott|live[sd]?|living|bur|budde|boede|kund\w*|customer|client|patient\w*|"
     r"medlem\w*|member|bank\w*|handla\w*|shop\w*|köp\w*|bought|buy\w*|kjøp\w*|køb\w*|väntade|vänta\w*|"
     r"waited|waiting|ventet|ventede|ringde|called|rang|ringte|var\s+på\s+besök|visited|besökte|besøkte|besøgte|"
@@ -101,12 +101,18 @@ AS_A_CUSTOMER = re.compile(r"(?i)\b(?:kund\w*|customer\w*|kunde\w*|medlem\w*|mem
                            r"client\w*|klient\w*|abonnent\w*|subscriber\w*|bott|lived|bodd|boet)\b")
 # "someone who works at Trygghetsverket", "en som jobbar på": the author, said from the outside.
 SOMEONE_WHO_WORKS = re.compile(r"(?i)\b(?:någon|nån|en|someone|somebody|one|noen|nogen)\s+(?:som|who|that|der)\s+"
-                               r"(?:jobbar|arbetar|works|worked|jobber|arbeider|arbejder)\b")
+                               r"(?:jobbar|arbetar|works|worked|jobber|arbeider|arbejder)\b"
+                               # "As the person running Havsfjord Club", "the person who writes the club's …"
+                               r"|\bas\s+the\s+(?:person|one|guy|woman|man)\s+(?:who\s+\w+|running|behind|in\s+charge)")
 # A line that only says who the author is: "Medsek på regionen 🙋‍♀️", "Dev at Fjordskydd here.",
 # "/kassakille på Hemköpet Norr", "Indkøber hos Hemköpet Norr." — one to three words, then the employer.
 _TITLE_HEAD = re.compile(r"(?i)^\W*(?!(?:tack|thanks|thank|tak|takk|hej|hi|hello|grattis|kudos|kaos|chaos|kö|queue|"
-                         r"välkommen|welcome|velkommen)\b)(?:[\w-]+\s+){1,3}(?:på|at|hos|for|för|ved|åt)\s+(?:the\s+)?$")
-_TITLE_TAIL = re.compile(r"(?i)^(?:\s+(?:here|här|her))?[^\w]*$")
+                         r"välkommen|welcome|velkommen)\b)(?:[\w-]+\s+){1,4}(?:på|at|hos|in|for|för|ved|åt)\s+"
+                         r"(?:the\s+)?$")
+# After the employer's name: the rest of a longer name, "here", then nothing but punctuation.
+_TITLE_TAIL = re.compile(r"^(?:\s+(?-i:[A-ZÅÄÖÆØ])[\w-]*){0,2}(?i:\s+(?:here|här|her))?[^\w]*$")
+# Where a title line may go on: a dash or a colon, or an emoji ("Medsek på regionen 🙋‍♀️ Dagens skratt …").
+_TITLE_BREAK = re.compile(r"\s[–—:-]\s|:\s|[^\w\s.,!?;:'\"()\[\]/&+-]+\s")
 
 
 def _title_line(ctx: DraftContext, sentence) -> bool:
@@ -115,8 +121,8 @@ def _title_line(ctx: DraftContext, sentence) -> bool:
     if mention is None or not _TITLE_HEAD.match(ctx.text[sentence.start:mention.start()]):
         return False
     rest = ctx.text[mention.end():sentence.end]
-    # The sentence may go on after a dash or a colon: "Cashier at Hemköpet Norr here – re the listeria thing".
-    return bool(_TITLE_TAIL.match(re.split(r"\s[–—:-]\s|:\s", rest, maxsplit=1)[0]))
+    # The sentence may go on after a break: "Cashier at Hemköpet Norr here – re the listeria thing".
+    return bool(_TITLE_TAIL.match(_TITLE_BREAK.split(rest, maxsplit=1)[0]))
 
 
 # "… där", "… here": the employer named in another sentence, or the page the post is on.
