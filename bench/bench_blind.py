@@ -123,6 +123,9 @@ REVIEW_SETS = [
      "**seen in part**: frozen on 2026-12-05 (afternoon) and measured once at commit a408087 (70 % of required "
      "findings, a finding on 12 of 48 clean drafts, identity.undisclosed on 9 of them); that count was in view "
      "when the rule 1 work was chosen, which was done on the seen sets only"),
+    ("2026-12k", ("r21", "r22"),
+     "**blind**: frozen on 2026-12-05 (afternoon), after the rule 1 work and before it was ever measured; "
+     "nothing has been tuned against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
@@ -161,6 +164,7 @@ WORD_FORMS = {
     "butikskedja": "butikskedja,butikskedjan,butikskedjor,butikskedjorna",
     "universitet": "universitet,universitetet,universitet,universiteten",
     "kedja": "kedja,kedjan,kedjor,kedjorna",
+    "energibolag": "energibolag,energibolaget,energibolag,energibolagen",
 }
 WORST = 25
 
