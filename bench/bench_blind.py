@@ -125,7 +125,7 @@ REVIEW_SETS = [
      "when the rule 1 work was chosen, which was done on the seen sets only"),
     ("2026-12k", ("r21", "r22"),
      "**blind**: frozen on 2026-12-05 (afternoon), after the rule 1 work and before it was ever measured; "
-     "first measured at commit a60d524 (76 % of required findings, a finding on 12 of 48 clean drafts); "
+     "first measured at commit df07992 (76 % of required findings, a finding on 12 of 48 clean drafts); "
      "nothing has been tuned against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
