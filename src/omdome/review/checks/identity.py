@@ -105,7 +105,7 @@ SOMEONE_WHO_WORKS = re.compile(r"(?i)\b(?:någon|nån|en|someone|somebody|one|no
                                # "As the person running Havsfjord Club", "the person who writes the club's …"
                                r"|\bas\s+the\s+(?:person|one|guy|woman|man)\s+(?:who\s+\w+|running|behind|in\s+charge)")
 # A line that only says who the author is: "Medsek på regionen 🙋‍♀️", "Dev at Fjordskydd here.",
-# "/kassakille på Hemköpet Norr", "Indkøber hos Hemköpet Norr." — one to three words, then the employer.
+# "/kassakille på Hemköpet Norr", "Indkøber hos Hemköpet Norr." — one to four words, then the employer.
 _TITLE_HEAD = re.compile(r"(?i)^\W*(?!(?:tack|thanks|thank|tak|takk|hej|hi|hello|grattis|kudos|kaos|chaos|kö|queue|"
                          r"välkommen|welcome|velkommen)\b)(?:[\w-]+\s+){1,4}(?:på|at|hos|in|for|för|ved|åt)\s+"
                          r"(?:the\s+)?$")
