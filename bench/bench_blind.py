@@ -127,6 +127,11 @@ REVIEW_SETS = [
      "**blind**: frozen on 2026-12-05 (afternoon), after the rule 1 work and before it was ever measured; "
      "first measured at commit df07992 (76 % of required findings, a finding on 12 of 48 clean drafts); "
      "nothing has been tuned against it"),
+    ("2026-12l", ("r23", "r24"),
+     "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, while the model of meaning was "
+     "being made on the seen sets; nothing has been tuned against it"),
+    ("2026-12m", ("r25", "r26"),
+     "**blind**: as 2026-12l"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
@@ -161,6 +166,7 @@ WORD_FORMS = {
     "Fjärdmedia": "företag",
     "gäst": "gäst,gästen,gäster,gästerna",
     "koncernen": "koncern,koncernen,koncerner,koncernerna",
+    "bostadsbolag": "bostadsbolag,bostadsbolaget,bostadsbolag,bostadsbolagen",
     "försäkringsbolag": "försäkringsbolag,försäkringsbolaget,försäkringsbolag,försäkringsbolagen",
     "butikskedja": "butikskedja,butikskedjan,butikskedjor,butikskedjorna",
     "universitet": "universitet,universitetet,universitet,universiteten",
