@@ -316,3 +316,31 @@ def test_work_said_in_passing_discloses(draft, role):
 def test_a_customer_or_a_neighbour_is_no_employee(draft):
     review = at_bank(draft)
     assert "identity.undisclosed" in codes(review)
+
+
+# --- rule 1: working life in one's own words, and whose job a sentence is about --------------
+
+@pytest.mark.parametrize("draft", [
+    "Tredje nattpasset i rad, och Granholm Bank har fortfarande inte fixat kaffemaskinen på mitt kontor. Min chef "
+    "lovar bot.",
+    "Alla våra kunder på Granholm Bank får nya kort i höst, så håll utkik i brevlådan.",
+    "Teamet mitt har byggt om hela Granholm Bank-appen i vår, och vi läser varje kommentar.",
+    "Vi på kreditavdelningen har slitit hela veckan för att Granholm Bank ska klara bokslutet.",
+    "Hälsar från nattskiftet på Granholm Bank, där servrarna får ny mjukvara i natt.",
+    "Det vet alla som jobbar här: Granholm Bank har aldrig haft så många nya sparare.",
+])
+def test_working_life_in_ones_own_words_discloses_employment(draft):
+    assert "identity.undisclosed" not in codes(at_bank(draft))
+
+
+@pytest.mark.parametrize("draft", [
+    "Min syster är analytiker på Granholm Bank och säger att räntan sjunker snart.",
+    "My neighbour who works at Granholm Bank says the new app is the best on the market.",
+    "Jag jobbade på Granholm Bank i sju år men slutade 2021, och deras app är fortfarande bäst.",
+    "Som kund på Granholm Bank sedan barnsben tycker jag att den nya appen är den bästa på marknaden.",
+    "Ringde Granholm Banks kundtjänst i dag och fick hjälp på två minuter, bästa banken!",
+    "Just applied for a role at Granholm Bank, the best bank in town. Fingers crossed!",
+    "Strular bankappen på jobbet? Byt till Granholm Bank, den bästa appen på marknaden.",
+])
+def test_someone_elses_job_a_job_left_or_a_customers_view_is_no_disclosure(draft):
+    assert "identity.undisclosed" in codes(at_bank(draft))

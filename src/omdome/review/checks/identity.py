@@ -145,15 +145,103 @@ def _signed(ctx: DraftContext) -> bool:
                 or ctx.mentions_organisation(start, len(ctx.text), loose=True))
 
 
+# Working life in the author's own words, anywhere in a draft that names the employer: one's job,
+# shift, boss or colleagues ("mitt pass", "my manager", "mine kolleger"), "at work" outside a question
+# to the reader, the people the organisation serves as "ours" ("våra elever", "our tenants"), and
+# "everyone who works here". Customers, residents and patients speak of none of these.
+MY_WORK = re.compile(
+    r"(?i)\b(?:mitt|min|mina|my|mit|mine|mitt|mi)\s+(?:[\w-]+\s+)?(?:jobb|job|arbete|arbeid|arbejde|work|"
+    r"arbetsplats|arbeidsplass|arbejdsplads|workplace|pass|shift|skift|vakt|chef|chefer|boss|manager|sjef|"
+    r"kollegor|kolleger|kollegaer|kollegorna|kollegene|kollegerne|colleagues|co-?workers|workmates|"
+    r"arbetskamrater|arbeidskolleger|arbetsdag|arbeidsdag|arbejdsdag|workday|arbetsgivare|arbeidsgiver|"
+    r"arbejdsgiver|employer|arbetsgivarkort|team|crew|avdelning|afdeling|avdeling|förvaltning|enhet)\b"
+    # "teamet mitt", "jobben min", "kollegene mine": the possessive after the noun (nb).
+    r"|\b(?:teamet|jobben|jobbet|kollegene|kollegaene|vakta|skiftet|arbeidsplassen|avdelingen)\s+(?:mitt|min|mine)\b")
+# "Vi på ekonomiavdelningen", "oss i räddningstjänsten", "we in the control room": the author's
+# own unit, named by what Nordic units are called (-avdelningen, -enheten, -tjänsten …).
+OUR_UNIT = re.compile(
+    r"(?i)\b(?:vi|oss|we|us|os)\s+(?:på|i|hos|at|in|on|from|fra|från)\s+(?:the\s+)?[\w-]*?"
+    # Not "kontoret", "the office": anyone's office ("Vi på kontoret diskuterade Exempel ABs …").
+    r"(?:avdelning(?:en)?|enhet(?:en)?|tjänst(?:en)?|förvaltning(?:en)?|sekretariat(?:et)?|"
+    r"mottagning(?:en)?|central(?:en)?|staben|kansliet|redaktion(?:en)?|afdeling(?:en)?|"
+    r"avdeling(?:en)?|tjeneste(?:n)?|tjenesten|department|unit|ward|depot|depån|klinik(?:ken)?)\b")
+# On duty: "Sitter på nattjouren", "Hemma från ett långt pass på IVA", "Hälsar från skiftet på",
+# "Sending this from the control room at SL".
+ON_DUTY = re.compile(
+    r"(?i)\b(?:på|from|från|fra|on|after|efter|etter)\s+(?:(?:ett|et|a|an|the|mitt|my|min)\s+)?(?:[\w-]+\s+)?"
+    r"(?:natt\w*|nat\w*|pass(?:et)?|skift(?:et)?|jour(?:en)?|vakt(?:en)?|vakten|shift|night\s+shift|"
+    r"control\s+room|rounds)\s+(?:på|i|at|in|hos|ved|for|för)\b")
+AT_WORK = re.compile(r"(?i)\b(?:på\s+jobbet|på\s+jobben|på\s+jobb|på\s+job|at\s+work|på\s+arbeid|på\s+arbejde|"
+                     r"på\s+arbetet)\b")
+OUR_PEOPLE = re.compile(
+    r"(?i)\b(?:våra|our|vores|våre)\s+(?:[\w-]+\s+)?(?:kunder|customers|clients|klienter|klientar|patienter|"
+    r"patients|pasienter|elever|elevar|pupils|hyresgäster|tenants|lejere|leietakere|resenärer|passengers|"
+    r"travellers|reisende|passagerer|brukare|brukere|invånare|residents|innbyggere|borgere|studenter|"
+    r"sökande|applicants|policyholders|försäkringstagare|abonnenter|subscribers)\b")
+WORKS_HERE = re.compile(r"(?i)\b(?:jobbar|jobbat|arbetar|arbetat|works?|worked|working|jobber|jobbet|arbeider|"
+                        r"arbejder)\s+(?:[\w-]+\s+){0,2}?(?:här|here|her)\b")
+
+
+# A sentence about someone else's job, a job the author left or seeks, or the author as a parent,
+# patient or customer says nothing about where the author works: "Min syster är sjuksköterska på",
+# "I worked at Volvo for seven years before leaving", "Som förälder på Vittraskolan", "Ringde Telias
+# kundtjänst".
+NOT_MY_JOB = re.compile(
+    # Someone close to the author has the job: "Min mamma är undersköterska på", "my sister is a nurse at",
+    # "Søsteren min er sykepleier på", "en granne som jobbar på".
+    r"(?i)\b(?:(?:min|mitt|mina|my|mi|mit|mine)\s+(?:[\w-]+\s+)?(?:syster|bror|mamma|mor|pappa|far|son|søn|sønn|"
+    r"dotter|datter|sambo|fru|man|make|maka|hustru|kone|kæreste|partner|granne|nabo|vän|venn|ven|kompis|kusin|"
+    r"sister|brother|mother|mum|mom|dad|father|daughter|wife|husband|neighbou?r|friend|cousin|nephew|niece|"
+    r"classmate|aunt|uncle|moster|faster|morbror|farbror)(?:'s)?"
+    r"|(?:søsteren|broren|moren|mora|faren|sønnen|datteren|kona|mannen|naboen|vennen)\s+(?:min|mitt|mi)"
+    r"|(?:en|ei|et|a)\s+(?:granne|nabo|neighbou?r|vän|venn|friend|bekant))"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:är|er|is|was|var|jobbar|jobbade|works|worked|arbetar|arbejder|jobber|startet|"
+    r"started|startede|har\s+startat|som|who|der|that)\b"
+    # A job the author has left: "I worked at X for seven years before leaving", "men slutade 2020".
+    r"|\b(?:before\s+leaving|used\s+to\s+work|formerly|före\s+detta|forhenværende|retired\s+from|"
+    r"but\s+(?:left|quit)|men\s+(?:slutade|slutta|sluttet|stoppede|sa\s+opp|sagde\s+op|sade\s+upp))\b"
+    r"|(?:^|[\s,(])(?:former|f\.\s?d\.|pensionerad|pensjonert|pensioneret)\s+[\w-]+\s+(?:at|på|hos|i|ved|vid)\b"
+    # A job the author seeks: "Just applied for a role at", "intervjuat för en tjänst som".
+    r"|\b(?:applied|applying|intervjuat|interviewed|intervjuet|søkt|søgt|sökt)\s+(?:for|för|til|to|på|på\s+en)\s+"
+    r"(?:an?\s+|en\s+|ett\s+|et\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:job|jobb|jobbet|role|position|post|tjänst|"
+    r"stilling|stilling|tjänsten)\b"
+    # The author as a parent, patient or customer there: "Som förälder på", "as a parent at".
+    r"|(?:^|\W)(?:som|as\s+an?|as)\s+(?:förälder|forelder|forælder|parent|patient|pasient|kund|kunde|customer|"
+    r"medlem|member|supporter|sesongkortholder|season[\s-]ticket\s+holder|invånare|innbygger|borger|resident|"
+    r"hyresgäst|leietaker|lejer|tenant|abonnent|subscriber|anhörig|pårørende|relative|pendlare|commuter|"
+    r"resenär|passenger)\s+(?:på|i|hos|at|in|with|of|ved|til|for|för|vid)\b"
+    # The author calling customer service: "Ringde Telias kundtjänst", "I called customer support".
+    r"|\b(?:ringde|ringt|ringte|ringede|called|rang|phoned|mejlade|mailede|emailed|chattade|chatted|"
+    r"kontaktade|contacted|kontaktet|kontaktede)\s+(?:[\w:'’-]+\s+){0,2}?(?:kundtjänst|kundservice|kundeservice|"
+    r"kundtjänsten|kundservicen|kundeservicen|customer\s+(?:service|support)|support(?:en)?)\b")
+
+
+def _about_my_job(sentence) -> bool:
+    return not NOT_MY_JOB.search(sentence.text)
+
+
+def _speaks_from_work(ctx: DraftContext) -> bool:
+    for sentence in ctx.sentences:
+        if not _about_my_job(sentence):
+            continue
+        if any(p.search(sentence.text) for p in (MY_WORK, OUR_PEOPLE, WORKS_HERE, OUR_UNIT, ON_DUTY)):
+            return True
+        if AT_WORK.search(sentence.text) and not sentence.text.rstrip().endswith("?"):
+            return True
+    return False
+
+
 def _discloses(ctx: DraftContext) -> bool:
     """Does a sentence of the draft (or its signature) say the author works for the organisation?"""
-    if _signed(ctx):
+    if _signed(ctx) or _speaks_from_work(ctx):
         return True
     employment = phrases("disclosure.toml", "employment", None)
     we_forms = phrases("disclosure.toml", "we_forms", None)
     roles = phrases("disclosure.toml", "roles", None)
     own_roles = _role_words(ctx.profile.role if ctx.profile else "")
     for sentence in ctx.sentences:
+        if not _about_my_job(sentence):
+            continue
         lower = sentence.text.lower()
         names_us = ctx.mentions_organisation(sentence.start, sentence.end, loose=True)
         there = names_us or THERE.search(sentence.text)
