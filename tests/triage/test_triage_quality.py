@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from omdome.triage import embedding
+from omdome.text import embedding
 from omdome.triage.dataset import read_many
 from omdome.triage.model import shipped_model_dir
 from omdome.triage.training import evaluate

@@ -26,7 +26,7 @@ def ui_language() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from omdome.cli import check, policy, redact, train, triage, web
+    from omdome.cli import check, policy, redact, train, train_meaning, triage, web
 
     _ = translator(ui_language())
     parser = argparse.ArgumentParser(
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     policy.register(commands, _)
     triage.register(commands, _)
     train.register(commands, _)
+    train_meaning.register(commands, _)
     web.register(commands, _)
     return parser
 

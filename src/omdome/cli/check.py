@@ -26,6 +26,9 @@ def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> N
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--lang", choices=("sv", "en", "nb", "da"),
                         help=_("the draft's language (default: detected)"))
+    parser.add_argument("--meaning", action="store_true",
+                        help=_("read each sentence with the model of meaning too (slower: about half a second "
+                               "a draft)"))
     parser.add_argument("--jsonl", metavar="FILE",
                         help=_("check one draft per line: {\"id\": …, \"text\": …}"))
     parser.set_defaults(handler=run)
@@ -39,11 +42,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         policy, profile = _load(args)
         if args.jsonl:
-            return _run_jsonl(args.jsonl, policy, profile, args.lang, _)
+            return _run_jsonl(args.jsonl, policy, profile, args.lang, _, meaning=args.meaning)
         from omdome.review import review_draft
 
         text = read_text(args.file)
-        review = review_draft(text, profile=profile, policy=policy, language=args.lang)
+        review = review_draft(text, profile=profile, policy=policy, language=args.lang, meaning=args.meaning)
     except EXPECTED as error:
         return report(error, _)
     if args.format == "json":
@@ -63,7 +66,7 @@ def _load(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return policy, profile
 
 
-def _run_jsonl(source: str, policy, profile, language, _) -> int:  # type: ignore[no-untyped-def]
+def _run_jsonl(source: str, policy, profile, language, _, *, meaning: bool) -> int:  # type: ignore[no-untyped-def]
     from omdome.review import review_draft
 
     bad = blocked = False
@@ -73,7 +76,7 @@ def _run_jsonl(source: str, policy, profile, language, _) -> int:  # type: ignor
             if line is None:
                 raise DraftError("the line is longer than {limit} bytes", limit=MAX_INPUT_BYTES)
             draft_id, text = _parse_line(decode(line, f"line {number}"))
-            review = review_draft(text, profile=profile, policy=policy, language=language)
+            review = review_draft(text, profile=profile, policy=policy, language=language, meaning=meaning)
             result = {"id": draft_id, **review.to_dict()}
             blocked |= review.verdict == "block"
         except DraftError as error:

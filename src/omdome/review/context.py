@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from omdome.detect.base import Span
 from omdome.detect.terms import compile_terms
@@ -13,8 +14,20 @@ from omdome.review.profile import AuthorProfile
 from omdome.text.normalize import Normalized, normalize
 from omdome.text.segment import Sentence, sentences
 
+if TYPE_CHECKING:
+    from omdome.review.meaning import Reading
+
 FIRST_PERSON_PLURAL = ("vi", "vår", "vårt", "våra", "oss", "we", "our", "us", "ours", "våre",
                        "vores")
+
+
+def quoted(sentence: str, limit: int = 60) -> str:
+    """A sentence short enough to stand in a finding's message: its first words, then "…"."""
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence.rfind(" ", 0, limit)
+    return sentence[: cut if cut > limit // 2 else limit] + " …"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +45,30 @@ class DraftContext:
     """One draft with its author, policy and language, and the analyses the checks share."""
 
     def __init__(self, text: str, policy: Policy, profile: AuthorProfile | None, language: str,
-                 message_language: str):
+                 message_language: str, *, meaning: bool = False):
         self.text = text
         self.policy = policy
         self.profile = profile
         self.language = language
         self.message_language = message_language
+        self.meaning = meaning
+
+    @cached_property
+    def readings(self) -> list[Reading]:
+        """What the model of meaning reads in the draft's sentences (``omdome.review.meaning``);
+        nothing unless the caller asked for it. Secrecy is read for the public sector only."""
+        if not self.meaning:
+            return []
+        from omdome.review.meaning import read
+
+        heads = ("contempt", "advice", "secrecy") if self.policy.organisation.sector == "public" else (
+            "contempt", "advice")
+        return read(self.text, self.sentences, heads)
+
+    def readings_of(self, head: str, taken: list[tuple[int, int]] = ()) -> list[Reading]:
+        """The head's readings about sentences where no rule found anything (``taken`` spans)."""
+        return [r for r in self.readings
+                if r.head == head and not any(start < r.around[1] and r.around[0] < end for start, end in taken)]
 
     @cached_property
     def norm(self) -> Normalized:

@@ -19,18 +19,23 @@ def review_draft(
     profile: AuthorProfile | None = None,
     policy: Policy | None = None,
     language: str | None = None,
+    meaning: bool = False,
 ) -> Review:
     """Check ``text`` against rules 1–4 of ``policy`` (the built-in Swedish template by default).
 
     ``language`` overrides language detection ("sv", "en", "nb", "da"). Raises
     DraftError for a draft that cannot be checked (empty, huge, control characters).
+
+    ``meaning=True`` adds the model of meaning (``omdome.review.meaning``) beside the rules: more
+    contempt and secrecy found, at about 20 ms a sentence where the rules take a few milliseconds
+    a draft. Where a person waits for advice it is worth it; bulk runs leave it out.
     """
     text = validate_draft(text)
     policy = policy or builtin_policy()
     fallback = policy.organisation.language
     language = language or detect_language(text, default=fallback).family
     answer_in = message_language(language, fallback)
-    ctx = DraftContext(text, policy, profile, language, answer_in)
+    ctx = DraftContext(text, policy, profile, language, answer_in, meaning=meaning)
     findings = [] if profile is not None else [_no_profile(answer_in)]
     for checker in CHECKERS:
         for hit in checker(ctx):

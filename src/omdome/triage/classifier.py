@@ -11,8 +11,8 @@ import numpy as np
 from omdome.detect.hostility import find_insults, find_threats, has_words_from
 from omdome.detect.lexicons import phrases
 from omdome.i18n import Message
+from omdome.text import embedding
 from omdome.text.language import detect_language
-from omdome.triage import embedding
 from omdome.triage.categories import PRESCRIPTIONS, Category
 from omdome.triage.facts import FactMatch, Facts
 from omdome.triage.features import feature_counts, prepare, with_signals

@@ -1,17 +1,16 @@
 """Linear classifier heads stored as plain arrays: no pickles, nothing but numpy to load them.
 
-The hashed head lives in ``omdome.text.hashing`` (the draft check reads it too); it is named here
-for the triage modules that load it.
+The hashed head lives in ``omdome.text.hashing`` and the dense one in ``omdome.text.dense`` (the draft
+check reads them too); they are named here for the triage modules that load them.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
+from omdome.text.dense import DenseHead, load_head
 from omdome.text.hashing import HashedHead
 
 __all__ = ["DenseHead", "HashedHead", "StackedHeads", "load_head", "softmax"]
@@ -30,33 +29,6 @@ class StackedHeads:
     def logits(self, counts: Counter[int]) -> list[np.ndarray]:
         both = HashedHead((), self.weights, self.intercept).logits(counts)
         return [both[s] for s in self.slices]
-
-
-@dataclass(frozen=True)
-class DenseHead:
-    """Logistic regression over a sentence embedding (the optional, slower path)."""
-
-    classes: tuple[str, ...]
-    weights: np.ndarray  # (dim, n_classes)
-    intercept: np.ndarray
-
-    def logits(self, vector: np.ndarray) -> np.ndarray:
-        return vector @ self.weights + self.intercept
-
-    def save(self, path: Path) -> None:
-        np.savez_compressed(path, kind="dense", classes=np.array(self.classes),
-                            weights=self.weights.astype(np.float32), intercept=self.intercept)
-
-    @classmethod
-    def from_arrays(cls, data: np.lib.npyio.NpzFile) -> DenseHead:
-        return cls(tuple(str(c) for c in data["classes"]), data["weights"].astype(np.float32),
-                   data["intercept"].astype(np.float32))
-
-
-def load_head(path: Path) -> HashedHead | DenseHead:
-    with np.load(path, allow_pickle=False) as data:
-        kind = str(data["kind"])
-        return HashedHead.from_arrays(data) if kind == "hashed" else DenseHead.from_arrays(data)
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:

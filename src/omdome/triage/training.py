@@ -17,9 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
+from omdome.text import embedding
 from omdome.text.hashing import N_FEATURES
 from omdome.text.language import detect_language
-from omdome.triage import embedding
 from omdome.triage.categories import CATEGORIES
 from omdome.triage.dataset import Example
 from omdome.triage.features import EMBED_SIGNALS, feature_counts

@@ -61,7 +61,12 @@ def _near(ctx: DraftContext, offset: int, authority: set[int]) -> bool:
     index = next((i for i, s in enumerate(ctx.sentences) if s.start <= offset < s.end), None)
     if index is None:
         return False
-    return bool({index - 1, index, index + 1} & authority) or bool(_TERMS.search(ctx.sentences[index].text))
+    if {index - 1, index, index + 1} & authority or _TERMS.search(ctx.sentences[index].text):
+        return True
+    # Advice or a fact stated as certain in words no lexicon lists ("har ni barn under 18 får ni
+    # alltid …"): the model of meaning, when the caller asked for it; that sentence only.
+    sentence = ctx.sentences[index]
+    return any(r.start == sentence.start for r in ctx.readings if r.head == "advice")
 
 
 _MONTHS = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"

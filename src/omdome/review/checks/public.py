@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from omdome.detect.secrecy import find_own_matter, find_secret_personal_matters
-from omdome.review.context import DraftContext, Hit
+from omdome.review.context import DraftContext, Hit, quoted
 
 
 def run(ctx: DraftContext) -> Iterator[Hit]:
@@ -17,6 +17,12 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
         first = own[0]
         yield Hit("public.register", first.start, first.end, {"term": first.text}, first.explanation)
     personal = [s for s in ctx.personal_data if s not in ctx.allowed_personal_data]
-    for span in find_secret_personal_matters(ctx.norm, language, ctx.sentences, personal,
-                                             ctx.organisation_terms):
+    secrets = find_secret_personal_matters(ctx.norm, language, ctx.sentences, personal, ctx.organisation_terms)
+    for span in secrets:
         yield Hit("public.secrecy", span.start, span.end, {"term": span.text}, span.explanation)
+    # A person and their health or support details in words the rules do not list: the model of
+    # meaning, on sentences the rules passed over, when the caller asked for it.
+    for reading in ctx.readings_of("secrecy", [(s.start, s.end) for s in secrets]):
+        yield Hit("public.secrecy", reading.start, reading.end, {"term": quoted(ctx.text[reading.start:reading.end])},
+                  f"The model of meaning reads an identifiable person's health, social-services, support or "
+                  f"benefit details in this sentence (p = {reading.probability:.2f}).")

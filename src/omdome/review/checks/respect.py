@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from omdome.detect.hostility import find_disparaging
-from omdome.review.context import DraftContext, Hit
+from omdome.review.context import DraftContext, Hit, quoted
 
 
 def run(ctx: DraftContext) -> Iterator[Hit]:
     language = ctx.language if ctx.language in ("sv", "en", "nb", "da") else None
-    for span in find_disparaging(ctx.norm, language, ctx.sentences, ctx.organisation_terms):
+    spans = find_disparaging(ctx.norm, language, ctx.sentences, ctx.organisation_terms)
+    for span in spans:
         yield Hit("respect.disparaging", span.start, span.end, {"term": span.text}, span.explanation)
+    # Contempt in words no lexicon lists ("Tur att någon här kan läsa ett schema"): the model of
+    # meaning, on sentences the rules passed over, when the caller asked for it.
+    for reading in ctx.readings_of("contempt", [(s.start, s.end) for s in spans]):
+        yield Hit("respect.disparaging", reading.start, reading.end,
+                  {"term": quoted(ctx.text[reading.start:reading.end])},
+                  f"The model of meaning reads contempt in this sentence (p = {reading.probability:.2f}).")

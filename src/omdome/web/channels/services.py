@@ -218,7 +218,8 @@ def reply(*, user, message: Message, text: str, override_reason: str = "",  # ty
     text = text.strip()
     if not text:
         raise ServiceError("invalid", _("Write the reply first."), field="text")
-    review = review_draft(text, profile=profile.author_profile(), policy=current_policy(channel.organisation))
+    review = review_draft(text, profile=profile.author_profile(), policy=current_policy(channel.organisation),
+                          meaning=True)
     if review.verdict == "block" and not override_reason.strip():
         raise DraftBlocked(review)
     advice = ["rule5.no_reply"] if message.category in NO_REPLY_CATEGORIES else []

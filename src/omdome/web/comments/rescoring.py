@@ -34,7 +34,7 @@ BATCH = 16
 
 def worth_rescoring(result: TriageResult) -> bool:
     """Whether the fuller model could change the fast path's decision about this comment."""
-    from omdome.triage import embedding
+    from omdome.text import embedding
 
     if not embedding.available():
         return False

@@ -289,7 +289,7 @@ def post_staff_reply(*, user, thread: Thread, text: str, parent: int | None = No
                                   field="parent")
         parent_comment = pipeline.within_depth(parent_comment)
     policy = current_policy(thread.site.organisation)
-    review = review_draft(text, profile=profile.author_profile(), policy=policy)
+    review = review_draft(text, profile=profile.author_profile(), policy=policy, meaning=True)
     if review.verdict == "block" and not override_reason.strip():
         raise DraftBlocked(review)
     advice = rule5_advice(parent_comment)

@@ -8,7 +8,7 @@ from django_tasks import task
 @task()
 def rescore_comment(comment_id: int) -> str:
     """Re-score one comment now (the worker drains the outbox by itself; see ``rescoring``)."""
-    from omdome.triage import embedding
+    from omdome.text import embedding
     from omdome.web.comments.rescoring import rescore
 
     if not embedding.available():

@@ -39,7 +39,8 @@ def check_draft(*, user, text: str, account: str = "personal") -> Review:  # typ
                            % {"n": len(text), "max": MAX_DRAFT}, field="text")
     organisation = organisation_for(user)
     try:
-        review = review_draft(text, profile=profile_for(user, account), policy=current_policy(organisation))
+        review = review_draft(text, profile=profile_for(user, account), policy=current_policy(organisation),
+                              meaning=True)
     except DraftError as error:
         from django.utils.translation import get_language
 
