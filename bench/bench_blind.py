@@ -11,7 +11,8 @@ a. Triage: the 400 comments go through ``Triager(fast=True)`` and ``Triager(fast
    comments), urgency, per category, per language, and the fast path's confusion matrix.
 b. Draft check: each organisation in ``r*.orgs.json`` gets a policy made from the built-in
    template and filled in as its administrator would (the TOML text, loaded by the policy
-   loader); each draft is reviewed with its author's profile. An expected code counts as found
+   loader); each draft is reviewed with its author's profile, twice: by the rules alone and with
+   the model of meaning beside them (``review_draft(meaning=True)``). An expected code counts as found
    when the review has a finding with that code; for personal data, confidential and
    disparaging words the finding's span must also be checked against the evidence.
 
@@ -578,43 +579,56 @@ def print_draft_details(checked: list[Checked]) -> None:
                 f"{f.code} ({f.severity}) {text[f.start:f.end][:60]!r}" for f in c.review.findings))
 
 
+PATHS = (("rules", False), ("rules + model of meaning", True))
+
+
 def draft_section(folder_name: str, files: tuple[str, ...], status: str) -> list[str]:
-    sets = {name: check_set(name, REVIEW_BLIND / folder_name) for name in files}
-    groups = {**sets, "both": [c for part in sets.values() for c in part]}
-    both = groups["both"]
-    print(f"\n=== draft set {folder_name}")
-    print_draft_details(both)
-    clean = [c for c in both if not c.expected]
-    false_alarms = Counter(f.code for c in clean for f in c.review.findings)
-    extra = Counter(f.code for c in both if c.expected for f in c.review.findings
-                    if f.code not in {e.code for e in c.expected})
-    overall = [e for c in both for e in c.expected]
-    drafts = [c.draft for c in both]
-    return [
-        f"### Draft check (rules 1–4), set {folder_name}: {len(drafts)} drafts "
-        f"({', '.join(f'{n} {lang}' for lang, n in Counter(d['language'] for d in drafts).most_common())}; "
-        f"{len(clean)} clean, {sum(d['hard'] for d in drafts)} hard)", "",
-        f"Status: {status}.", "",
-        "Each organisation's policy is the built-in template (`init_policy` with its sector, language and "
-        "words for customer and company; `bank` and `operatör` given in their four forms, as the template "
-        "asks for words it does not know) with its products, confidential terms, contact details, topics "
-        "and positions written into the TOML and loaded by `parse_policy`. The author profile is the "
-        "draft's author with its account (personal/official); the draft's language is detected, as in "
-        "`omdome check`. An expected code is found when the review has a finding with that code; for "
-        "`pii.*`, `confidential.*` and `respect.*` the last column says whether such a finding also "
-        "covers the words the writer gave as evidence.", "",
-        f"**Finds {sum(e.found for e in overall) / len(overall):.0%} of what it must find** "
-        f"({sum(e.found for e in overall)} of {len(overall)} expected codes; target ≥ 90 %); "
-        f"**a finding on {sum(bool(c.review.findings) for c in clean) / len(clean):.0%} of clean drafts** "
-        f"({sum(bool(c.review.findings) for c in clean)} of {len(clean)}; target ≤ 10 %).", "",
-        *draft_summary(groups), "",
-        "Per rule:", "",
-        *per_rule(groups), "",
-        "Per code, both sets:", "",
-        *per_code(both), "",
-        f"- Codes found on the {len(clean)} clean drafts (false alarms): {codes_line(false_alarms)}",
-        f"- Codes found on drafts with expectations but not among them: {codes_line(extra)}",
-    ]
+    """The set checked twice: by the rules alone (bulk runs, ``omdome check``) and with the model of
+    meaning beside them (the think-twice page, staff replies, ``omdome check --meaning``)."""
+    out: list[str] = []
+    for path, meaning in PATHS:
+        sets = {name: check_set(name, REVIEW_BLIND / folder_name, meaning=meaning) for name in files}
+        groups = {**sets, "both": [c for part in sets.values() for c in part]}
+        both = groups["both"]
+        print(f"\n=== draft set {folder_name}, {path}")
+        print_draft_details(both)
+        clean = [c for c in both if not c.expected]
+        false_alarms = Counter(f.code for c in clean for f in c.review.findings)
+        extra = Counter(f.code for c in both if c.expected for f in c.review.findings
+                        if f.code not in {e.code for e in c.expected})
+        overall = [e for c in both for e in c.expected]
+        drafts = [c.draft for c in both]
+        if not out:
+            out += [
+                f"### Draft check (rules 1–4), set {folder_name}: {len(drafts)} drafts "
+                f"({', '.join(f'{n} {lang}' for lang, n in Counter(d['language'] for d in drafts).most_common())}; "
+                f"{len(clean)} clean, {sum(d['hard'] for d in drafts)} hard)", "",
+                f"Status: {status}.", "",
+                "Each organisation's policy is the built-in template (`init_policy` with its sector, language and "
+                "words for customer and company; `bank` and `operatör` given in their four forms, as the template "
+                "asks for words it does not know) with its products, confidential terms, contact details, topics "
+                "and positions written into the TOML and loaded by `parse_policy`. The author profile is the "
+                "draft's author with its account (personal/official); the draft's language is detected, as in "
+                "`omdome check`. An expected code is found when the review has a finding with that code; for "
+                "`pii.*`, `confidential.*` and `respect.*` the last column says whether such a finding also "
+                "covers the words the writer gave as evidence. Each set is checked twice: by the rules alone "
+                "(bulk runs, `omdome check`) and with the model of meaning beside them (the think-twice page, "
+                "staff replies, `omdome check --meaning`).", "",
+            ]
+        out += [
+            f"**{path.capitalize()}: finds {sum(e.found for e in overall) / len(overall):.0%} of what it must find** "
+            f"({sum(e.found for e in overall)} of {len(overall)} expected codes; target ≥ 90 %); "
+            f"**a finding on {sum(bool(c.review.findings) for c in clean) / len(clean):.0%} of clean drafts** "
+            f"({sum(bool(c.review.findings) for c in clean)} of {len(clean)}; target ≤ 10 %).", "",
+            *draft_summary(groups), "",
+            f"Per rule ({path}):", "",
+            *per_rule(groups), "",
+            f"Per code, both sets ({path}):", "",
+            *per_code(both), "",
+            f"- Codes found on the {len(clean)} clean drafts (false alarms): {codes_line(false_alarms)}",
+            f"- Codes found on drafts with expectations but not among them: {codes_line(extra)}", "",
+        ]
+    return out
 
 
 # --- the section -----------------------------------------------------------------------------
