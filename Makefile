@@ -4,7 +4,7 @@ export UV_PYTHON_DOWNLOADS := never
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 EXAMPLES := src/omdome/examples
 
-.PHONY: run test test-postgres browser-deps mail-deps example setup bootstrap lint bench messages model clean
+.PHONY: run test test-postgres browser-deps mail-deps example setup bootstrap lint bench messages model meaning clean
 
 ## run: set up, migrate the SQLite database, load the demo threads and serve http://127.0.0.1:8000
 run: setup
@@ -75,3 +75,8 @@ clean:
 model: setup
 	$(UV) run --frozen omdome train src/omdome/triage/data/*.jsonl --signal-data data/public \
 		-o src/omdome/triage/model --force
+
+## meaning: retrain the draft check's model of meaning from the passages (reproducible: fixed seed)
+meaning: setup
+	$(UV) run --frozen omdome train-meaning data/review/passages/*.jsonl \
+		--comments src/omdome/triage/data/*.jsonl -o src/omdome/review/model --force

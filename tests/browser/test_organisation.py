@@ -13,6 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PERSONNUMMER = "19811218-9876"
 DRAFT = f"Hej! Min granne har personnummer {PERSONNUMMER} och jobbar med Projekt Tranan hos oss."
 FIXED = "Hej! Vi berättar mer om det nya badet när beslutet är fattat. Välkomna på öppet hus i maj!"
+SNEER = ("Jag jobbar som kommunikatör på Sundby kommun. Kul med en ny chef som tror att invånare är som "
+         "kalkylblad. Hen kommer säkert att lära sig, om ett decennium eller två.")
 
 
 @pytest.fixture
@@ -84,7 +86,15 @@ def test_admin_adopts_employee_acknowledges_and_thinks_twice(page, live_server):
     page.fill("#id_text", FIXED)
     page.wait_for_selector("text=Inget i utkastet går emot policyn.")
     assert page.locator("mark.block").count() == 0
+    page.wait_for_selector(".reading", state="detached")  # the model of meaning has read it too
+    assert "Inget i utkastet går emot policyn." in page.inner_text("#result")
     no_violations(page, "think-twice-ok-sv")
+    # Contempt in words no word list holds: the rules answer first, then the model of meaning.
+    page.fill("#id_text", SNEER)
+    page.wait_for_selector("mark.warn")
+    assert "nedsättande" in page.inner_text("#result") and "Regel 4" in page.inner_text("#result")
+    assert page.locator(".reading").count() == 0
+    no_violations(page, "think-twice-meaning-sv")
 
 
 def test_staff_replies_show_the_respect_finding_and_rule_5s_advice(page, live_server):

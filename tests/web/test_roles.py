@@ -45,6 +45,7 @@ MATRIX = [
     ("GET", "policies:acknowledgements", {}, None, _only("admin")),
     ("GET", "thinktwice:check", {}, None, _everyone_but_anonymous()),
     ("POST", "thinktwice:check", {}, {"text": "Hej!", "account": "personal"}, _everyone_but_anonymous()),
+    ("POST", "thinktwice:meaning", {}, {"text": "Hej!", "account": "personal"}, _everyone_but_anonymous()),
     ("GET", "thinktwice:tokens", {}, None, _everyone_but_anonymous()),
     ("POST", "thinktwice:revoke", {"token_id": 999}, {}, {**_everyone_but_anonymous(404)}),
     ("GET", "people:list", {}, None, _only("admin")),

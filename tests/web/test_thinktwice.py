@@ -88,3 +88,50 @@ def test_the_token_page_shows_a_new_token_once(client):
     secret = re.search(r'id="new-token">(omd_[\w-]+)<', page).group(1)
     later = client.get("/think-twice/tokens/").content.decode()
     assert secret not in later and f"{secret[:10]}…" in later
+
+
+SNEER = ("Jag jobbar som kommunikatör på Sundby kommun. Min kollega Lena Ek, 19811218-9876, fick ny chef i dag. "
+         "Kul med en chef som tror att invånare är som kalkylblad. Hen kommer säkert att lära sig, om ett decennium.")
+
+
+def test_the_page_answers_with_the_rules_at_once_then_with_the_model_of_meaning(client):
+    admin = adopt_with_tranan()
+    client.force_login(admin)
+    quick = client.post("/think-twice/", {"text": SNEER, "account": "personal"}, HTTP_HX_REQUEST="true",
+                        HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    # The rules' answer: the personnummer, and a request for the model's reading once it is shown.
+    assert ">19811218-9876</mark>" in quick and "nedsättande" not in quick
+    assert 'hx-post="/think-twice/meaning/"' in quick and 'hx-trigger="load"' in quick
+    assert "Modellen läser ditt utkast" in quick
+    full = client.post("/think-twice/meaning/", {"text": SNEER, "account": "personal"}, HTTP_HX_REQUEST="true",
+                       HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert ">19811218-9876</mark>" in full and "nedsättande" in full and "Regel 4" in full
+    assert "thinktwice/meaning" not in full and "Modellen läser" not in full
+    # Each finding counted once: the personnummer by the first answer, the model's finding by the second.
+    counts = dict(FindingCount.objects.values_list("code", "count"))
+    assert counts["pii.personnummer"] == 1 and counts["respect.disparaging"] == 1
+
+
+def test_without_javascript_the_page_answers_with_the_model_at_once(client):
+    admin = adopt_with_tranan()
+    client.force_login(admin)
+    page = client.post("/think-twice/", {"text": SNEER, "account": "personal"}, HTTP_ACCEPT_LANGUAGE="sv")
+    text = page.content.decode()
+    assert "<html" in text and "nedsättande" in text and "thinktwice/meaning" not in text
+
+
+def test_the_model_of_meaning_needs_a_logged_in_employee_and_a_post(client):
+    assert client.post("/think-twice/meaning/", {"text": SNEER}).status_code in (302, 403)
+    admin = adopt_with_tranan()
+    client.force_login(admin)
+    assert client.get("/think-twice/meaning/").status_code == 405
+
+
+def test_the_api_reads_with_the_model_of_meaning_when_asked(client):
+    admin = adopt_with_tranan()
+    _token, secret = services.create_token(user=admin, name="test")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    rules = client.post("/api/review", {"text": SNEER}, content_type="application/json", **auth).json()
+    both = client.post("/api/review", {"text": SNEER, "meaning": True}, content_type="application/json", **auth).json()
+    assert "respect.disparaging" not in {f["code"] for f in rules["findings"]}
+    assert "respect.disparaging" in {f["code"] for f in both["findings"]}

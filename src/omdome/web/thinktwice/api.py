@@ -25,6 +25,8 @@ router = Router(tags=["think twice"])
 class DraftIn(Schema):
     text: str = Field(max_length=services.MAX_DRAFT, description="The draft, as it would be published")
     account: str = Field("personal", description='"personal" or "official" (the account of the organisation)')
+    meaning: bool = Field(False, description="Read each sentence with the model of meaning too: more contempt, "
+                                             "secrecy and advice found, about half a second a draft")
 
 
 class FindingOut(Schema):
@@ -58,7 +60,7 @@ def review(request: HttpRequest, data: DraftIn):
     from omdome.web.core.organisation import organisation_for
     from omdome.web.policies.services import current_policy
 
-    result = services.check_draft(user=request.user, text=data.text, account=data.account)
+    result = services.check_draft(user=request.user, text=data.text, account=data.account, meaning=data.meaning)
     return {"verdict": result.verdict, "language": result.language,
             "policy_hash": content_hash(current_policy(organisation_for(request.user))),
             "findings": [{**f.to_dict(), "excerpt": data.text[f.start:f.end]} for f in result.findings]}

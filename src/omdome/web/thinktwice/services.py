@@ -30,8 +30,13 @@ def profile_for(user, account: str) -> AuthorProfile:  # type: ignore[no-untyped
     return base.model_copy(update={"account": account})
 
 
-def check_draft(*, user, text: str, account: str = "personal") -> Review:  # type: ignore[no-untyped-def]
-    """Review ``text`` as ``user`` would publish it from ``account``; the text itself is not kept."""
+def check_draft(*, user, text: str, account: str = "personal",  # type: ignore[no-untyped-def]
+                meaning: bool = False, counted: Review | None = None) -> Review:
+    """Review ``text`` as ``user`` would publish it from ``account``; the text itself is not kept.
+
+    ``meaning=True`` reads it with the model of meaning too (about half a second). ``counted`` is a
+    review of the same text whose findings were counted already (the page's quick first answer):
+    only the findings it lacks are counted again."""
     if account not in ACCOUNTS:
         raise ServiceError("invalid", _("The account is personal or official."), field="account")
     if len(text) > MAX_DRAFT:
@@ -40,7 +45,7 @@ def check_draft(*, user, text: str, account: str = "personal") -> Review:  # typ
     organisation = organisation_for(user)
     try:
         review = review_draft(text, profile=profile_for(user, account), policy=current_policy(organisation),
-                              meaning=True)
+                              meaning=meaning)
     except DraftError as error:
         from django.utils.translation import get_language
 
@@ -49,8 +54,21 @@ def check_draft(*, user, text: str, account: str = "personal") -> Review:  # typ
         raise ServiceError("invalid", error.translated(translator((get_language() or "sv")[:2])),
                            field="text") from None
     if organisation is not None:
-        _count(organisation, review.findings)
+        seen = {(f.code, f.start, f.end) for f in counted.findings} if counted is not None else set()
+        _count(organisation, tuple(f for f in review.findings if (f.code, f.start, f.end) not in seen))
     return review
+
+
+def rules_review(*, user, text: str, account: str = "personal") -> Review:  # type: ignore[no-untyped-def]
+    """The rules' review of ``text``, uncounted: what the page's first answer counted."""
+    organisation = organisation_for(user)
+    return review_draft(text, profile=profile_for(user, account), policy=current_policy(organisation))
+
+
+def meaning_available() -> bool:
+    from omdome.review.meaning import shipped_meaning
+
+    return shipped_meaning() is not None
 
 
 def _count(organisation, findings: tuple[Finding, ...]) -> None:  # type: ignore[no-untyped-def]
