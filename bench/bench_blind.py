@@ -136,6 +136,11 @@ REVIEW_SETS = [
     ("2026-12m", ("r25", "r26"),
      "**blind**: as 2026-12l (first measured at commit 9a8ec24: rules 81 % and 2 of 48 clean drafts; with the "
      "model 86 % and 3 of 48); nothing has been tuned against it"),
+    ("2026-12n", ("r27", "r28"),
+     "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, while the opinion and leak heads "
+     "were being made on the seen sets; nothing has been tuned against it"),
+    ("2026-12o", ("r29", "r30"),
+     "**blind**: as 2026-12n"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
@@ -171,6 +176,10 @@ WORD_FORMS = {
     "gäst": "gäst,gästen,gäster,gästerna",
     "koncernen": "koncern,koncernen,koncerner,koncernerna",
     "bostadsbolag": "bostadsbolag,bostadsbolaget,bostadsbolag,bostadsbolagen",
+    "apotek": "apotek,apoteket,apotek,apoteken",
+    "klubb": "klubb,klubben,klubbar,klubbarna",
+    "konsultbolag": "konsultbolag,konsultbolaget,konsultbolag,konsultbolagen",
+    "supporter": "supporter,supportern,supportrar,supportrarna",
     "försäkringsbolag": "försäkringsbolag,försäkringsbolaget,försäkringsbolag,försäkringsbolagen",
     "butikskedja": "butikskedja,butikskedjan,butikskedjor,butikskedjorna",
     "universitet": "universitet,universitetet,universitet,universiteten",
