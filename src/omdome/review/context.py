@@ -61,8 +61,9 @@ class DraftContext:
             return []
         from omdome.review.meaning import read
 
-        heads = ("contempt", "advice", "secrecy") if self.policy.organisation.sector == "public" else (
-            "contempt", "advice")
+        heads = ("contempt", "advice", "leak")
+        if self.policy.organisation.sector == "public":
+            heads += ("secrecy",)
         return read(self.text, self.sentences, heads)
 
     def readings_of(self, head: str, taken: list[tuple[int, int]] = ()) -> list[Reading]:

@@ -8,7 +8,8 @@ embedding (``omdome.text.embedding``), trained on labelled passages by independe
 - ``contempt`` reads each sentence with its neighbours (a sneer often needs the sentence before);
 - ``secrecy`` reads each sentence alone (a person and their health or support details);
 - ``advice`` reads each sentence alone (advice, a verdict, a fact stated as certain: speaking as
-  one who knows, which rule 2 keeps to the author's own field).
+  one who knows, which rule 2 keeps to the author's own field);
+- ``leak`` reads each sentence with its neighbours (internal or not yet public news let slip).
 
 The embedding costs about 20 ms a sentence, so the heads run only when the caller asks for them
 (``review_draft(..., meaning=True)``: the think-twice page, staff replies, ``omdome check``); the
@@ -28,7 +29,7 @@ import numpy as np
 from omdome.text.dense import DenseHead, load_head
 from omdome.text.segment import Sentence
 
-HEADS = ("contempt", "secrecy", "advice")
+HEADS = ("contempt", "secrecy", "advice", "leak")
 READS = ("sentence", "window")
 # A post is a few sentences; a pasted report is read in its first sentences only, so that one
 # draft costs the embedding at most a second or two.

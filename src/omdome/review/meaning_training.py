@@ -37,6 +37,8 @@ SPECS = (
     HeadSpec("secrecy", "sentence", 0.9, 4.0,
              frozenset({"praise", "question", "neutral", "correction", "complaint"})),
     HeadSpec("advice", "sentence", 0.9, 4.0, frozenset({"praise", "neutral", "complaint"})),
+    HeadSpec("leak", "window", 0.9, 4.0, frozenset({"praise", "question", "neutral", "correction", "complaint"}),
+             support=0.7),
 )
 COMMENT_SAMPLE = 4000
 
