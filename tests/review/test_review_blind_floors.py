@@ -17,7 +17,8 @@ from bench.bench_blind import REVIEW_BLIND, REVIEW_SETS, check_set
 # 2026-12i (blind) first measured on 2026-12-05: 0.59 / 0.17. After the rule 1 work of 2026-12-05 afternoon
 # (2026-12h to j seen in part since): 2026-12j 0.69 / 0.15 (first measured before it: 0.70 / 0.25); 2026-12k
 # (blind, first measured after it): 0.76 / 0.25. After the rule 1 work of 2026-12-05 evening: 2026-12k 0.76 /
-# 0.23; 2026-12l and 2026-12m (blind, first measured then) 0.73 / 0.06 and 0.81 / 0.04.
+# 0.23; 2026-12l and 2026-12m (blind, first measured then) 0.73 / 0.06 and 0.81 / 0.04; 2026-12n and 2026-12o
+# (blind, first measured after the leak head) 0.77 / 0.19 and 0.75 / 0.17.
 FLOORS = {
     "2026-12d": (0.76, 0.05),
     "2026-12e": (0.78, 0.11),
@@ -29,13 +30,17 @@ FLOORS = {
     "2026-12k": (0.74, 0.27),
     "2026-12l": (0.71, 0.09),
     "2026-12m": (0.79, 0.07),
+    "2026-12n": (0.75, 0.21),
+    "2026-12o": (0.73, 0.19),
 }
 # With the model of meaning beside the rules (the think-twice page, staff replies), measured 2026-12-05
-# evening: 2026-12k 0.82 / 0.23, 2026-12l 0.78 / 0.08, 2026-12m 0.86 / 0.06.
+# evening with the leak head: 2026-12l 0.80 / 0.10, 2026-12m 0.87 / 0.08 (first measured without it: 0.78 /
+# 0.08 and 0.86 / 0.06), 2026-12n 0.85 / 0.21, 2026-12o 0.83 / 0.17.
 MEANING_FLOORS = {
-    "2026-12k": (0.80, 0.27),
-    "2026-12l": (0.76, 0.11),
-    "2026-12m": (0.84, 0.09),
+    "2026-12l": (0.78, 0.13),
+    "2026-12m": (0.85, 0.11),
+    "2026-12n": (0.83, 0.23),
+    "2026-12o": (0.81, 0.19),
 }
 
 
