@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -65,6 +66,13 @@ class DraftContext:
         if self.policy.organisation.sector == "public":
             heads += ("secrecy",)
         return read(self.text, self.sentences, heads)
+
+    def model_hits(self, head: str, code: str, taken: list[tuple[int, int]], reads: str) -> Iterator[Hit]:
+        """The head's readings where no rule found ``code`` (``taken`` spans), as hits that quote the
+        sentence and say the model read ``reads`` in it."""
+        for reading in self.readings_of(head, taken):
+            yield Hit(code, reading.start, reading.end, {"term": quoted(self.text[reading.start:reading.end])},
+                      f"The model of meaning reads {reads} in this sentence (p = {reading.probability:.2f}).")
 
     def readings_of(self, head: str, taken: list[tuple[int, int]] = ()) -> list[Reading]:
         """The head's readings about sentences where no rule found anything (``taken`` spans)."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from omdome.detect.lexicons import phrases
 from omdome.detect.terms import find_terms
-from omdome.review.context import DraftContext, Hit, quoted
+from omdome.review.context import DraftContext, Hit
 from omdome.text.lexicon import find_phrases
 
 
@@ -32,11 +32,7 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
                   "Words saying the content is confidential or not yet public.")
     # News let slip in words no list holds ("styrelsen har redan bestämt, men det får ni höra i mars"):
     # the model of meaning, on sentences the rules passed over, when the caller asked for it.
-    for reading in ctx.readings_of("leak", found):
-        yield Hit("confidential.marker", reading.start, reading.end,
-                  {"term": quoted(ctx.text[reading.start:reading.end])},
-                  f"The model of meaning reads internal or not yet public news in this sentence "
-                  f"(p = {reading.probability:.2f}).")
+    yield from ctx.model_hits("leak", "confidential.marker", found, "internal or not yet public news")
 
 
 def _refuses(sentence: str, marker: str) -> bool:

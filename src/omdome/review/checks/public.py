@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from omdome.detect.secrecy import find_own_matter, find_secret_personal_matters
-from omdome.review.context import DraftContext, Hit, quoted
+from omdome.review.context import DraftContext, Hit
 
 
 def run(ctx: DraftContext) -> Iterator[Hit]:
@@ -22,7 +22,5 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
         yield Hit("public.secrecy", span.start, span.end, {"term": span.text}, span.explanation)
     # A person and their health or support details in words the rules do not list: the model of
     # meaning, on sentences the rules passed over, when the caller asked for it.
-    for reading in ctx.readings_of("secrecy", [(s.start, s.end) for s in secrets]):
-        yield Hit("public.secrecy", reading.start, reading.end, {"term": quoted(ctx.text[reading.start:reading.end])},
-                  f"The model of meaning reads an identifiable person's health, social-services, support or "
-                  f"benefit details in this sentence (p = {reading.probability:.2f}).")
+    yield from ctx.model_hits("secrecy", "public.secrecy", [(s.start, s.end) for s in secrets],
+                              "an identifiable person's health, social-services, support or benefit details")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from omdome.detect.hostility import find_disparaging
-from omdome.review.context import DraftContext, Hit, quoted
+from omdome.review.context import DraftContext, Hit
 
 
 def run(ctx: DraftContext) -> Iterator[Hit]:
@@ -15,7 +15,4 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
         yield Hit("respect.disparaging", span.start, span.end, {"term": span.text}, span.explanation)
     # Contempt in words no lexicon lists ("Tur att någon här kan läsa ett schema"): the model of
     # meaning, on sentences the rules passed over, when the caller asked for it.
-    for reading in ctx.readings_of("contempt", [(s.start, s.end) for s in spans]):
-        yield Hit("respect.disparaging", reading.start, reading.end,
-                  {"term": quoted(ctx.text[reading.start:reading.end])},
-                  f"The model of meaning reads contempt in this sentence (p = {reading.probability:.2f}).")
+    yield from ctx.model_hits("contempt", "respect.disparaging", [(s.start, s.end) for s in spans], "contempt")
