@@ -82,6 +82,10 @@ TRIAGE_SETS = [
     ("2026-12m", "**blind**: frozen on 2026-12-05 (afternoon) before it was ever measured, first measured at "
                  "commit a408087 with the model chosen before (fast 0.846, default 0.887 macro-F1; "
                  "report recall 0.94 / 0.98); nothing has been tuned against it"),
+    ("2026-12n", "**blind**: frozen on 2026-12-05 (evening) before it was ever measured; the model has not "
+                 "changed since it was chosen, before 2026-12l was first measured; nothing has been tuned "
+                 "against it"),
+    ("2026-12o", "**blind**: as 2026-12n"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -145,6 +149,11 @@ REVIEW_SETS = [
     ("2026-12o", ("r29", "r30"),
      "**blind**: as 2026-12n (first measured at commit 0d6a0ae: rules 75 % and 8 of 48 clean drafts; with the "
      "model 83 % and 8 of 48); nothing has been tuned against it"),
+    ("2026-12p", ("r31", "r32"),
+     "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, while the check was being "
+     "worked on against 2026-12k to 2026-12o; nothing has been tuned against it"),
+    ("2026-12q", ("r33", "r34"),
+     "**blind**: as 2026-12p"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
@@ -189,6 +198,8 @@ WORD_FORMS = {
     "universitet": "universitet,universitetet,universitet,universiteten",
     "kedja": "kedja,kedjan,kedjor,kedjorna",
     "energibolag": "energibolag,energibolaget,energibolag,energibolagen",
+    "trafikmyndighet": "trafikmyndighet,trafikmyndigheten,trafikmyndigheter,trafikmyndigheterna",
+    "mejeri": "mejeri,mejeriet,mejerier,mejerierna",
 }
 WORST = 25
 
