@@ -82,10 +82,13 @@ TRIAGE_SETS = [
     ("2026-12m", "**blind**: frozen on 2026-12-05 (afternoon) before it was ever measured, first measured at "
                  "commit a408087 with the model chosen before (fast 0.846, default 0.887 macro-F1; "
                  "report recall 0.94 / 0.98); nothing has been tuned against it"),
-    ("2026-12n", "**blind**: frozen on 2026-12-05 (evening) before it was ever measured; the model has not "
-                 "changed since it was chosen, before 2026-12l was first measured; nothing has been tuned "
-                 "against it"),
-    ("2026-12o", "**blind**: as 2026-12n"),
+    ("2026-12n", "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, first measured at "
+                 "commit 11acc93 with the model chosen before 2026-12l was (fast 0.922, default 0.941 macro-F1; "
+                 "report recall 0.95 / 0.95); nothing has been tuned against it"),
+    ("2026-12o", "**blind**: as 2026-12n (first measured at commit 11acc93: fast 0.881, default 0.924 macro-F1; "
+                 "report recall 0.97 / 0.97); nothing has been tuned against it"),
+    ("2026-12p", "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, after 2026-12n and "
+                 "2026-12o were first measured; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
