@@ -68,14 +68,16 @@ TRIAGE_SETS = [
                  "2026-12-05 11:08 (last blind figures: fast 0.819, default 0.858 macro-F1; report recall "
                  "0.86 / 0.89); then a candidate change decided on seen data was dropped because it failed this "
                  "set's hateful-recall floor, and in the afternoon its aggregate figures were among those that "
-                 "chose the model retrained with comments-16; no text was read (its README)"),
+                 "chose the model retrained with comments-16; on 2026-12-05 evening its unreported threats were "
+                 "read and threat constructions made against them (its README)"),
     ("2026-12j", "**seen** (rows shown by mistake): frozen on 2026-12-05 (commit 6c0417c) and measured blind "
                  "once, after the threat constructions of commit f6df4a6 (fast 0.807, default 0.845 macro-F1; "
                  "report recall 0.89 / 0.90); then a script's output showed every row by mistake; nothing has "
                  "been tuned on it, but later figures are not blind (its README)"),
     ("2026-12k", "**tuned against twice**: frozen on 2026-12-05 (commit 0757349) before it was ever measured "
                  "and blind until 2026-12-05 11:08 (last blind figures: fast 0.822, default 0.873 macro-F1; "
-                 "report recall 0.92 / 0.92); then used as 2026-12i was, twice; no text was read (its README)"),
+                 "report recall 0.92 / 0.92); then used as 2026-12i was, twice, and its unreported threats read on "
+                 "2026-12-05 evening (its README)"),
     ("2026-12l", "**blind**: frozen on 2026-12-05 (afternoon) before it was ever measured, first measured at "
                  "commit a408087 with the model chosen before (fast 0.890, default 0.931 macro-F1; "
                  "report recall 0.97 / 0.98); nothing has been tuned against it"),
@@ -120,38 +122,25 @@ REVIEW_SETS = [
      "**tuned against**: its one blind measurement (71 % of required findings, a finding on 11 of 47 clean "
      "drafts) is in the set's README; the check was then worked on against its misses and false alarms"),
     ("2026-12h", ("r15", "r16"),
-     "**seen in part**: frozen on 2026-12-04 before it was ever measured; nothing has been tuned against it, but "
-     "its aggregate false alarms were in view when the rule 1 work of 2026-12-05 afternoon was chosen (last "
-     "figures before it: 74 % of required findings, a finding on 7 of 47 clean drafts)"),
+     "**tuned against**: frozen on 2026-12-04 before it was ever measured; its misses and false alarms were read "
+     "per draft on 2026-12-05 evening and the check worked on against them (last figures before that, with the "
+     "model of meaning: 79 % of required findings, a finding on 8 of 47 clean drafts)"),
     ("2026-12i", ("r17", "r18"),
-     "**seen in part**: frozen on 2026-12-05 before it was ever measured; nothing has been tuned against it, but "
-     "its aggregate false alarms (identity.undisclosed on 5 clean drafts) were in view when the rule 1 work of "
-     "2026-12-05 afternoon was chosen (last figures before it: 59 %, a finding on 8 of 48 clean drafts)"),
+     "**tuned against**: as 2026-12h (last figures before: 69 %, a finding on 9 of 48 clean drafts)"),
     ("2026-12j", ("r19", "r20"),
-     "**seen in part**: frozen on 2026-12-05 (afternoon) and measured once at commit a408087 (70 % of required "
-     "findings, a finding on 12 of 48 clean drafts, identity.undisclosed on 9 of them); that count was in view "
-     "when the rule 1 work was chosen, which was done on the seen sets only"),
+     "**tuned against**: as 2026-12h (last figures before: 77 %, a finding on 9 of 48 clean drafts)"),
     ("2026-12k", ("r21", "r22"),
-     "**blind**: frozen on 2026-12-05 (afternoon), after the rule 1 work and before it was ever measured; "
-     "first measured at commit df07992 (76 % of required findings, a finding on 12 of 48 clean drafts); "
-     "nothing has been tuned against it"),
+     "**tuned against**: frozen on 2026-12-05 (afternoon) and blind until its misses and false alarms were read "
+     "per draft on 2026-12-05 evening and the check worked on against them (last blind figures, with the model of "
+     "meaning: 82 % of required findings, a finding on 11 of 48 clean drafts)"),
     ("2026-12l", ("r23", "r24"),
-     "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, while the model of meaning was "
-     "being made on the seen sets; first measured at commit 9a8ec24, with the model fixed before (rules 73 % "
-     "of required findings and a finding on 3 of 48 clean drafts; with the model 78 % and 4 of 48); nothing "
-     "has been tuned against it; the leak head, decided on the seen sets, came after that measurement"),
+     "**tuned against**: as 2026-12k (last blind figures, with the model of meaning: 80 %, 5 of 48)"),
     ("2026-12m", ("r25", "r26"),
-     "**blind**: as 2026-12l (first measured at commit 9a8ec24: rules 81 % and 2 of 48 clean drafts; with the "
-     "model 86 % and 3 of 48); nothing has been tuned against it; the leak head, decided on the seen sets, came "
-     "after that measurement"),
+     "**tuned against**: as 2026-12k (last blind figures, with the model of meaning: 87 %, 4 of 48)"),
     ("2026-12n", ("r27", "r28"),
-     "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, while the opinion and leak heads "
-     "were being made on the seen sets; first measured at commit 0d6a0ae with the leak head fixed before (rules "
-     "77 % and a finding on 9 of 48 clean drafts; with the model 85 % and 10 of 48); nothing has been tuned "
-     "against it"),
+     "**tuned against**: as 2026-12k (last blind figures, with the model of meaning: 85 %, 10 of 48)"),
     ("2026-12o", ("r29", "r30"),
-     "**blind**: as 2026-12n (first measured at commit 0d6a0ae: rules 75 % and 8 of 48 clean drafts; with the "
-     "model 83 % and 8 of 48); nothing has been tuned against it"),
+     "**tuned against**: as 2026-12k (last blind figures, with the model of meaning: 83 %, 8 of 48)"),
     ("2026-12p", ("r31", "r32"),
      "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, while the check was being "
      "worked on against 2026-12k to 2026-12o; nothing has been tuned against it"),

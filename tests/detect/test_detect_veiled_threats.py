@@ -181,3 +181,41 @@ def test_the_one_scan_for_stems_finds_overlapping_and_nested_stems():
         assert veiled.find_veiled_threats(text) == _every_span(text)
 
     same_as_every_pattern()
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Hoppas alla i kulturnämnden har brandvarnare som funkar hemma i jul.", "sv"),
+    ("Ert förråd bakom hallen är fullt av gamla pallar som brinner fint. Tänk på saken.", "sv"),
+    ("Your Malmö branch is going to have a really bad Friday if my claim isn't paid.", "en"),
+    ("If the clinic cancels again, someone at that clinic is getting hurt.", "en"),
+    ("Nån som jobbar på stationen? Ge honom en rejäl smocka från mig när han går hem.", "sv"),
+    ("Nästa gång slår jag sönder automaten och den som sitter i kassan bredvid.", "sv"),
+    ("Stänger ni gymmet ska vi se till att ingen i personalen har en hel bil kvar.", "sv"),
+    ("Vattenverket kommer inte att stå kvar till jul, det kan jag lova er.", "sv"),
+    ("Rektorn på skolan går alltid hem genom parken vid halv sex. Väldigt mörkt där nu.", "sv"),
+    ("Cute townhouse, @lena_reporter. Ground floor, lots of glass.", "en"),
+    ("tar med brorsans balltre till depån imorgon, ingen skämt", "sv"),
+    ("Rører dere banen vår, så brenner vi klubbhuset ned.", "nb"),
+    ("röstar ni för nedläggningen vet ni vad som väntar 🔪", "sv"),
+    ("Presenteren fortjener juling etter sendingen. Hvem blir med?", "nb"),
+    ("Hoppas kommunalrådet kör av vägen i kväll. Annars finns det folk här som kan ordna det.", "sv"),
+    ("Jag noterar också att ni lämnar er son vid fritids varje morgon.", "sv"),
+    ("Jag kommer till mötet på tisdag, och då ska ni få förstå hur det känns.", "sv"),
+    ("Synd om något hände med den nya skylten ni satt upp 😉", "sv"),
+])
+def test_veiled_threats_of_more_kinds(text, language):
+    assert threats(text, language)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Räddningstjänsten påminner: testa brandvarnaren hemma före jul!", "sv"),
+    ("Björkveden från er gård brinner fint, beställer igen nästa år.", "sv"),
+    ("Slip the ice off the steps before someone gets hurt, please.", "en"),
+    ("Is it safe to walk home from the station after dark? The path looks unlit.", "en"),
+    ("Den gamla simhallen kommer inte att stå kvar efter 2028 enligt planen.", "sv"),
+    ("Lena går hem kl 17 och då stänger receptionen, ring före dess.", "sv"),
+    ("Tar med kaffe och bullar till mötet på torsdag!", "sv"),
+    ("Vet ni vad som väntar i vår? Ett helt nytt bibliotek!", "sv"),
+])
+def test_a_reminder_a_worry_or_a_plan_is_no_threat(text, language):
+    assert threats(text, language) == []

@@ -58,7 +58,7 @@ def test_contempt_in_words_no_lexicon_lists_is_found_by_the_model(draft):
 
 def test_a_pupil_and_their_health_in_new_words_is_secrecy_in_the_public_sector_only():
     draft = (DISCLOSED + "Skolpsykologen har fått mycket att göra efter vårens händelser. Lilla Vera i 2A har "
-             "ångest varje morgon och pappan är intagen på psyket igen.")
+             "svårt att ens ta sig hemifrån på morgnarna och pappan är intagen på psyket igen.")
     assert model_codes(draft) == ["public.secrecy"]
     private = make_policy(org="Sundby kommun")
     assert "public.secrecy" not in [f.code for f in review_draft(draft, profile=TEACHER, policy=private,

@@ -50,10 +50,14 @@ _KIDS_SCHOOL = re.compile(
     r"(?:på|to|i|at)\b")
 # "Det vore synd om något hände ert kontor", "would be a shame if something happened to".
 _SHAME_IF = re.compile(
-    r"(?i)\b(?:vore|skulle\s+vara|would\s+be|it'?d\s+be|ville\s+være|hadde\s+vært|vil\s+være)\s+(?:\w+\s+){0,2}"
-    r"(?:synd|tråkigt|trist|a\s+shame|a\s+pity|shame|leit|ærgerligt|ærgerlig|skam|en\s+skam)\s+(?:om|if|hvis|dersom)\s+"
+    r"(?i)(?:\b(?:vore|skulle\s+vara|would\s+be|it'?d\s+be|ville\s+være|hadde\s+vært|vil\s+være)\s+(?:\w+\s+){0,2}|"
+    # "Shame if something happened to that shiny new library of yours": the same, said short.
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)))(?:synd|tråkigt|trist|a\s+shame|a\s+pity|shame|leit|ærgerligt|ærgerlig|skam|en\s+skam)\s+(?:om|if|hvis|dersom)\s+"
     r"(?:\w+\s+){0,4}?(?:något|nåt|something|noe|noget|anything|ngt)\s+(?:\w+\s+)?(?:hände|händer|happened|happens|"
-    r"skjedde|skjer|skete|sker|råkade|went\s+wrong|gick\s+sönder|were\s+to\s+happen)")
+    r"skjedde|skjer|skete|sker|råkade|went\s+wrong|gick\s+sönder|were\s+to\s+happen)"
+    # "Hadde vært leit om noen satte fyr på ferja", "om det tok fyr en natt": the fire said outright.
+    r"|(?:om|if|hvis|dersom)\s+(?:\w+\s+){0,4}?(?:tok\s+fyr|tog\s+ild|tog\s+eld|caught\s+fire|brann\s+ned|"
+    r"burned\s+down|brant\s+ned|satte\s+fyr|satte\s+eld|set\s+fire|tände\s+på|sprängdes|blew\s+up)\b")
 # "Det är inget hot, det är ett löfte", "not a threat, it's a promise".
 _PROMISE = re.compile(
     r"(?i)\b(?:inget|inte\s+ett|not\s+a|no|ikke\s+en|ingen)\s+hot(?:\w*)?\W+(?:\w+\s+){0,3}(?:ett\s+)?löfte\b"
@@ -166,9 +170,14 @@ _SOMEONE_SHOULD = re.compile(
 # A visit with a weapon: "gonna pay ur office a visit tmrw w a bat", "vi kommer förbi med ett basebollträ".
 _VISIT_ARMED = re.compile(
     r"(?i)\b(?:visit|besök\w*|hälsa\s+på|komma?\s+förbi|kommer\s+förbi|drop\s+by|come\s+by|swing\s+by|besøk\w*|"
-    r"kigge\s+forbi|komme\s+innom|stikke\s+innom|kommer\s+dit|kmr\s+dit|come\s+round)\b[^.!?\n]{0,40}?"
-    r"\b(?:with|w|med|m)\s+(?:a\s+|an\s+|en\s+|ett\s+|et\s+|ei\s+)?(?:bat|baseball\s+bat|basebollträ\w*|"
-    r"baseballkølle\w*|knife|kniv\w*|gun|pistol\w*|gevär|rifle|machete|yxa\w*|axe|øks\w*|økse|"
+    r"kigge\s+forbi|komme\s+innom|stikke\s+innom|kommer\s+dit|kmr\s+dit|come\s+round|komma\s+ner|kommer\s+ner|"
+    r"kmr\s+ner|coming\s+down|come\s+down|komme\s+ned|kommer\s+ned|show\s+up|dyka\s+upp|dukker\s+opp|"
+    # "kommer ja o grabbarna ner te kontoret": the verb and its particle apart.
+    r"(?:kommer|kmr)\s+(?:\w+\s+){1,3}?(?:ner|dit|förbi)|"
+    r"møder\s+op)\b[^.!?\n]{0,40}?"
+    r"\b(?:with|w|med|m|me)\s+(?:a\s+|an\s+|en\s+|ett\s+|et\s+|ei\s+|min\s+|my\s+)?(?:bat|baseball\s+bat|basebollträ\w*|"
+    r"baseballkølle\w*|knife|kniv\w*|gun|pistol\w*|gevär\w*|gevær\w*|hagelbössa\w*|bössa\w*|shotgun|rifle|machete|"
+    r"yxa\w*|axe|øks\w*|økse|"
     r"hammer|hammare|slägga|balltre|järnrör|jernrør|crowbar|kofot)\b")
 # "See how long your depot stays standing", "får se hur länge kontoret står kvar".
 _STAYS_STANDING = re.compile(
@@ -203,7 +212,129 @@ _ADDRESS_GIVEN = re.compile(
 _GO_THERE = re.compile(
     r"(?i)\b(?:åk\s+dit|gå\s+dit|dra\s+dit|kör\s+dit|go\s+there|pay\s+(?:him|her|them)\s+a\s+visit|visit\s+(?:him|her)|"
     r"visa\s+(?:honom|henne|dem)\s+vad|show\s+(?:him|her|them)\s+what|kjør\s+dit|dra\s+hjem\s+til|"
-    r"kør\s+derhen|tag\s+derhen|besøk\s+(?:ham|henne)|besøg\s+(?:ham|hende)|knacka\s+på|knock\s+on\s+(?:his|her))\b")
+    r"kør\s+derhen|tag\s+derhen|besøk\s+(?:ham|henne)|besøg\s+(?:ham|hende)|knacka\s+på|knock\s+on\s+(?:his|her)|"
+    r"hälsar\s+på|hälsa\s+på|pays?\s+(?:him|her|them)\s+a\s+visit|drop\s+by)\b")
+# A fire check urged on officials: "Hoppas alla i byggnadsnämnden har fungerande brandvarnare hemma",
+# "kolla att brandlarmet på redaktionen funkar 🔥😉". A fire service's reminder to everyone is not one.
+_ALARM = re.compile(r"(?i)\b(?:brandvarnar\w*|brandlarm\w*|smoke\s+alarms?|smoke\s+detectors?|fire\s+alarms?|"
+                    r"røykvarsl\w*|brannalarm\w*|brandalarm\w*|røgalarm\w*)\b")
+_OFFICIALS = re.compile(r"(?i)\b(?:\w*nämnd\w*|styrelse\w*|ledning\w*|redaktion\w*|newsroom|the\s+board|"
+                        r"councillors?|politiker\w*|politicians?|\w*styre[t]?|bestyrelse\w*)\b")
+# Their property said to burn well: "massor av kartong som brinner bra", "that warehouse would burn nicely".
+_BURNS_WELL = re.compile(r"(?i)\b(?:brinner|brann|burns?|brenner|brænder)\s+(?:\w+\s+)?(?:bra|fint|lätt|well|"
+                         r"nicely|easily|godt|fint|lett|let)\b")
+_PROPERTY = re.compile(r"(?i)\b(?:lager\w*|warehouse|kontor\w*|office|depå\w*|depot|\w*hus(?:et)?|building|"
+                       r"butik\w*|shop|store|lokal\w*|premises|ert|era|your|deres|jeres)\b")
+# A bad day foretold for a building: "your Copenhagen office is going to have a very bad Monday".
+_BAD_DAY = re.compile(
+    r"(?i)\b(?:office|kontor\w*|depot|depå\w*|warehouse|lager\w*|\w*hus(?:et)?|building|branch|filial\w*)\b"
+    r"[^.!?\n]{0,30}?\b(?:is\s+going\s+to\s+have|is\s+gonna\s+have|will\s+have|kommer\s+(?:att\s+)?få|ska\s+få|"
+    r"kommer\s+til\s+å\s+få|skal\s+få|kommer\s+til\s+at\s+få)\s+(?:a\s+|en\s+|ei\s+|et\s+)?(?:very\s+|really\s+|"
+    r"riktigt\s+|jävligt\s+|skikkelig\s+|rigtig\s+)?(?:bad|rough|dålig|tuff|jobbig|dårlig|hard)\s+(?:day|morning|"
+    r"night|week|monday|tuesday|wednesday|thursday|friday|dag|morgon|natt|vecka|måndag|tisdag|onsdag|torsdag|"
+    r"fredag|morgen|uke|uge|mandag|tirsdag)\b")
+# Harm to someone there said as certain: "someone at that hospital is getting hurt", "nån på kontoret
+# kommer att få ont". Not a worry ("before someone gets hurt").
+_GETS_HURT = re.compile(
+    r"(?i)\b(?:someone|somebody|någon|nån|noen|nogen)\s+(?:at|from|in|på|i|hos|fra|från)\s+(?:\w+\s+){0,3}?"
+    r"(?:is\s+getting\s+hurt|is\s+gonna\s+get\s+hurt|is\s+going\s+to\s+get\s+hurt|kommer\s+(?:att\s+)?få\s+ont|"
+    r"kommer\s+(?:att\s+)?bli\s+skadad|kommer\s+til\s+å\s+bli\s+skadet|kommer\s+til\s+skade)\b")
+# A call on readers to hit someone: "ge henne en rejäl smäll från mig", "give him a slap from me".
+_HIT_HER = re.compile(
+    r"(?i)\b(?:ge|giv|gi|give)\s+(?:henne|honom|hen|dem|dom|han|hun|ham|hende|him|her|them)\s+"
+    r"(?:en|ett|et|ei|a)\s+(?:\w+\s+)?(?:smäll|snyting|käftsmäll|örfil|smocka|kok\s+stryk|slap|punch|beating|smack|"
+    r"kicking|smell|ørefik|juling|lussing|tæsk|knytnæve)\b")
+# A smashing promised to the staff too: "slår jag sönder hela skiten och den som står bakom den".
+_SMASH_AND_STAFF = re.compile(
+    r"(?i)\b(?:sl[åa]r|sl[åa]|smash|smashes|knuser|smadrer)\s+(?:jag\s+|ja\s+|i\s+|jeg\s+)?(?:\w+\s+){0,3}?"
+    r"(?:s[öo]nder|in|up|i\s+stykker|i\s+filler)\b[^.!?\n]{0,40}?\b(?:och|and|og)\s+(?:den|the\s+one|whoever|"
+    r"han|hon|personen|the\s+guy|den\s+person|dem|them)\s+(?:som|who|der)\b")
+# A threat to their cars: "ska vi se till att ingen av era anställda har en hel bil kvar".
+_NO_CAR_LEFT = re.compile(r"(?i)\b(?:en\s+hel\s+bil\s+kvar|hela\s+bilar\s+kvar|a\s+car\s+left\s+in\s+one\s+piece|"
+                          r"en\s+hel\s+bil\s+igjen|en\s+hel\s+bil\s+tilbage)\b")
+# "The plant won't be standing by midsummer, I promise": an end foretold, with a promise.
+_WONT_STAND = re.compile(
+    r"(?i)\b(?:kommer\s+inte\s+(?:att\s+)?stå\s+kvar|ska\s+inte\s+stå\s+kvar|won'?t\s+be\s+standing|"
+    r"will\s+not\s+be\s+standing|kommer\s+ikke\s+til\s+å\s+stå|skal\s+ikke\s+stå|kommer\s+ikke\s+til\s+at\s+stå)\b")
+_PROMISED = re.compile(r"(?i)\b(?:lova\w*|lover|lofter|promise\w*|garanter\w*|guarantee\w*|tro\s+mig|believe\s+me|"
+                       r"mark\s+my\s+words|det\s+kan\s+jag\s+svära)\b")
+# A routine timed and then the dark or an accident: "Syster Karin slutar kvart över nio på tisdagar.
+# Rätt mörkt på personalparkeringen", "går hem längs kanalen efter sändningen. Mörkt där", "Lena tar
+# alltid sin lunchpromenad kl 12 längs dammen. Rutiner är bra".
+_ROUTINE_TIMED = re.compile(
+    # Someone named mid-sentence ("Syster Karin", "Och att Lena"), or "he"/"she" about them.
+    r"(?:(?<=[a-zåäöæø,]\s)(?-i:[A-ZÅÄÖÆØ])[a-zåäöæø]+\s+|\b(?i:han|hon|hen|he|she|him|her|hun|henne|honom)\s+|"
+    r"(?i:\b" + _ROLES + r")\s+)"
+    r"(?:\w+\s+){0,5}?"
+    r"(?i:slutar|slutter|leaves|finishes|parkerar|parks|walks?|walking|(?:går|tar|kommer)\s+(?:ju\s+|alltid\s+|"
+    r"oftast\s+|jo\s+|altid\s+)?(?:hem|hjem|ut|sin|till\s+\w+|längs|langs))\b[^.!?\n]{0,60}?"
+    r"(?i:\d{1,2}[.:]\d{2}|kl\.?\s*\d|kvart\s+(?:över|i)|halv\s+\w+|\w+dag(?:ar|ene|e)?\b|every\s+(?:day|week|"
+    r"morning|evening|night|sunday|monday|tuesday|wednesday|thursday|friday|saturday)|varje\s+\w+|efter\s+\w+|"
+    r"after\s+\w+|etter\s+\w+)(?![^.!\n]*\?)")
+_DARK = re.compile(r"(?i)\b(?:mörkt|mørkt|dark|ensamt|ödsligt|deserted|lonely|lätt\s+hänt|lett\s+gjort|let\s+sket|"
+                   r"accidents\s+happen|olyckor\s+händer|ulykker\s+skjer|rutiner\s+är\s+bra|routines\s+are\s+good|"
+                   r"rutiner\s+er\s+(?:bra|gode)|halkar|slips|glir|glider)\b")
+# Someone's home or car described with what breaks: "Nice flat on Lindvägen, @erik. Ground floor.
+# Lots of glass", "Nice grey hatchback …, plate ending 417. Winters are hard on cars in dark corners".
+_FRAGILE = re.compile(r"(?i)\b(?:lots\s+of\s+glass|mycket\s+glas|mye\s+glass|meget\s+glas|hard\s+on\s+cars|"
+                      r"dark\s+corners|mörka\s+hörn|mørke\s+hjørner|plate\s+ending|regnummer\s+som\s+slutar|"
+                      r"registreringsnummer\s+som\s+slutar|skiltet\s+som\s+slutter|nummerplade\s+der\s+ender)\b")
+_THEIR_PLACE = re.compile(r"(?i)@\w|\bmentiontoken\b|\b(?:flat|lägenhet\w*|leilighet\w*|lejlighed\w*|villa\w*|"
+                          r"hatchback|bil(?:en)?|car|house|hus(?:et)?|staff\s+car\s+park|personalparkering\w*)\b")
+# "he gon see me at the depot fr fr 🔫": a meeting promised beside a weapon.
+_SEE_ME = re.compile(r"(?i)\b(?:gon|gonna|going\s+to|will|'ll)\s+see\s+me\b"
+                     r"|\b(?:ska|kommer\s+att|skal|kommer\s+til\s+å)\s+få\s+(?:se|träffa|möta|møte|møde)\s+mig\b"
+                     r"|\bfår\s+(?:se|träffa|möta)\s+mig\b")
+
+# A beating said to be deserved, with a call to join: "… fortjener juling etter forestillingen. Er det
+# noen som blir med?"
+_DESERVES_BEATING = re.compile(
+    r"(?i)\b(?:förtjänar|fortjener|deserves?|förtjänade)\s+(?:\w+\s+)?(?:stryk|juling|bank|tæsk|a\s+beating|"
+    r"a\s+kicking|en\s+omgång|en\s+omgang|ett\s+kok\s+stryk|et\s+kjak)\b")
+_JOIN_ME = re.compile(r"(?i)\b(?:blir\s+med|hänger\s+med|är\s+med|er\s+med|bliver\s+med|kommer\s+med|who'?s\s+in|"
+                      r"who'?s\s+with\s+me|join\s+me|anyone\s+in|någon\s+med|nån\s+med)\b[^.!\n]{0,30}\?")
+# Coming to take someone: "ja kmr dit o tar handläggarn".
+_COMES_FOR = re.compile(r"(?i)\b(?:kommer|kmr|komma)\s+dit\s+(?:och|o|å)\s+tar\s+(?:\w+\s+)?(?:" + _ROLES
+                        + r"|honom|henne|dig|er|han|hon|hen)\b")
+# "vi kmr till träningen på torsdag och då blir det inte snack längre": no more talking, in person.
+_NO_MORE_TALK = re.compile(r"(?i)\b(?:blir\s+det\s+inte\s+(?:mer\s+|mera\s+)?snack|no\s+more\s+talking|"
+                           r"det\s+blir\s+ikke\s+mer\s+prat|så\s+blir\s+det\s+ikke\s+mere\s+snak)\b")
+_COMING = re.compile(r"(?i)\b(?:kommer|kmr|komma|coming|we'?ll\s+be\s+(?:at|there)|ses\s+på|see\s+you\s+at|"
+                     r"kommer\s+til|møder\s+op)\b")
+# Knowing the family's routine: "Jag vet att er fru kör barnen till ridskolan på onsdagar".
+_KNOWS_FAMILY = re.compile(
+    r"(?i)\b(?:jag|vi|I|we|jeg|eg)\s+(?:\w+\s+)?(?:vet|know|ved|veit)\s+(?:att|that|at)\s+(?:er|din|ditt|dina|your|"
+    r"hans|hennes|his|her|deres|jeres|dine)\s+(?:fru|man|make|maka|barn|ungar|kids|children|wife|husband|kone|"
+    r"mand|børn|unger|dotter|son|daughter|datter|sønn|søn|familj|family|familie)\b"
+    # "Jag noterar även att ni hämtar era döttrar vid Ekdalsskolan kl. 15.10": the pick-up watched.
+    r"|\b(?:noterar|vet|know|notice[ds]?|ser|see|ved|veit)\s+(?:även\s+|också\s+|also\s+|også\s+)?(?:att|that|at)\s+"
+    r"(?:ni|du|you|dere|I)\s+(?:\w+\s+)?(?:hämtar|lämnar|picks?\s+up|drops?\s+off|henter|afleverer|leverer)\b")
+
+# Bringing a gun or a club: "im bringing my dads rifle on monday", "tar med bössan".
+_BRINGS_WEAPON = re.compile(
+    r"(?i)\b(?:bringing|bring|brings|tar\s+med|tek\s+med|tager\s+med|tar\s+jag\s+med|tar\s+vi\s+med)\s+(?:\w+\s+){0,3}?"
+    r"(?:rifle|gun|guns|shotgun|gevär\w*|gevær\w*|hagelbössa\w*|bössa\w*|pistol\w*|balltre\w*|basebollträ\w*|"
+    r"baseball\s+bat|järnrör\w*|jernrør\w*)\b")
+# Burning the building down as the writer's answer: "så brænder vi rådhuset ned".
+_WE_BURN_DOWN = re.compile(
+    r"(?i)\b(?:brænder|bränner|brenner|burn)\s+(?:vi|jeg|jag|eg|we|I'?ll)\s+(?:\w+\s+){0,2}?(?:ned|ner|down)\b")
+# "vet ni vad som väntar", "you know what's coming": an unnamed consequence, with a weapon or an "if".
+_WHAT_AWAITS = re.compile(r"(?i)\b(?:vet\s+(?:ni|du)\s+vad\s+som\s+väntar|you\s+know\s+what'?s\s+coming|"
+                          r"vet\s+(?:dere|du)\s+hva\s+som\s+venter|ved\s+(?:I|du)\s+hvad\s+der\s+venter)\b")
+_IF_OR_WEAPON = re.compile("(?i)[\U0001F52B\U0001F4A3\U0001F52A\U0001F9E8]|\\b(?:om\\s+ni|om\\s+du|if\\s+you|"
+                           "hvis\\s+dere|hvis\\s+du|hvis\\s+I|röstar\\s+ni|votes?)\\b")
+# Others who "can arrange that", after a wish for someone's harm: "Hoppas landshövdingen kör av vägen …
+# Och gör hon inte det så finns det folk här uppe som kan ordna den saken."
+_PEOPLE_CAN = re.compile(r"(?i)\b(?:finns\s+det\s+folk|there\s+are\s+people|det\s+finnes\s+folk|der\s+er\s+folk)\s+"
+                         r"(?:\w+\s+){0,3}?(?:som|who|der)\s+(?:kan|can)\s+(?:ordna|fixa|take\s+care\s+of|sort|"
+                         r"fikse|ordne|klare|arrange)\b")
+_HOPES_HARM = re.compile(r"(?i)\b(?:hoppas|hope|håper|håber)\b[^.!?\n]{0,60}?\b(?:kör\s+av\s+vägen|drives?\s+off|"
+                         r"dör|dies|die|drunknar|drowns|halkar|slips|bryter\s+nacken|kjører\s+av\s+veien|"
+                         r"kører\s+af\s+vejen|dør|dø)\b")
+# "… och då ska ni som satt där få förstå hur det känns": pain promised to the readers.
+_FEEL_IT = re.compile(r"(?i)\bska\s+(?:ni|du)\s+(?:\w+\s+){0,5}?få\s+(?:förstå|känna\s+på|känna)\s+hur\s+det\s+känns\b"
+                      r"|\b(?:you'?ll|you\s+will)\s+(?:\w+\s+){0,3}?(?:find\s+out|learn|feel)\s+how\s+it\s+feels\b")
+
 # Constructions that need a second thing elsewhere in the comment to be a threat, each with the
 # word stems it cannot match without (as CONSTRUCTIONS below).
 WITH_CONTEXT: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ...] = (
@@ -217,9 +348,23 @@ WITH_CONTEXT: tuple[tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]], ..
     (_BLAST_IF, _IF_YOU, ("smäll", "bang", "brage", "smell")),
     (_WEAPON_SOON, _PERSON_NAMED, ("\U0001F52B", "\U0001F4A3", "\U0001F52A", "\U0001F9E8")),
     (_GO_THERE, _ADDRESS_GIVEN, ("dit", "go there", "visit", "visa honom", "visa henne", "visa dem", "show him",
-                                 "show her", "show them", "hjem til", "derhen", "besøk", "besøg", "knacka", "knock")),
+                                 "show her", "show them", "hjem til", "derhen", "besøk", "besøg", "knacka", "knock",
+                                 "hälsa", "drop by", "a visit")),
     (_HOME_TAGGED, _OFFICIAL, ("ikke", "eller hur", "right", "va?", "va ?", "ikkje", "inte sant", "eller hva", "isn't",
-                               "isnt", "doesn't", "doesnt")))
+                               "isnt", "doesn't", "doesnt")),
+    (_ALARM, _OFFICIALS, ("brandvarn", "brandlarm", "smoke", "fire alarm", "røykvarsl", "brannalarm", "brandalarm",
+                          "røgalarm")),
+    (_BURNS_WELL, _PROPERTY, ("brinner", "brann", "burn", "brenner", "brænder")),
+    (_WONT_STAND, _PROMISED, ("stå", "standing")),
+    (_ROUTINE_TIMED, _DARK, ("slutar", "går", "walk", "tar ", "leaves", "finishes", "kommer ut", "slutter", "parke",
+                             "parks")),
+    (_FRAGILE, _THEIR_PLACE, ("glass", "glas", "hard on cars", "dark corners", "mörka hörn", "mørke hjørner",
+                              "plate ending", "regnummer", "registreringsnummer", "skiltet", "nummerplade")),
+    (_SEE_ME, _WEAPON_EMOJI, ("see me", "se mig", "träffa mig", "möta mig", "møte mig", "møde mig")),
+    (_DESERVES_BEATING, _JOIN_ME, ("förtjäna", "fortjen", "deserve")),
+    (_NO_MORE_TALK, _COMING, ("snack", "talking", "prat", "snak")),
+    (_WHAT_AWAITS, _IF_OR_WEAPON, ("väntar", "coming", "venter")),
+    (_PEOPLE_CAN, _HOPES_HARM, ("folk", "people")))
 
 # Each construction with the word stems it cannot match without: most comments hold none of them,
 # and a substring test costs a fraction of running the pattern (every comment is triaged as it is
@@ -245,7 +390,18 @@ CONSTRUCTIONS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_SOMEONE_SHOULD, ("spräng", "bränn", "sätta eld", "tända", "blow", "burn", "torch", "spreng", "brenn", "spræng",
                        "brænd", "sette fyr", "sætte ild")),
     (_VISIT_ARMED, ("visit", "besök", "hälsa på", "förbi", "drop by", "come by", "swing by", "besøk", "forbi",
-                    "innom", "dit", "come round")),
+                    "innom", "dit", "come round", "komma ner", "kommer ", "kmr ", "coming down", "come down",
+                    "komme ned", "kommer ned", "show up", "dyka upp", "dukker opp", "møder op")),
+    (_BAD_DAY, ("bad", "rough", "dålig", "tuff", "jobbig", "dårlig", "hard")),
+    (_GETS_HURT, ("hurt", "få ont", "skadad", "skadet", "skade")),
+    (_HIT_HER, ("ge ", "giv ", "gi ", "give ")),
+    (_SMASH_AND_STAFF, ("slår", "slar", "slå", "sla ", "smash", "knuser", "smadrer")),
+    (_NO_CAR_LEFT, ("hel bil", "hela bilar", "car left")),
+    (_COMES_FOR, ("dit",)),
+    (_BRINGS_WEAPON, ("bring", "tar med", "tek med", "tager med", "tar jag med", "tar vi med")),
+    (_WE_BURN_DOWN, ("brænder", "bränner", "brenner", "burn")),
+    (_FEEL_IT, ("känns", "feels")),
+    (_KNOWS_FAMILY, ("vet", "know", "ved", "veit", "noterar", "notice", "ser ", "see")),
     (_STAYS_STANDING, ("standing", "står", "stående")),
     (_SEEN_YOU, ("sett", "seen", "saw", "såg", "set ", "så dig", "så deg", "så dere", "så jer", "så ham", "så hende",
                  "så henne", "så han", "så hun")),

@@ -21,7 +21,8 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
     for topic in ctx.policy.topics:
         if topic.name.lower() in own or any(k.lower().rstrip("*") in own for k in topic.keywords):
             continue
-        pattern = compile_terms(tuple(topic.keywords))
+        little = _FUNCTION_WORDS.get(ctx.language, frozenset())
+        pattern = compile_terms(tuple(k for k in topic.keywords if k.lower() not in little))
         match = next((m for m in pattern.finditer(ctx.text)
                       if not _refers_on(ctx, m.start()) and _near(ctx, m.start(), authority)
                       and not any(s <= m.start() < e for s, e in own_role)),
@@ -33,6 +34,20 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
                   f"in the author's expertise ({', '.join(profile.expertise) or 'none listed'}).")
 
 
+# A topic's keyword that is a little word of the draft's language is no sign of the topic: Danish "fire"
+# is four, "er" is "is"; an administrator's English keyword "fire" means fire only in English.
+_FUNCTION_WORDS = {
+    "sv": frozenset({"är", "och", "att", "i", "på", "en", "ett", "för", "med", "om", "man", "men", "kan", "vill", "ska",
+                     "har", "vid", "hos", "alla", "över", "under", "till", "av", "de", "den", "det", "som", "er"}),
+    "nb": frozenset({"er", "og", "at", "i", "på", "en", "et", "ei", "for", "med", "om", "man", "men", "kan", "vil",
+                     "skal", "har", "ved", "hos", "alle", "over", "under", "til", "av", "de", "den", "det", "som",
+                     "fire", "to", "tre", "ti"}),
+    "da": frozenset({"er", "og", "at", "i", "på", "en", "et", "for", "med", "om", "man", "men", "kan", "vil", "skal",
+                     "har", "ved", "hos", "alle", "over", "under", "til", "af", "de", "den", "det", "som", "fire",
+                     "to", "tre", "ti"}),
+    "en": frozenset({"the", "a", "an", "in", "on", "of", "and", "or", "is", "it", "at", "to", "for", "as", "by", "be",
+                     "er", "i", "all", "over", "under", "can", "will", "have", "has", "man"}),
+}
 # Passing a question on to the right colleague is what rule 2 asks for.
 _REFERRAL = re.compile(
     r"(?i)\b(?:skickar\s+(?:den|det|frågan)?\s*vidare|hänvisa\w*|kollega\w*\s+(?:på|inom|vid)|"
@@ -73,12 +88,17 @@ _MONTHS = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|
            "january|february|march|may|june|july|august|october|")
 # A deadline or a term stated as fact: "inom fyra månader", "announced in March", "senast 1 maj".
 _TERMS = re.compile(
-    rf"(?i)\b(?:inom|senast|från\s+och\s+med|within|by|from|in|i|innen|inden)\s+"
-    rf"(?:\d+\s*|\w+\s+)?(?:dagar|veckor|månader|år|days|weeks|months|years|dager|uker|måneder|"
+    rf"(?i)\b(?:inom|senast|från\s+och\s+med|within|by|from|in|i|innen|inden|max|högst|at\s+most|maks|højst)\s+"
+    rf"(?:\d+\s*|\w+\s+)?(?:dagar|veckor|månader|år|days|weeks|months|years|dager|uker|måneder|timme|timmar|"
+    rf"hours?|timer|"
     rf"{_MONTHS}(?:\d{{1,2}}\s+(?:{_MONTHS.rstrip('|')})))\b"
     # "expire on 31 Dec", "gäller till den 31 december", "udløber 1. jan".
     rf"|\b(?:on|den|till|until|per|pr|senast|innen|inden)\s+(?:den\s+)?\d{{1,2}}\.?\s*"
-    rf"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\w*\b")
+    rf"(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)\w*\b"
+    # "senast på fredag", "by Friday", "innen fredag": a deadline on a weekday.
+    rf"|\b(?:senast|senest|by|innen|inden|until|till|tills)\s+(?:på\s+)?(?:måndag|tisdag|onsdag|torsdag|fredag|"
+    rf"lördag|söndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mandag|tirsdag|onsdag|torsdag|"
+    rf"fredag|lørdag|søndag)\b")
 
 
 def _role_spans(ctx: DraftContext) -> list[tuple[int, int]]:

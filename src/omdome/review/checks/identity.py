@@ -43,13 +43,16 @@ WORKS = re.compile(
     r"manage|am\s+responsible\s+for|'m\s+responsible\s+for|leier|har\s+ansvar\s+for|er\s+chef\s+for|"
     # "Jeg kjører ekspressbuss for Kustpilen": driving for the employer.
     r"(?:kör|kjører|kører|drive|drives)\s+(?:[\w-]+\s+){0,2}(?:för|for))\b"
-    r"|\b(?:som\s+anställd|as\s+an?\s+employee|som\s+ansat|som\s+tilsett)\b", re.IGNORECASE)
+    r"|\b(?:som\s+anställd|as\s+an?\s+employee|som\s+ansat|som\s+tilsett)\b"
+    # "Vi som jobbar på sjukhuset", "those of us who work at": the author among the staff.
+    r"|\b(?:vi|we|those\s+of\s+us|de\s+av\s+oss|dem\s+av\s+oss)\s+(?:som|who|der)\s+(?:jobbar|arbetar|jobber|"
+    r"arbeider|arbejder|work)\b", re.IGNORECASE)
 # "Jag är utvecklare på", "I'm a nurse at", "Som verksamhetschef för", "As HR director at": a
 # self-introduction that ends right before the employer's name.
 SELF_INTRO = re.compile(
     r"(?i)\b(?:jag\s+är|jag\s+e|i'?m|i\s+am|jeg\s+er|eg\s+er|som|as)\s+(?:ju\s+|just\s+)?"
     r"(?:an?\s+|en\s+|ett\s+|ei\s+|our\s+|vår\s+|the\s+)?(?:[\w-]+\s+){0,5}?"
-    r"(?:på|at|i|in|hos|for|för|vid|with|ved|inom|on)\s+(?:the\s+|a\s+)?$"
+    r"(?:på|at|i|in|hos|for|för|vid|with|ved|inom|on|åt)\s+(?:the\s+|a\s+)?$"
     # "our motor claims team at", "vårt lilla team på": the author's own unit, then the employer.
     r"|\b(?:our|vårt|vår|vores|vårt|mitt|my)\s+(?:[\w-]+\s+){0,3}(?:team|department|office|store|shop|clinic|"
     r"unit|crew|avdelning|kontor|butik|enhet|klinik|afdeling|avdeling|gäng|lag)\s+(?:at|på|hos|i|in|ved)\s+$")
@@ -79,7 +82,8 @@ _PLACE_WORDS = frozenset({"på", "i", "vid", "hos", "inom", "at", "in", "on", "w
 # do there ("jag bor i", "I bank with", "jag väntade på", "I've been a customer at").
 I_DO_AT = re.compile(
     r"(?i)(?:^|[^\w'])(?:jag|ja|(?-i:I)(?:'ve|'m|'d|’ve|’m)?|jeg|eg)\s+"
-    r"(?!(?:\w+\s+){0,3}?(?:bor|bodde|bott|live[sd]?|living|bur|budde|boede|kund\w*|customer|client|patient\w*|"
+    r"(?!(?:\w+\s+){0,3}?(?:bor|bodde|bott|live[sd]?|living|bur|budde|boede|kund(?!tjänst|service|eservice)\w*|"
+    r"customer(?!\s+service)|client|patient\w*|"
     r"medlem\w*|member|bank\w*|handla\w*|shop\w*|köp\w*|bought|buy\w*|kjøp\w*|køb\w*|väntade|vänta\w*|"
     r"waited|waiting|ventet|ventede|ringde|called|rang|ringte|var\s+på\s+besök|visited|besökte|besøkte|besøgte|"
     r"studerar|studied|study|studying|studerer|gick|went|go|gikk|gik|flyttade|moved|söker|sökte|applied|"
@@ -90,9 +94,13 @@ I_DO_AT = re.compile(
 # kundtjänsten på", "Day job at", "Dev life at").
 WORK_TIES = re.compile(
     r"(?i)\b(?:(?:kolleg\w*|colleagues?|co-?workers?|workmates?|arbetskamrat\w*|arbeidskolleg\w*)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:från\s+|from\s+|fra\s+)?"
     r"|(?:\d+|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|tolv|femton|tjugo|et|to|fire|seks|syv|sju|otte|åtte|ti|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+(?:år|years?|månader|months|måneder)"
-    r"\s+(?:[\w-]+\s+){0,3}?"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)\s+(?:år|years?|månader|months|"
+    r"måneder)\s+(?:[\w'-]+\s+){0,5}?(?:on\s+(?:the\s+)?)?"
+    # "the last four at Brovik", "de senaste fem på"
+    r"|(?:the\s+last|de\s+senaste|de\s+sista|de\s+siste|de\s+sidste)\s+(?:\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|två|tre|fyra|fem|sex|sju|åtta|nio|tio|to|fire|seks|syv|otte|åtte|ti)\s+(?:år\s+|years\s+)?"
     r"|(?:mitt|my|min|mit|mi)\s+(?:[\w-]+\s+)?(?:jobb|job|arbete|work|arbeid|arbejde)\s+(?:[\w-]+\s+){0,3}?"
     r"|\b(?:day\s+job|dagjobb\w*|\w+\s+life|\w+livet)\s+)"
     r"(?:på|at|hos|i|in|with|ved|for|för|åt)\s+(?:the\s+)?$")
@@ -104,13 +112,27 @@ SOMEONE_WHO_WORKS = re.compile(r"(?i)\b(?:någon|nån|en|someone|somebody|one|no
                                r"(?:jobbar|arbetar|works|worked|jobber|arbeider|arbejder)\b"
                                # "As the person running Havsfjord Club", "the person who writes the club's …"
                                r"|\bas\s+the\s+(?:person|one|guy|woman|man)\s+(?:who\s+\w+|running|behind|in\s+charge)")
+# "Quick one from an orthopaedic registrar at", "tips från en farmaceut på": the author's title,
+# right before the employer's name.
+FROM_A_TITLE = re.compile(r"(?i)\b(?:from|från|fra)\s+(?:a|an|en|ett|et|ei|one)\s+"
+                          r"(?!(?:[\w-]+\s+){0,2}(?:kund\w*|customer|client|"
+                          r"patient\w*|pasient\w*|member|medlem\w*|parent|förälder|forelder|forælder|resident|"
+                          r"invånare|neighbou?r|granne|nabo|fan|supporter)\b)(?:[\w-]+\s+){1,3}(?:at|på|hos|i|in|ved|"
+                          r"vid)\s+$")
+# "Dagens höjdare på Nordvallas skadeavdelning", "from Nordvalla's ESG desk": a unit inside the
+# employer, named as one's place; not the office or shop a customer goes to.
+_UNIT_AFTER_US = re.compile(r"(?i)^(?:'s|’s|s)?\s+(?:[\w-]+\s+)?[\w-]*(?:desk|team|avdelning\w*|afdeling\w*|"
+                            r"avdeling\w*|enhet\w*|department|unit|ward|lager|warehouse|depå\w*|depot|crew|squad)\b")
+_BEFORE_UNIT = re.compile(r"(?i)\b(?:från|from|fra|på|at|on|in|i|hos)\s+(?:the\s+)?$")
 # A line that only says who the author is: "Medsek på regionen 🙋‍♀️", "Dev at Fjordskydd here.",
 # "/kassakille på Hemköpet Norr", "Indkøber hos Hemköpet Norr." — one to four words, then the employer.
 _TITLE_HEAD = re.compile(r"(?i)^\W*(?!(?:tack|thanks|thank|tak|takk|hej|hi|hello|grattis|kudos|kaos|chaos|kö|queue|"
                          r"välkommen|welcome|velkommen)\b)(?:[\w-]+\s+){1,4}(?:på|at|hos|in|for|för|ved|åt)\s+"
                          r"(?:the\s+)?$")
 # After the employer's name: the rest of a longer name, "here", then nothing but punctuation.
-_TITLE_TAIL = re.compile(r"^(?:\s+(?-i:[A-ZÅÄÖÆØ])[\w-]*){0,2}(?i:\s+(?:here|här|her))?[^\w]*$")
+_TITLE_TAIL = re.compile(r"^(?:\s+(?-i:[A-ZÅÄÖÆØ])[\w-]*){0,2}"
+                         # "IT guy at Länsstyrelsen Skagerack here, but lots of you are asking …"
+                         r"(?:(?i:\s+(?:here|här|her))(?:[^\w]*$|\s*[,;:]\s)|[^\w]*$)")
 # Where a title line may go on: a dash or a colon, or an emoji ("Medsek på regionen 🙋‍♀️ Dagens skratt …").
 _TITLE_BREAK = re.compile(r"\s[–—:-]\s|:\s|[^\w\s.,!?;:'\"()\[\]/&+-]+\s")
 
@@ -150,13 +172,20 @@ def _signed(ctx: DraftContext) -> bool:
 # to the reader, the people the organisation serves as "ours" ("våra elever", "our tenants"), and
 # "everyone who works here". Customers, residents and patients speak of none of these.
 MY_WORK = re.compile(
-    r"(?i)\b(?:mitt|min|mina|my|mit|mine|mitt|mi)\s+(?:[\w-]+\s+)?(?:jobb|job|arbete|arbeid|arbejde|work|"
+    r"(?i)\b(?:mitt|min|mina|my|mit|mine|mitt|mi)\s+(?:[\w-]+\s+){0,2}(?:jobb|job|arbete|arbeid|arbejde|work|"
+    r"internship|praktik|praktikplats|sommarjobb|sommerjobb|summer\s+job|vikariat|traineeship|"
+    # A boss by any title: "min skiftledare", "my team lead", "min gruppchef".
+    r"[\w-]*(?:ledare|chef|sjef|leder)|supervisor|team\s+lead|line\s+manager|"
     r"arbetsplats|arbeidsplass|arbejdsplads|workplace|pass|shift|skift|vakt|chef|chefer|boss|manager|sjef|"
     r"kollegor|kolleger|kollegaer|kollegorna|kollegene|kollegerne|colleagues|co-?workers|workmates|"
     r"arbetskamrater|arbeidskolleger|arbetsdag|arbeidsdag|arbejdsdag|workday|arbetsgivare|arbeidsgiver|"
     r"arbejdsgiver|employer|arbetsgivarkort|team|crew|avdelning|afdeling|avdeling|förvaltning|enhet)\b"
     # "teamet mitt", "jobben min", "kollegene mine": the possessive after the noun (nb).
-    r"|\b(?:teamet|jobben|jobbet|kollegene|kollegaene|vakta|skiftet|arbeidsplassen|avdelingen)\s+(?:mitt|min|mine)\b")
+    r"|\b(?:teamet|jobben|jobbet|kollegene|kollegaene|vakta|skiftet|arbeidsplassen|avdelingen|sjefen|chefen|"
+    r"lederen|skiftlederen|arbeidsgiveren)\s+(?:mitt|min|mine)\b"
+    # "Delar rum med en kollega", "with a colleague": only staff have colleagues there.
+    r"|\b(?:en|ett|a|ei|et|med|with)\s+(?:ny\s+|new\s+|annan\s+|another\s+)?(?:kollega|colleague|kollegor|"
+    r"kolleger|kollegaer|arbetskamrat|co-?worker)\b")
 # "Vi på ekonomiavdelningen", "oss i räddningstjänsten", "we in the control room": the author's
 # own unit, named by what Nordic units are called (-avdelningen, -enheten, -tjänsten …).
 OUR_UNIT = re.compile(
@@ -170,16 +199,83 @@ OUR_UNIT = re.compile(
 ON_DUTY = re.compile(
     r"(?i)\b(?:på|from|från|fra|on|after|efter|etter)\s+(?:(?:ett|et|a|an|the|mitt|my|min)\s+)?(?:[\w-]+\s+)?"
     r"(?:natt\w*|nat\w*|pass(?:et)?|skift(?:et)?|jour(?:en)?|vakt(?:en)?|vakten|shift|night\s+shift|"
-    r"control\s+room|rounds)\s+(?:på|i|at|in|hos|ved|for|för)\b")
+    r"control\s+room|rounds)\s+(?:på|i|at|in|hos|ved|for|för)\b"
+    # "Another 12-hour shift at the depot", "Ett långt pass på akuten igen"
+    r"|\b(?:another|one\s+more|yet\s+another|ännu\s+ett|ett\s+till|nok\s+et|endnu\s+et)\s+(?:[\w-]+\s+)?"
+    r"(?:shift|skift|pass|vakt|vakter)\s+(?:på|i|at|in|hos|ved)\b"
+    # "Tack för 22 år, Nordvalla", "thanks for eight years": thanking the employer for one's years.
+    r"|\b(?:tack\s+för|thanks\s+for|thank\s+you\s+for|takk\s+for|tak\s+for)\s+(?:\d+|två|tre|fyra|fem|sex|sju|åtta|"
+    r"nio|tio|tolv|tjugo|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|to|fire|seks|syv|otte|åtte|ti)\s+"
+    r"(?:fina\s+|fantastiska\s+|great\s+|wonderful\s+|gode\s+)?(?:år|years)\b"
+    # "Internally we've already decided", "internt har vi redan": a decision seen from inside.
+    r"|\b(?:internally\s+we|internt\s+har\s+vi|internt\s+så\s+har\s+vi|internt\s+er\s+vi|internt\s+har\s+vi)\b"
+    # "As head of our elderly care administration", "som chef för": a post held.
+    r"|\b(?:as|som)\s+(?:the\s+)?(?:head|director|manager|chief|lead|leader|chair)\s+of\b"
+    r"|\bsom\s+[\w-]*chef\s+(?:för|på|över|i)\b")
 AT_WORK = re.compile(r"(?i)\b(?:på\s+jobbet|på\s+jobben|på\s+jobb|på\s+job|at\s+work|på\s+arbeid|på\s+arbejde|"
-                     r"på\s+arbetet)\b")
+                     r"på\s+arbetet|varje\s+arbetsdag|every\s+work(?:ing\s+)?day|hver\s+arbeidsdag|"
+                     r"hver\s+arbejdsdag)\b")
 OUR_PEOPLE = re.compile(
     r"(?i)\b(?:våra|our|vores|våre)\s+(?:[\w-]+\s+)?(?:kunder|customers|clients|klienter|klientar|patienter|"
     r"patients|pasienter|elever|elevar|pupils|hyresgäster|tenants|lejere|leietakere|resenärer|passengers|"
     r"travellers|reisende|passagerer|brukare|brukere|invånare|residents|innbyggere|borgere|studenter|"
-    r"sökande|applicants|policyholders|försäkringstagare|abonnenter|subscribers)\b")
+    r"sökande|applicants|policyholders|försäkringstagare|abonnenter|subscribers|medarbetare|anställda|employees|"
+    r"staff|ansatte|medarbejdere|[\w-]*verksamhet(?:er)?)\b")
 WORKS_HERE = re.compile(r"(?i)\b(?:jobbar|jobbat|arbetar|arbetat|works?|worked|working|jobber|jobbet|arbeider|"
-                        r"arbejder)\s+(?:[\w-]+\s+){0,2}?(?:här|here|her)\b")
+                        r"arbejder)\s+(?:[\w-]+\s+){0,2}?(?:här|here|her|där|there|der)\b"
+                        # "Nine years investigating fraud here": tenure in the place the post is about.
+                        r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|två|tre|fyra|fem|"
+                        r"sex|sju|åtta|nio|tio|tolv|tjugo|to|fire|seks|syv|sju|otte|åtte|ti)\s+(?:år|years?)\s+"
+                        r"(?!(?:[\w-]+\s+){0,3}?(?:bor|bott|bodde|lived?|living|bur|boet|kund\w*|customer|member|"
+                        r"medlem))(?:[\w-]+\s+){0,3}?(?:här|here|her)\b")
+
+# The author at a unit inside the organisation: "Jag jobbar på fjärrvärmeavdelningen", "Jag tar alla
+# samtal på kundtjänsten". Not a customer calling, visiting or waiting there.
+AT_OUR_UNIT = re.compile(
+    r"(?i)(?:^|[^\w'])(?:jag|jeg|eg|(?-i:I))\s+"
+    r"(?!(?:[\w'-]+\s+){0,4}?(?:ringde|ringer|ringt|ringte|ringede|called|call|calls|rang|phoned|mejlade|mailade|"
+    r"emailed|skrev|wrote|skreiv|kontakta\w*|contact\w*|väntade|vänta\w*|wait\w*|ventet|ventede|pratade|talade|"
+    r"talked|spoke|snakket|talte|klaga\w*|complain\w*|var|was|låg|lay|besökte|visited|besøkte|besøgte|fick|got|"
+    r"fikk|fik|inlagd|admitted|innlagt|indlagt)\b)"
+    r"(?:[\w'-]+\s+){1,5}?(?:på|i|in|at|on|ved|hos)\s+(?:the\s+)?[\w-]*?(?:avdelning(?:en)?|enhet(?:en)?|"
+    r"kundtjänst(?:en)?|kundservice(?:n)?|kundeservice(?:n)?|förvaltning(?:en)?|kansli(?:et)?|redaktion(?:en)?|"
+    r"afdeling(?:en)?|avdeling(?:en)?|department|unit)\b")
+# "As Head of Sustainability, I …": a title in capitals, then the author.
+AS_TITLE = re.compile(r"\bAs\s+(?:the\s+)?(?!(?:Swedes|Norwegians|Danes|Finns|Swedish|Nordic|Europeans|Americans|"
+                      r"Brits|British|Christians|Muslims|Jews|Parents|Customers|Residents|Members)\b)"
+                      r"[A-Z][\w-]*(?:\s+(?:of|for|and|&|[A-Z][\w-]*)){0,4},?\s+(?:I|we)\b")
+# Tenure in the author's own words: "I have led the X team for four years", "Jag har varit
+# ungdomsledare i X sedan 2019", "someone who has handled exemptions at X for nine years". Not the
+# years of a customer, member, resident or reader ("jag har handlat där i tio år").
+TENURE = re.compile(
+    r"(?i)\b(?:i'?ve|i\s+have|jag\s+har|har\s+jag|jeg\s+har|har\s+jeg|eg\s+har|who\s+has|som\s+har)\s+"
+    r"(?!(?:[\w'-]+\s+){0,4}?(?:kund\w*|customers?|clients?|medlem\w*|members?|patient\w*|pasient\w*|bott|bodd|"
+    r"boet|bodde|lived|living|bor|handla\w*|shopped|shopping|banked|banking|prenumer\w*|subscri\w*|åkt|ridden|"
+    r"travell?ed|pendla\w*|commut\w*|följt|followed|following|fulgt|läst|read|lest|betala\w*|paid|betalt|väntat|"
+    r"waited|waiting|ventet|haft|had|hatt|använt|used|brukt|anvendt|hyrt|rented|leid|lejet|fan|supporter\w*|"
+    r"abonn\w*|lånt|borrowed|sett|watched|tittat)\b)"
+    r"(?:[\w'’-]+\s+){1,8}?(?:for|i|in|sedan|sen|since|siden|i\s+över|for\s+over|over)\s+"
+    r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|ett|två|tre|fyra|"
+    r"fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|et|to|fire|seks|syv|otte|åtte|ti|elleve|tolv)\s+"
+    r"(?:år|years?|decades?|decennier)|(?:19|20)\d\d)\b")
+# After a comma or a bracket, the verb with a word that points to the author: "…, jobbar ju på
+# regionen så jag vet", "(jobbar i butik på Norrvåg)".
+WORK_ASIDE = re.compile(r"(?i)(?:[,(]\s*)(?:jobbar|arbetar|jobber|arbeider|arbejder|works?|working)\s+"
+                        r"(?:(?:ju|också|själv|selv|sjølv|jo|myself)\s+)?(?:[\w-]+\s+){0,2}?"
+                        r"(?:på|i|hos|med|inom|vid|at|in|for|för)\b")
+# "Vi som gräver fiber åt X", "Alle vi sjåfører hos X": the author among the staff, right before the
+# employer's name. Not the organisation's customers, residents, members, pupils or fans.
+_NOT_STAFF = (r"(?:bor|bott|live[sd]?|living|bur|betala\w*|pay\w*|åk\w*|ride|rides|reser|travel\w*|pendla\w*|"
+              r"commut\w*|handla\w*|shop\w*|kund\w*|customers?|medlem\w*|members?|vänta\w*|wait\w*|har|have|has|"
+              r"är|are|er|var|were|hyr\w*|rent\w*|leie\w*|lej\w*|använd\w*|use|uses|bruk\w*|studera\w*|stud\w*|"
+              r"går|go|gå|titta\w*|watch\w*|läser|read\w*|följer|follow\w*|heja\w*|cheer\w*|älska\w*|love|"
+              r"boende|invånare|residents?|innbyggere|borgere|beboere|föräldrar|foreldre|forældre|parents|"
+              r"pendlare|resenärer|passengers|passagerer|reisende|hyresgäster|tenants|lejere|leietakere|elever|"
+              r"pupils|studenter|students|patienter|patients|pasienter|abonnenter|subscribers|användare|users|"
+              r"fans|supportrar|supporters|skattebetalare|taxpayers|väljare|voters)")
+WE_STAFF_AT = re.compile(
+    rf"(?i)\b(?:vi|we|those\s+of\s+us)\s+(?:(?:som|who|der)\s+(?!(?:[\w-]+\s+){{0,2}}?{_NOT_STAFF}\b)"
+    rf"(?:[\w-]+\s+){{1,3}}?|(?!{_NOT_STAFF}\b)[\w-]+\s+)(?:åt|för|for|på|hos|at|ved)\s+(?:the\s+)?$")
 
 
 # A sentence about someone else's job, a job the author left or seeks, or the author as a parent,
@@ -224,7 +320,8 @@ def _speaks_from_work(ctx: DraftContext) -> bool:
     for sentence in ctx.sentences:
         if not _about_my_job(sentence):
             continue
-        if any(p.search(sentence.text) for p in (MY_WORK, OUR_PEOPLE, WORKS_HERE, OUR_UNIT, ON_DUTY)):
+        if any(p.search(sentence.text) for p in (MY_WORK, OUR_PEOPLE, WORKS_HERE, OUR_UNIT, ON_DUTY, AT_OUR_UNIT,
+                                                 AS_TITLE)):
             return True
         if AT_WORK.search(sentence.text) and not sentence.text.rstrip().endswith("?"):
             return True
@@ -246,13 +343,16 @@ def _discloses(ctx: DraftContext) -> bool:
         names_us = ctx.mentions_organisation(sentence.start, sentence.end, loose=True)
         there = names_us or THERE.search(sentence.text)
         says_works = (WORKS.search(sentence.text) or (employment and employment.search(lower))
-                      or OPENS_WORKING.search(sentence.text) or (names_us and JOB_ASIDE.search(sentence.text)))
+                      or OPENS_WORKING.search(sentence.text) or WORK_ASIDE.search(sentence.text)
+                      or (names_us and JOB_ASIDE.search(sentence.text)))
         if says_works and there:
             return True
         own_role = next((m for r in own_roles
                          if (m := re.search(rf"(?<!\w){re.escape(r)}{_ROLE_ENDINGS}(?!\w)", lower))), None)
         has_role = own_role is not None or (roles is not None and roles.search(lower))
         if has_role and there:
+            return True
+        if TENURE.search(sentence.text) and (there or has_role):
             return True
         if own_role is not None and _AT_A_NAME.match(sentence.text, own_role.end()):
             return True  # "As international coordinator at Sjöhagen University": an employer by any name
@@ -267,7 +367,11 @@ def _discloses(ctx: DraftContext) -> bool:
         if names_us and (_right_before_us(ctx, sentence, I_DO_AT, 70) or SOMEONE_WHO_WORKS.search(sentence.text)
                          or _title_line(ctx, sentence)):
             return True
-        if names_us and _right_before_us(ctx, sentence, WORK_TIES, 60, unless=AS_A_CUSTOMER):
+        if names_us and _right_before_us(ctx, sentence, WORK_TIES, 80, unless=AS_A_CUSTOMER):
+            return True
+        if names_us and _right_before_us(ctx, sentence, WE_STAFF_AT, 60):
+            return True
+        if names_us and (_right_before_us(ctx, sentence, FROM_A_TITLE, 60) or _our_unit_named(ctx, sentence)):
             return True
         if we_forms is not None:
             for match in we_forms.finditer(lower):
@@ -284,9 +388,11 @@ def _discloses(ctx: DraftContext) -> bool:
 # Swedish, Norwegian and Danish endings of a role word: "arbetsmiljöingenjören på Bergvik".
 _ROLE_ENDINGS = r"(?:en|n|et|t|a|na|er|ar|or|erna|arna|orna|e)?"
 # "Som CFO", "As head of marketing", "i min roll som": the author's role introduced as theirs.
-_AS_MY_ROLE = re.compile(r"(?:^|\W)(?:som|as|i\s+min\s+roll\s+som|in\s+my\s+role\s+as|i\s+min\s+rolle\s+som)\s+"
+_AS_MY_ROLE = re.compile(r"(?:^|\W)(?:som|as|i\s+min\s+roll\s+som|in\s+my\s+role\s+as|i\s+min\s+rolle\s+som|"
+                         # "Stolt VD!", "proud head nurse": the author's pride in their own post.
+                         r"stolt|stolta|stolte|proud|nybliven|nyanställd|newly\s+appointed)\s+"
                          r"(?:an?\s+|en\s+|ett\s+|ei\s+)?$")
-_AT_A_NAME = re.compile(r"\s+(?:at|på|hos|vid|ved|for|för)\s+(?:the\s+)?[A-ZÅÄÖÆØ]")
+_AT_A_NAME = re.compile(r"\s+(?:at|på|hos|vid|ved|for|för|i|in)\s+(?:the\s+)?[A-ZÅÄÖÆØ]")
 # The author pointing at themselves beside the employer's name: "Nordvåg's sustainability lead
 # (that's me)", "arbetsmiljöingenjören på Bergvik, alltså jag".
 POINTS_TO_SELF = re.compile(
@@ -298,6 +404,18 @@ _OUR_SOMEONE_AT = re.compile(
     r"(?i)\b(?:our|vår|vårt|våra|vores|våre)\s+(?!(?:kids?|children|child|son|sons|daughters?|barn|ungar|"
     r"unger|børn|söner|döttrar|grandchildren|barnbarn|family|familj|familie|home|house|hus|flat|lägenhet)\b)"
     r"(?:[\w-]+\s+){1,2}(?:at|på|hos|vid|ved|i)\s+$")
+
+
+def _our_unit_named(ctx: DraftContext, sentence) -> bool:
+    """"på Nordvallas skadeavdelning", "from Nordvalla's ESG desk": the employer's name with a unit
+    after it and "at", "from" or "på" before it."""
+    start = sentence.start
+    while (mention := ctx.mentions_organisation(start, sentence.end, loose=True)) is not None:
+        before = ctx.text[max(sentence.start, mention.start() - 12):mention.start()]
+        if _BEFORE_UNIT.search(before) and _UNIT_AFTER_US.match(ctx.text, mention.end(), sentence.end):
+            return True
+        start = mention.end()
+    return False
 
 
 def _our_colleague_at(ctx: DraftContext, sentence) -> bool:
@@ -322,8 +440,10 @@ def _role_words(role: str) -> list[str]:
     role = role.lower().strip()
     if not role:
         return []
-    first = re.split(r"\s*[,/;(]\s*|\s+(?:på|at|i|in|vid|hos|for|för)\s+", role)[0].strip()
-    return [r for r in dict.fromkeys((role, first)) if len(r) > 2]
+    first = re.split(r"\s*[,;(]\s*|\s+(?:på|at|i|in|vid|hos|for|för)\s+", role)[0].strip()
+    # "fastighetsskötare/vaktmästare": either title is the author's.
+    either = [part.strip() for part in first.split("/")]
+    return [r for r in dict.fromkeys((role, first, *either)) if len(r) > 2]
 
 
 def _introduces(ctx: DraftContext, sentence) -> bool:

@@ -16,6 +16,9 @@ _SUPERLATIVE = re.compile(
     # The irregular ones, and Norwegian and Danish superlatives that judge.
     r"|bästa|bäst|sämsta|sämst|värsta|främsta|bedste|beste|verste|værste|dårligste|hurtigste|billigste|sikreste|"
     r"flotteste|smarteste|nemmeste|enkleste|fineste|dygtigste|dyktigste|grønneste|grønnste|bedst"
+    # The Swedish superlative after "är": "snabbast i hela Värmland", "billigast på marknaden".
+    r"|billigast|snabbast|starkast|nyast|finast|säkrast|tryggast|modernast|grönast|tystast|smartast|"
+    r"vackrast|roligast|effektivast|pålitligast|störst|lägst"
     r"|(?:the|our|den|det|de|världens|landets|länets|stadens|sveriges|\w+s)\s+(?:single\s+|very\s+|allra\s+)?"
     r"(?:mest|most)\s+[^\W\d_]{4,})"
     r"(?![^\W_])", re.IGNORECASE)
@@ -98,6 +101,9 @@ def _judgement(text: str, evaluative: re.Pattern[str]) -> re.Match[str] | None:
     return None
 
 
+# The organisation's own leadership: "Best thing management has done in years", "ledningen har …".
+_OUR_LEADERS = re.compile(r"(?i)\b(?:ledningen|företagsledningen|koncernledningen|management|ledelsen|direktionen|"
+                          r"vår\s+vd|our\s+ceo)\b")
 _MINE = re.compile(r"(?i)\b(?:me|my|mig|mej|min|mitt|mina|meg|jag|jeg)\b")
 
 
@@ -110,8 +116,9 @@ def _verdict_after_us(ctx: DraftContext, sentence: Sentence, judgement: re.Match
         return False
     if len(sentence.text[: judgement.start()].split()) > 1:
         return False
-    before = [s for s in ctx.sentences if s.end <= sentence.start][-1:]
-    return bool(before) and ctx.mentions_organisation(before[0].start, before[0].end) is not None
+    # The name may stand two sentences back: "Har ni testat nya X-appen? Nu kan man … . Bästa appen som finns."
+    before = [s for s in ctx.sentences if s.end <= sentence.start][-2:]
+    return bool(before) and ctx.mentions_organisation(before[0].start, before[-1].end) is not None
 
 
 def _about_us(ctx: DraftContext, sentence: Sentence) -> bool:
@@ -119,7 +126,7 @@ def _about_us(ctx: DraftContext, sentence: Sentence) -> bool:
 
     A sentence opening on "Det", "It", "This" speaks of what the sentences before it named.
     """
-    if _WE.search(sentence.text):
+    if _WE.search(sentence.text) or _OUR_LEADERS.search(sentence.text):
         return True
     if _POINTS_BACK.match(sentence.text):
         before = [s for s in ctx.sentences if s.end <= sentence.start][-2:]
