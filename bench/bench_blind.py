@@ -146,6 +146,9 @@ REVIEW_SETS = [
      "worked on against 2026-12k to 2026-12o; nothing has been tuned against it"),
     ("2026-12q", ("r33", "r34"),
      "**blind**: as 2026-12p"),
+    ("2026-12r", ("r35", "r36"),
+     "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, commissioned before 2026-12p and "
+     "2026-12q were first measured; nothing has been tuned against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
@@ -192,6 +195,8 @@ WORD_FORMS = {
     "energibolag": "energibolag,energibolaget,energibolag,energibolagen",
     "trafikmyndighet": "trafikmyndighet,trafikmyndigheten,trafikmyndigheter,trafikmyndigheterna",
     "mejeri": "mejeri,mejeriet,mejerier,mejerierna",
+    "bageri": "bageri,bageriet,bagerier,bagerierna",
+    "försäkrad": "försäkrad,försäkrade,försäkrade,försäkrade",
 }
 WORST = 25
 
