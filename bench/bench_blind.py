@@ -90,7 +90,9 @@ TRIAGE_SETS = [
     ("2026-12o", "**blind**: as 2026-12n (first measured at commit 11acc93: fast 0.881, default 0.924 macro-F1; "
                  "report recall 0.97 / 0.97); nothing has been tuned against it"),
     ("2026-12p", "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, after 2026-12n and "
-                 "2026-12o were first measured; nothing has been tuned against it"),
+                 "2026-12o were first measured; first measured at commit 64c78e8, after the threat constructions "
+                 "of that evening (fast 0.900, default 0.929 macro-F1; report recall 0.90 / 0.92); nothing has been "
+                 "tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -142,10 +144,14 @@ REVIEW_SETS = [
     ("2026-12o", ("r29", "r30"),
      "**tuned against**: as 2026-12k (last blind figures, with the model of meaning: 83 %, 8 of 48)"),
     ("2026-12p", ("r31", "r32"),
-     "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, while the check was being "
-     "worked on against 2026-12k to 2026-12o; nothing has been tuned against it"),
+     "**seen in part**: frozen on 2026-12-05 (evening) before it was ever measured, while the check was being "
+     "worked on against 2026-12h to 2026-12o; first measured at commit 64c78e8, after that work (rules 82 % of "
+     "required findings and a finding on 5 of 48 clean drafts; with the model of meaning 90 % and 11 of 48); "
+     "its rows have not been read, but its aggregate false alarms (the contempt head on 6 clean drafts) were in "
+     "view when the contempt threshold was raised, a choice made on the tuned-against sets"),
     ("2026-12q", ("r33", "r34"),
-     "**blind**: as 2026-12p"),
+     "**seen in part**: as 2026-12p (first measured at commit 64c78e8: rules 74 % and 5 of 48; with the model "
+     "81 % and 7 of 48)"),
     ("2026-12r", ("r35", "r36"),
      "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, commissioned before 2026-12p and "
      "2026-12q were first measured; nothing has been tuned against it"),

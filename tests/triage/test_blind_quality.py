@@ -48,8 +48,12 @@ BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
 # 2026-12l and 2026-12m (blind, frozen before any measurement, first measured with that model, which was
 # chosen before): 2026-12l fast 0.890 / 0.97 / 0.97, default 0.931 / 0.97 / 0.98; 2026-12m fast 0.846 /
 # 0.99 / 0.94, default 0.887 / 0.99 / 0.98.
-# The seen sets keep a floor on the fast path only (it costs a fraction of a second); 2026-12i and k,
-# blind until 2026-12-05, and l and m, blind, keep both paths (the default path costs about 20 s a set).
+# 2026-12n, 2026-12o and 2026-12p (blind, frozen before any measurement; n and o first measured with that
+# model, p after the threat constructions of 2026-12-05 evening, which left n and o unchanged): 2026-12n fast
+# 0.922 / 0.97 / 0.95, default 0.941 / 0.97 / 0.95; 2026-12o fast 0.881 / 0.97 / 0.97, default 0.924 / 1.00 /
+# 0.97; 2026-12p fast 0.900 / 0.97 / 0.90, default 0.929 / 0.97 / 0.92.
+# The seen and tuned-against sets keep a floor on the fast path only (it costs a fraction of a second); the
+# blind sets 2026-12l to 2026-12p keep both paths (the default path costs about 20 s a set).
 FLOORS = {
     ("2026-12b", "fast"): (0.81, 0.90, 0.90),
     ("2026-12c", "fast"): (0.78, 0.94, 0.95),
@@ -58,11 +62,14 @@ FLOORS = {
     ("2026-12f", "fast"): (0.84, 0.92, 0.85),
     ("2026-12g", "fast"): (0.84, 0.93, 0.88),
     ("2026-12h", "fast"): (0.83, 0.96, 0.95),
-    ("2026-12i", "fast"): (0.80, 0.88, 0.84), ("2026-12i", "default"): (0.84, 0.89, 0.84),
+    ("2026-12i", "fast"): (0.80, 0.88, 0.84),
     ("2026-12j", "fast"): (0.79, 0.92, 0.87),
-    ("2026-12k", "fast"): (0.80, 0.93, 0.90), ("2026-12k", "default"): (0.85, 0.90, 0.87),
+    ("2026-12k", "fast"): (0.80, 0.93, 0.90),
     ("2026-12l", "fast"): (0.87, 0.95, 0.95), ("2026-12l", "default"): (0.91, 0.95, 0.95),
     ("2026-12m", "fast"): (0.83, 0.97, 0.91), ("2026-12m", "default"): (0.87, 0.97, 0.95),
+    ("2026-12n", "fast"): (0.90, 0.95, 0.93), ("2026-12n", "default"): (0.92, 0.95, 0.93),
+    ("2026-12o", "fast"): (0.86, 0.95, 0.95), ("2026-12o", "default"): (0.90, 0.97, 0.95),
+    ("2026-12p", "fast"): (0.88, 0.95, 0.88), ("2026-12p", "default"): (0.91, 0.95, 0.90),
 }
 pytestmark = pytest.mark.slow
 

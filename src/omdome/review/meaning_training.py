@@ -32,7 +32,7 @@ class HeadSpec:
 
 
 SPECS = (
-    HeadSpec("contempt", "window", 0.85, 16.0, frozenset({"praise", "question", "neutral", "correction"}),
+    HeadSpec("contempt", "window", 0.9, 16.0, frozenset({"praise", "question", "neutral", "correction"}),
              support=0.5),
     HeadSpec("secrecy", "sentence", 0.9, 4.0,
              frozenset({"praise", "question", "neutral", "correction", "complaint"})),
