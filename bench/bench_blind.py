@@ -154,7 +154,9 @@ REVIEW_SETS = [
      "81 % and 7 of 48)"),
     ("2026-12r", ("r35", "r36"),
      "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, commissioned before 2026-12p and "
-     "2026-12q were first measured; nothing has been tuned against it"),
+     "2026-12q were first measured; first measured at commit b998995, after the contempt threshold was raised "
+     "(rules 80 % of required findings and a finding on 6 of 48 clean drafts; with the model of meaning 84 % "
+     "and 6 of 48); nothing has been tuned against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")

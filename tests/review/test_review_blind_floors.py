@@ -19,28 +19,37 @@ from bench.bench_blind import REVIEW_BLIND, REVIEW_SETS, check_set
 # (blind, first measured after it): 0.76 / 0.25. After the rule 1 work of 2026-12-05 evening: 2026-12k 0.76 /
 # 0.23; 2026-12l and 2026-12m (blind, first measured then) 0.73 / 0.06 and 0.81 / 0.04; 2026-12n and 2026-12o
 # (blind, first measured after the leak head) 0.77 / 0.19 and 0.75 / 0.17.
+# After the work of 2026-12-05 late evening against 2026-12h to 2026-12o (all tuned against since): 2026-12d
+# 0.79 / 0.02, e 0.80 / 0.04, f 0.84 / 0.06, g 0.83 / 0.06, h 0.77 / 0.15, i 0.67 / 0.10, j 0.79 / 0.10, k 0.85 /
+# 0.13, l 0.81 / 0.04, m 0.90 / 0.00, n 0.87 / 0.10, o 0.81 / 0.10; 2026-12p and q (first measured then, seen
+# in part since) 0.82 / 0.10 and 0.74 / 0.10; 2026-12r (blind, first measured after the contempt threshold
+# was raised) 0.80 / 0.13.
 FLOORS = {
     "2026-12d": (0.76, 0.05),
-    "2026-12e": (0.78, 0.11),
-    "2026-12f": (0.80, 0.09),
-    "2026-12g": (0.79, 0.07),
-    "2026-12h": (0.72, 0.17),
-    "2026-12i": (0.57, 0.19),
-    "2026-12j": (0.67, 0.17),
-    "2026-12k": (0.74, 0.27),
-    "2026-12l": (0.71, 0.09),
-    "2026-12m": (0.79, 0.07),
-    "2026-12n": (0.75, 0.21),
-    "2026-12o": (0.73, 0.19),
+    "2026-12e": (0.78, 0.07),
+    "2026-12f": (0.82, 0.09),
+    "2026-12g": (0.81, 0.09),
+    "2026-12h": (0.75, 0.17),
+    "2026-12i": (0.65, 0.13),
+    "2026-12j": (0.77, 0.13),
+    "2026-12k": (0.83, 0.15),
+    "2026-12l": (0.79, 0.07),
+    "2026-12m": (0.88, 0.03),
+    "2026-12n": (0.85, 0.13),
+    "2026-12o": (0.79, 0.13),
+    "2026-12p": (0.80, 0.13),
+    "2026-12q": (0.72, 0.13),
+    "2026-12r": (0.78, 0.15),
 }
-# With the model of meaning beside the rules (the think-twice page, staff replies), measured 2026-12-05
-# evening with the leak head: 2026-12l 0.80 / 0.10, 2026-12m 0.87 / 0.08 (first measured without it: 0.78 /
-# 0.08 and 0.86 / 0.06), 2026-12n 0.85 / 0.21, 2026-12o 0.83 / 0.17.
+# With the model of meaning beside the rules (the think-twice page, staff replies), measured 2026-12-05 late
+# evening with the contempt head at 0.9: 2026-12o 0.88 / 0.10, 2026-12p 0.89 / 0.23, 2026-12q 0.80 / 0.13,
+# 2026-12r (blind) 0.84 / 0.13. Earlier sets keep their floors on the rules alone (the model costs about 25 s
+# a set).
 MEANING_FLOORS = {
-    "2026-12l": (0.78, 0.13),
-    "2026-12m": (0.85, 0.11),
-    "2026-12n": (0.83, 0.23),
-    "2026-12o": (0.81, 0.19),
+    "2026-12o": (0.86, 0.13),
+    "2026-12p": (0.87, 0.25),
+    "2026-12q": (0.78, 0.15),
+    "2026-12r": (0.82, 0.15),
 }
 
 
