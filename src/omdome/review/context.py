@@ -131,11 +131,11 @@ class DraftContext:
     def employer_names(self) -> tuple[str, ...]:
         """Looser names, good enough for "I work at …": also "Sundby" for "Sundby kommun"."""
         first = {n.split()[0] for n in (self.policy.organisation.name, self.employer) if n.strip()}
-        # "Hällvik kommune" for "Hällviks kommun": the place without the Swedish genitive.
+        # "Sjövalla kommune" for "Sjövallas kommun": the place without the Swedish genitive.
         first |= {w[:-1] for n in (self.policy.organisation.name, self.employer)
                   if len(words := n.split()) > 1 and words[1].lower() in _PUBLIC_BODIES
                   and (w := words[0]).endswith("s") and len(w) > 4}
-        # "Västerlinn" for "Region Västerlinn": the place after a public body's word.
+        # "Sörmark" for "Region Sörmark": the place after a public body's word.
         first |= {" ".join(words[1:]) for n in (self.policy.organisation.name, self.employer)
                   if len(words := n.split()) > 1 and words[0].lower() in _PUBLIC_BODIES and words[1][:1].isupper()}
         return tuple(sorted({*self.organisation_terms, *(w for w in first if len(w) > 2)}))
@@ -172,7 +172,7 @@ _LEGAL_FORMS = re.compile(r"\s+(?:ab|ab \(publ\)|aktiebolag|hb|kb|ek\.? ?för\.?
 _PUBLIC_BODIES = frozenset({"kommun", "kommune", "region", "regionen", "stad", "county", "council",
                             "municipality", "landsting", "län", "myndighet", "myndigheten", "verket",
                             "universitet", "university", "högskola", "sjukhus", "hospital", "city"})
-# Names that start with the kind of business: "Apotek Fjällsippan", "Hotell Kronan".
+# Names that start with the kind of business: "Apotek Lärkan", "Hotell Kronan".
 _CATEGORY_FIRST = frozenset({"apotek", "apoteket", "hotell", "hotel", "restaurang", "restaurant", "café", "kafé",
                              "bageri", "bokhandel", "klinik", "tandvård", "gym", "bilverkstad", "blomsterhandel",
                              "bryggeri", "konditori", "frisör", "förlag", "teater", "teatern"})
@@ -190,7 +190,7 @@ def _brand(name: str) -> str | None:
         return None
     first = words[0]
     if first.lower() in _CATEGORY_FIRST and len(words) == 2:
-        first = words[1]  # "Fjällsippan" for "Apotek Fjällsippan": the kind of business comes first
+        first = words[1]  # "Lärkan" for "Apotek Lärkan": the kind of business comes first
     if first.lower() in _GENERIC_FIRST or len(first) < 4 or not first[0].isupper():
         return None
     return first

@@ -16,7 +16,7 @@ _SUPERLATIVE = re.compile(
     # The irregular ones, and Norwegian and Danish superlatives that judge.
     r"|bästa|bäst|sämsta|sämst|värsta|främsta|bedste|beste|verste|værste|dårligste|hurtigste|billigste|sikreste|"
     r"flotteste|smarteste|nemmeste|enkleste|fineste|dygtigste|dyktigste|grønneste|grønnste|bedst"
-    # The Swedish superlative after "är": "snabbast i hela Värmland", "billigast på marknaden".
+    # The Swedish superlative after "är": "snabbast i länet", "billigast på marknaden".
     r"|billigast|snabbast|starkast|nyast|finast|säkrast|tryggast|modernast|grönast|tystast|smartast|"
     r"vackrast|roligast|effektivast|pålitligast|störst|lägst"
     r"|(?:the|our|den|det|de|världens|landets|länets|stadens|sveriges|\w+s)\s+(?:single\s+|very\s+|allra\s+)?"
@@ -101,7 +101,7 @@ def _judgement(text: str, evaluative: re.Pattern[str]) -> re.Match[str] | None:
     return None
 
 
-# The organisation's own leadership: "Best thing management has done in years", "ledningen har …".
+# The organisation's own leadership: "management got this one right", "ledningen har …".
 _OUR_LEADERS = re.compile(r"(?i)\b(?:ledningen|företagsledningen|koncernledningen|management|ledelsen|direktionen|"
                           r"vår\s+vd|our\s+ceo)\b")
 _MINE = re.compile(r"(?i)\b(?:me|my|mig|mej|min|mitt|mina|meg|jag|jeg)\b")
@@ -116,7 +116,7 @@ def _verdict_after_us(ctx: DraftContext, sentence: Sentence, judgement: re.Match
         return False
     if len(sentence.text[: judgement.start()].split()) > 1:
         return False
-    # The name may stand two sentences back: "Har ni testat nya X-appen? Nu kan man … . Bästa appen som finns."
+    # The name may stand two sentences back: "Testa nya X-appen! Den visar … . Bästa appen som finns."
     before = [s for s in ctx.sentences if s.end <= sentence.start][-2:]
     return bool(before) and ctx.mentions_organisation(before[0].start, before[-1].end) is not None
 
