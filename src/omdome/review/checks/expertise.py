@@ -18,10 +18,10 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
     authority = _authority_sentences(ctx)
     own = {e.strip().lower() for e in profile.expertise}
     own_role = _role_spans(ctx)
+    little = _FUNCTION_WORDS.get(ctx.language, frozenset())
     for topic in ctx.policy.topics:
         if topic.name.lower() in own or any(k.lower().rstrip("*") in own for k in topic.keywords):
             continue
-        little = _FUNCTION_WORDS.get(ctx.language, frozenset())
         pattern = compile_terms(tuple(k for k in topic.keywords if k.lower() not in little))
         match = next((m for m in pattern.finditer(ctx.text)
                       if not _refers_on(ctx, m.start()) and _near(ctx, m.start(), authority)

@@ -176,7 +176,7 @@ MY_WORK = re.compile(
     r"internship|praktik|praktikplats|sommarjobb|sommerjobb|summer\s+job|vikariat|traineeship|"
     # A boss by any title: "min skiftledare", "my team lead", "min gruppchef".
     r"[\w-]*(?:ledare|chef|sjef|leder)|supervisor|team\s+lead|line\s+manager|"
-    r"arbetsplats|arbeidsplass|arbejdsplads|workplace|pass|shift|skift|vakt|chef|chefer|boss|manager|sjef|"
+    r"arbetsplats|arbeidsplass|arbejdsplads|workplace|pass|shift|skift|vakt|chefer|boss|manager|"
     r"kollegor|kolleger|kollegaer|kollegorna|kollegene|kollegerne|colleagues|co-?workers|workmates|"
     r"arbetskamrater|arbeidskolleger|arbetsdag|arbeidsdag|arbejdsdag|workday|arbetsgivare|arbeidsgiver|"
     r"arbejdsgiver|employer|arbetsgivarkort|team|crew|avdelning|afdeling|avdeling|förvaltning|enhet)\b"
@@ -202,13 +202,15 @@ ON_DUTY = re.compile(
     r"control\s+room|rounds)\s+(?:på|i|at|in|hos|ved|for|för)\b"
     # "Another long shift at the depot", "Ett pass till på akuten"
     r"|\b(?:another|one\s+more|yet\s+another|ännu\s+ett|ett\s+till|nok\s+et|endnu\s+et)\s+(?:[\w-]+\s+)?"
-    r"(?:shift|skift|pass|vakt|vakter)\s+(?:på|i|at|in|hos|ved)\b"
+    r"(?:shift|skift|pass|vakt|vakter)\s+(?:på|i|at|in|hos|ved)\b")
+# The view from inside: thanks for one's years, a decision taken internally, a post held.
+INSIDE_VIEW = re.compile(
     # "Tack för tio år, Exempel", "thanks for eight years": thanking the employer for one's years.
-    r"|\b(?:tack\s+för|thanks\s+for|thank\s+you\s+for|takk\s+for|tak\s+for)\s+(?:\d+|två|tre|fyra|fem|sex|sju|åtta|"
+    r"(?i)\b(?:tack\s+för|thanks\s+for|thank\s+you\s+for|takk\s+for|tak\s+for)\s+(?:\d+|två|tre|fyra|fem|sex|sju|åtta|"
     r"nio|tio|tolv|tjugo|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|to|fire|seks|syv|otte|åtte|ti)\s+"
     r"(?:fina\s+|fantastiska\s+|great\s+|wonderful\s+|gode\s+)?(?:år|years)\b"
     # "Internally we agreed", "internt har vi redan": a decision seen from inside.
-    r"|\b(?:internally\s+we|internt\s+har\s+vi|internt\s+så\s+har\s+vi|internt\s+er\s+vi|internt\s+har\s+vi)\b"
+    r"|\b(?:internally\s+we|internt\s+har\s+vi|internt\s+så\s+har\s+vi|internt\s+er\s+vi)\b"
     # "As head of our IT unit", "som chef för": a post held.
     r"|\b(?:as|som)\s+(?:the\s+)?(?:head|director|manager|chief|lead|leader|chair)\s+of\b"
     r"|\bsom\s+[\w-]*chef\s+(?:för|på|över|i)\b")
@@ -320,8 +322,8 @@ def _speaks_from_work(ctx: DraftContext) -> bool:
     for sentence in ctx.sentences:
         if not _about_my_job(sentence):
             continue
-        if any(p.search(sentence.text) for p in (MY_WORK, OUR_PEOPLE, WORKS_HERE, OUR_UNIT, ON_DUTY, AT_OUR_UNIT,
-                                                 AS_TITLE)):
+        if any(p.search(sentence.text) for p in (MY_WORK, OUR_PEOPLE, WORKS_HERE, OUR_UNIT, ON_DUTY, INSIDE_VIEW,
+                                                 AT_OUR_UNIT, AS_TITLE)):
             return True
         if AT_WORK.search(sentence.text) and not sentence.text.rstrip().endswith("?"):
             return True
@@ -371,7 +373,8 @@ def _discloses(ctx: DraftContext) -> bool:
             return True
         if names_us and _right_before_us(ctx, sentence, WE_STAFF_AT, 60):
             return True
-        if names_us and (_right_before_us(ctx, sentence, FROM_A_TITLE, 60) or _our_unit_named(ctx, sentence)):
+        if names_us and (_right_before_us(ctx, sentence, FROM_A_TITLE, 60)
+                         or _right_before_us(ctx, sentence, _BEFORE_UNIT, 12, then=_UNIT_AFTER_US)):
             return True
         if we_forms is not None:
             for match in we_forms.finditer(lower):
@@ -406,30 +409,20 @@ _OUR_SOMEONE_AT = re.compile(
     r"(?:[\w-]+\s+){1,2}(?:at|på|hos|vid|ved|i)\s+$")
 
 
-def _our_unit_named(ctx: DraftContext, sentence) -> bool:
-    """"på Exempels ekonomiavdelning", "from Exempel's data team": the employer's name with a unit
-    after it and "at", "from" or "på" before it."""
-    start = sentence.start
-    while (mention := ctx.mentions_organisation(start, sentence.end, loose=True)) is not None:
-        before = ctx.text[max(sentence.start, mention.start() - 12):mention.start()]
-        if _BEFORE_UNIT.search(before) and _UNIT_AFTER_US.match(ctx.text, mention.end(), sentence.end):
-            return True
-        start = mention.end()
-    return False
-
-
 def _our_colleague_at(ctx: DraftContext, sentence) -> bool:
     return _right_before_us(ctx, sentence, _OUR_SOMEONE_AT, 50)
 
 
 def _right_before_us(ctx: DraftContext, sentence, pattern: re.Pattern[str], reach: int,
-                     unless: re.Pattern[str] | None = None) -> bool:
+                     unless: re.Pattern[str] | None = None, then: re.Pattern[str] | None = None) -> bool:
     """Does ``pattern`` end right before one of the employer's names in the sentence (looking back
-    ``reach`` characters), with nothing there that ``unless`` finds?"""
+    ``reach`` characters), with nothing there that ``unless`` finds, and (if given) ``then`` matching
+    right after the name?"""
     start = sentence.start
     while (mention := ctx.mentions_organisation(start, sentence.end, loose=True)) is not None:
         before = ctx.text[max(sentence.start, mention.start() - reach):mention.start()]
-        if pattern.search(before) and (unless is None or not unless.search(before)):
+        if (pattern.search(before) and (unless is None or not unless.search(before))
+                and (then is None or then.match(ctx.text, mention.end(), sentence.end))):
             return True
         start = mention.end()
     return False
