@@ -21,7 +21,7 @@ SECRET = [
     # Addressed to the person ("ditt", "your").
     ("Ditt försörjningsstöd är beviljat från och med maj.", "sv", ["försörjningsstöd"]),
     ("Er ansökan om bostadsanpassningsbidrag är klar och ert bostadstillägg höjs.", "sv",
-     ["bostadstillägg"]),
+     ["bostadsanpassningsbidrag", "bostadstillägg"]),
     ("Your housing benefit has been approved.", "en", ["housing benefit"]),
     # Someone else's relative named in the same sentence.
     ("Hennes son Erik har diagnosen autism.", "sv", ["diagnosen", "autism"]),
@@ -32,6 +32,17 @@ SECRET = [
     # A full name in the same sentence.
     ("Anna Lindqvist har fått hemtjänst.", "sv", ["hemtjänst"]),
     ("Vi har pratat med Karin Ek om hennes sjukskrivning.", "sv", ["sjukskrivning"]),
+    # A street and number picks out who lives there, in the same sentence or the one before.
+    ("Skjutsade hem Ingrid på Rönnvägen 4 i dag. Hon har dialys tre dagar i veckan.", "sv", ["dialys"]),
+    ("The lady at 7 Birch Lane finally got her home help back.", "en", ["home help"]),
+    # A reply greeting one person by name: "du" and "din" there mean them.
+    ("Hej Maja! Vi har gått igenom din ansökan om färdtjänst och du får den beviljad.", "sv", ["färdtjänst"]),
+    # "din ansökan om …": the addressee's own matter, not a subject spoken about.
+    ("Din ansökan om ekonomiskt bistånd är mottagen.", "sv", ["ekonomiskt bistånd"]),
+    # Picked out by home, household or age.
+    ("Familjen i det gula huset vid kyrkan har fått kontakt med socialtjänsten.", "sv", ["socialtjänsten"]),
+    ("Gubben på Kullen uppe vid sjön har fått en demensdiagnos.", "sv", ["demensdiagnos"]),
+    ("An old man at the farm by the river just started chemotherapy.", "en", ["chemotherapy"]),
 ]
 
 
@@ -40,6 +51,13 @@ def test_when_sensitive_matter_is_tied_to_a_person_then_it_is_flagged(
     text: str, language: str, expected: list[str]
 ) -> None:
     assert secret(text, language) == expected
+
+
+def test_when_the_street_is_the_organisations_own_then_it_picks_out_no_one() -> None:
+    text = "Kom till oss på Torggatan 3, där vi berättar om hemtjänst."
+    spans = find_secret_personal_matters(normalize(text), "sv", sentences(text), (), (),
+                                         ("Torggatan 3, 123 45 Sundby",))
+    assert spans == []
 
 
 def test_when_draft_also_carries_a_phone_number_then_sensitive_word_is_flagged() -> None:
@@ -71,6 +89,9 @@ GENERAL = [
     ("Läs mer om psykisk ohälsa och var du kan få stöd.", "sv"),
     ("Housing benefit is paid monthly.", "en"),
     ("Hemtjänst söker du hos Region Gotland.", "sv"),  # a region's name is not a person's
+    # A street and number that is a place to visit, or the organisation's own address.
+    ("Vårdcentralen på Storgatan 12 har öppen mottagning för diabetes på tisdagar.", "sv"),
+    ("Hi Tom, thanks for asking. Home help is something anyone can apply for.", "en"),
 ]
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from omdome.detect.base import Span
 from omdome.detect.lexicons import phrases
 from omdome.detect.personal_data import IDENTITY_KINDS
+from omdome.detect.pii.address import HomeAddressRecognizer, normalize_address
 from omdome.text.lexicon import find_phrases
 from omdome.text.normalize import Normalized
 from omdome.text.segment import Sentence
@@ -46,6 +47,22 @@ _KIN_NAMED = re.compile(r"(?i)\b(?:pappan|mamman|sonen|dottern|frun|maken|broder
                         r"the\s+(?:father|mother|son|daughter|husband|wife)|faren|moren|sønnen|datteren|"
                         r"faderen|moderen|konen)\b,?\s+(?-i:[A-ZÅÄÖÆØ][a-zåäöæø]+)\b")
 # A third-person pronoun as the subject: the sentence goes on about someone already named.
+# A reply that opens by greeting one person by name ("Hej Birgitta!", "Hi Tom,"): a "you" in it is them.
+_GREETING = re.compile(r"^\W*(?i:hej|hejsan|hei|hi|hello|dear|kära|kære|hallo|goddag)\s+[A-ZÅÄÖÆØ][a-zåäöæøé]+\b")
+_SECOND_PERSON = {
+    "sv": re.compile(r"(?i)\b(?:du|dig|din|ditt|dina|ert|era)\b"),
+    "en": re.compile(r"(?i)\b(?:you|your)\b"),
+    "nb": re.compile(r"(?i)\b(?:du|deg|din|ditt|dine|dere|deres)\b"),
+    "da": re.compile(r"(?i)\b(?:du|dig|din|dit|dine|jer|jeres)\b"),
+    None: re.compile(r"(?i)\b(?:du|dig|din|ditt|dina|you|your)\b"),
+}
+# A street and number picks out who lives there, unless the words before make it a place people
+# visit ("vårdcentralen på Storgatan 3", "welcome to our office at 4 Mill Road").
+_STREET = HomeAddressRecognizer.pattern
+_PLACE_BEFORE = re.compile(
+    r"(?i)(?:\w*(?:centralen|mottagning|mottagningen|kliniken|skolan|kontoret|kontor|hallen|biblioteket|"
+    r"center|centre|clinic|office|school|library|klinikken|skolen|kontoret|legekontoret)|öppet|open|åpent|åbent|"
+    r"välkommen|welcome|velkommen|besök|visit|besøk|besøg|finns|ligger|located)\W+(?:\w+\W+){0,3}$")
 _HE_OR_SHE = re.compile(r"(?i)\b(?:han|hon|hen|he|she|hun)\b")
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b")
 _SURNAME_ENDING = re.compile(r"(?:son|sen|berg|ström|lund|gren|qvist|kvist|blad|dahl|man|ell|ius|"
@@ -79,14 +96,17 @@ def find_secret_personal_matters(
     sentences: Sequence[Sentence],
     personal_data: Sequence[Span] = (),
     not_persons: Sequence[str] = (),
+    own_addresses: Sequence[str] = (),
 ) -> list[Span]:
     """Health, social-services or benefit words tied to an identifiable person.
 
     The person is identifiable when the same sentence names someone else's relative
     ("hennes son"), a full name, or addresses them ("ditt försörjningsstöd"), or when the
-    draft also carries an identity number, address or phone number. ``personal_data``
-    should hold only data that is not the organisation's own; ``not_persons`` are names
-    (the organisation's, its products) that are never a person.
+    draft also carries an identity number, address or phone number; or a street and number stands
+    in that sentence or the one before; or a reply greets one person by name and the sentence
+    says "you". ``personal_data`` should hold only data that is not the organisation's own;
+    ``not_persons`` are names (the organisation's, its products) that are never a person, and
+    ``own_addresses`` the organisation's published addresses.
 
     Left alone: the author's own family ("min son", volunteered on their own account), a
     subject named as a topic ("föreläser om psykisk ohälsa"), and a general "you" ("till dig
@@ -103,16 +123,24 @@ def find_secret_personal_matters(
     described = [(s, e) for s, e, _ in find_phrases(phrases("secrecy.toml", "described", language), norm)]
     described += [m.span() for m in _CLASS.finditer(text)]
     identified_anywhere = [p for p in personal_data if p.kind in IDENTITY_KINDS | {"address", "phone"}]
+    streets = _streets(text, own_addresses)
+    greets_one = bool(_GREETING.match(text))
+    your = _YOUR.get(language, _YOUR[None])
     found = []
     for start, end in sorted(set(sensitive)):
         sentence = next((s for s in sentences if s.start <= start < s.end), None)
         lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
         before = text[max(lo, start - 25):start]
-        if _TOPIC.search(before) or _WORKPLACE.search(before) or _GENERAL_YOU.search(text[lo:hi]):
+        # "din ansökan om ekonomiskt bistånd": the addressee's own matter, not a subject spoken about.
+        owned = your.search(text[max(lo, start - 40):start])
+        if (_TOPIC.search(before) and not owned) or _WORKPLACE.search(before) or _GENERAL_YOU.search(text[lo:hi]):
             continue
-        reason = _identified(text, start, lo, hi, kin, identified_anywhere, not_persons,
-                             _YOUR.get(language, _YOUR[None]))
+        reason = _identified(text, start, lo, hi, kin, identified_anywhere, not_persons, your)
         previous = max((s.start for s in sentences if s.end <= lo), default=lo)
+        if reason is None and any(previous <= s < hi for s in streets):
+            reason = "A sensitive word near a street and number, which picks out who lives there."
+        if reason is None and greets_one and _SECOND_PERSON.get(language, _SECOND_PERSON[None]).search(text, lo, hi):
+            reason = "A sensitive word in a reply to one person named in its greeting."
         if reason is None and _KIN_NAMED.search(text, lo, hi):
             reason = "A sensitive word in the same sentence as a relative named by first name."
         if reason is None and _HE_OR_SHE.search(text, lo, start) and _named(text, previous, lo, not_persons):
@@ -124,6 +152,19 @@ def find_secret_personal_matters(
         if reason:
             found.append(Span("secrecy", start, end, text[start:end], 0.9, reason))
     return found
+
+
+def _streets(text: str, own_addresses: Sequence[str]) -> list[int]:
+    """Where a street and number stands that is neither the organisation's nor a place to visit."""
+    own = [normalize_address(a) for a in own_addresses]
+    out = []
+    for match in _STREET.finditer(text):
+        street = normalize_address(match.group())
+        before = text[max(0, match.start() - 40):match.start()]
+        if any(a.startswith(street) for a in own) or _PLACE_BEFORE.search(before):
+            continue
+        out.append(match.start())
+    return out
 
 
 def _named(text: str, lo: int, hi: int, not_persons: Sequence[str]) -> bool:

@@ -17,7 +17,8 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
         first = own[0]
         yield Hit("public.register", first.start, first.end, {"term": first.text}, first.explanation)
     personal = [s for s in ctx.personal_data if s not in ctx.allowed_personal_data]
-    secrets = find_secret_personal_matters(ctx.norm, language, ctx.sentences, personal, ctx.organisation_terms)
+    secrets = find_secret_personal_matters(ctx.norm, language, ctx.sentences, personal, ctx.organisation_terms,
+                                           ctx.policy.contact.addresses)
     for span in secrets:
         yield Hit("public.secrecy", span.start, span.end, {"term": span.text}, span.explanation)
     # A person and their health or support details in words the rules do not list: the model of
