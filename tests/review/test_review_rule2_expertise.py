@@ -36,6 +36,11 @@ PLANNER = make_profile(employer="Sundby kommun", role="bygglovshandläggare", ex
          "skola", "förskoleplats"),
         ("I work at Sundby kommun. School places for next autumn are announced in March.",
          "skola", "School places"),
+        # A change told as settled, with when it comes, by someone outside the topic.
+        ("Jag jobbar på Sundby kommun och kan berätta att förskoleplatserna i Norrby försvinner efter nyår.",
+         "skola", "förskoleplatserna"),
+        ("I work at Sundby kommun. School places in Norrby will be cut after the new year.", "skola",
+         "School places"),
     ],
 )
 def test_when_the_draft_is_about_a_topic_outside_the_profile_then_it_warns(draft, topic, word):
@@ -51,6 +56,8 @@ def test_when_the_draft_is_about_a_topic_outside_the_profile_then_it_warns(draft
         "Jag arbetar med bygglov på Sundby kommun: ansök om bygglov senast tre månader innan du bygger.",
         "Tänk på att strandskyddet gäller 100 meter från vattnet.",
         "Fint väder i dag, äntligen lite sol över Sundby!",
+        # The same kind of sentence about the author's own topic.
+        "Jag jobbar med bygglov på Sundby kommun: avgiften för bygglov höjs från januari.",
     ],
 )
 def test_when_the_draft_stays_in_the_authors_field_then_no_expertise_finding(draft):

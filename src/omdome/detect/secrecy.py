@@ -47,15 +47,11 @@ _KIN_NAMED = re.compile(r"(?i)\b(?:pappan|mamman|sonen|dottern|frun|maken|broder
                         r"the\s+(?:father|mother|son|daughter|husband|wife)|faren|moren|sønnen|datteren|"
                         r"faderen|moderen|konen)\b,?\s+(?-i:[A-ZÅÄÖÆØ][a-zåäöæø]+)\b")
 # A third-person pronoun as the subject: the sentence goes on about someone already named.
-# A reply that opens by greeting one person by name ("Hej Birgitta!", "Hi Tom,"): a "you" in it is them.
+# A reply that opens by greeting one person by name ("Hej Birgitta!", "Hi Tom,"): "your" in it is theirs.
 _GREETING = re.compile(r"^\W*(?i:hej|hejsan|hei|hi|hello|dear|kära|kære|hallo|goddag)\s+[A-ZÅÄÖÆØ][a-zåäöæøé]+\b")
-_SECOND_PERSON = {
-    "sv": re.compile(r"(?i)\b(?:du|dig|din|ditt|dina|ert|era)\b"),
-    "en": re.compile(r"(?i)\b(?:you|your)\b"),
-    "nb": re.compile(r"(?i)\b(?:du|deg|din|ditt|dine|dere|deres)\b"),
-    "da": re.compile(r"(?i)\b(?:du|dig|din|dit|dine|jer|jeres)\b"),
-    None: re.compile(r"(?i)\b(?:du|dig|din|ditt|dina|you|your)\b"),
-}
+_SECOND_PERSON = {lang: re.compile(rf"(?i)\b(?:{words})\b")
+                  for lang, words in {**_POSSESSIVES, "sv": "din|ditt|dina|ert|era",
+                                      None: "din|ditt|dina|your|dine"}.items()}
 # A street and number picks out who lives there, unless the words before make it a place people
 # visit ("vårdcentralen på Storgatan 3", "welcome to our office at 4 Mill Road").
 _STREET = HomeAddressRecognizer.pattern
