@@ -93,6 +93,8 @@ TRIAGE_SETS = [
                  "2026-12o were first measured; first measured at commit 64c78e8, after the threat constructions "
                  "of that evening (fast 0.900, default 0.929 macro-F1; report recall 0.90 / 0.92); nothing has been "
                  "tuned against it"),
+    ("2026-12q", "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned before "
+                 "any of the threat training data of that night was measured; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
