@@ -159,6 +159,9 @@ REVIEW_SETS = [
      "2026-12q were first measured; first measured at commit b998995, after the contempt threshold was raised "
      "(rules 80 % of required findings and a finding on 6 of 48 clean drafts; with the model of meaning 84 % "
      "and 6 of 48); nothing has been tuned against it"),
+    ("2026-12s", ("r37", "r38"),
+     "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned before the work on "
+     "secrecy, expertise and new passages of that night; nothing has been tuned against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
@@ -199,6 +202,7 @@ WORD_FORMS = {
     "konsultbolag": "konsultbolag,konsultbolaget,konsultbolag,konsultbolagen",
     "supporter": "supporter,supportern,supportrar,supportrarna",
     "försäkringsbolag": "försäkringsbolag,försäkringsbolaget,försäkringsbolag,försäkringsbolagen",
+    "paketbolag": "paketbolag,paketbolaget,paketbolag,paketbolagen",
     "butikskedja": "butikskedja,butikskedjan,butikskedjor,butikskedjorna",
     "universitet": "universitet,universitetet,universitet,universiteten",
     "kedja": "kedja,kedjan,kedjor,kedjorna",
