@@ -108,6 +108,10 @@ def test_when_text_gives_general_information_then_nothing_is_flagged(text: str,
     ("Thank you for your application.", "en", "your application"),
     ("Vi har mottatt din søknad.", "nb", "Vi har mottatt din"),
     ("Din ansøgning er modtaget.", "da", "Din ansøgning"),
+    # A reply greeting one person that says their matter was looked into.
+    ("Hej Sven! Vi har gått igenom underlaget till föreningens bidrag och det saknas en budget.", "sv",
+     "Vi har gått igenom"),
+    ("Hi Alice, we've checked the decision on the school bus and it stands.", "en", "we've checked"),
 ])
 def test_when_reply_deals_with_the_addressees_own_matter_then_it_is_found(
     text: str, language: str, expected: str
@@ -119,6 +123,11 @@ def test_when_reply_deals_with_the_addressees_own_matter_then_it_is_found(
 @pytest.mark.parametrize(("text", "language"), [
     ("Ansök om bygglov på kommunens webbplats.", "sv"),
     ("Applications open in March.", "en"),
+    # Speaking of one's own job, or of processing in general.
+    ("Jeg er saksbehandler i kommunen og elsker jobben.", "nb"),
+    ("Processing times are longer than usual this month.", "en"),
+    # A referral: write to us if you want your application looked at.
+    ("Vill du att vi tittar på din ansökan, mejla oss på kommunens adress.", "sv"),
 ])
 def test_when_reply_is_general_then_no_own_matter_is_found(text: str, language: str) -> None:
     assert find_own_matter(normalize(text), language) == []

@@ -41,7 +41,13 @@ _CLASS = re.compile(r"\b(?:i|in|klass|class|klasse|fra|från)\s+\d{1,2}\s?[A-ZÅ
                     r"|\b\d{1,3}-åri(?:g|ga|ge)\b|\b\d{1,3}-year-old\b")
 # "Har du frågor om din ansökan, …", "If you have questions about your case": any reader's matter.
 _ANY_READER = re.compile(r"(?i)(?:\b(?:har\s+(?:du|ni)|om\s+(?:du|ni)|if\s+you|do\s+you\s+have|har\s+du|"
-                         r"hvis\s+du)\b[^.!?]*)$")
+                         r"hvis\s+du|vill\s+(?:du|ni)|want\s+us|would\s+you\s+like|vil\s+du|ønsker\s+du|"
+                         r"that\s+way)\b[^.!?]*)$")
+# A reply to one person that says their matter was looked into: "Hej Bengt! Vi har tittat på …".
+_CASE_WORK = re.compile(
+    r"(?i)\b(?:(?:vi|jag)\s+har\s+(?:nu\s+)?(?:tittat\s+på|gått\s+igenom|kontrollerat|granskat|beslutat|"
+    r"sett\s+över|gått\s+gjennom|sjekket|vurdert|kigget\s+på|gennemgået|tjekket|vurderet)|"
+    r"(?:we|i)(?:'ve|\s+have)\s+(?:now\s+)?(?:looked\s+at|checked|reviewed|gone\s+through|decided))\b")
 # "pappan Jimmy", "the mother, Sara": a relative of someone, named.
 _KIN_NAMED = re.compile(r"(?i)\b(?:pappan|mamman|sonen|dottern|frun|maken|brodern|systern|farsan|morsan|"
                         r"the\s+(?:father|mother|son|daughter|husband|wife)|faren|moren|sønnen|datteren|"
@@ -80,10 +86,14 @@ INSTITUTION_WORDS = frozenset({
 def find_own_matter(norm: Normalized, language: str | None) -> list[Span]:
     """Phrases dealing with the addressee's own matter ("din ansökan", "your appeal")."""
     text = norm.original
-    return [Span("own_matter", s, e, text[s:e], 0.8,
-                 "Refers to the addressee's own matter at the authority.")
-            for s, e, _ in find_phrases(phrases("secrecy.toml", "own_matter", language), norm)
-            if not _ANY_READER.search(text[max(0, s - 40):s])]
+    found = [Span("own_matter", s, e, text[s:e], 0.8,
+                  "Refers to the addressee's own matter at the authority.")
+             for s, e, _ in find_phrases(phrases("secrecy.toml", "own_matter", language), norm)
+             if not _ANY_READER.search(text[max(0, s - 40):s])]
+    if not found and _GREETING.match(text) and (work := _CASE_WORK.search(text)):
+        found.append(Span("own_matter", work.start(), work.end(), work.group(), 0.8,
+                          "A reply to one person named in its greeting says their matter was looked into."))
+    return found
 
 
 def find_secret_personal_matters(
