@@ -96,6 +96,10 @@ def test_when_a_judgement_about_the_organisation_is_unmarked_then_it_warns(draft
         "Jag jobbar på Sundby kommun (åsikterna är mina egna). Vår e-tjänst är fantastisk.",
         "Jag jobbar på Sundby kommun. Är vår nya e-tjänst bra, tycker ni?",
         "Jag jobbar på Sundby kommun. E-tjänsten öppnar den 1 mars och ansökan tar tio minuter.",
+        # Advice offered, how someone feels, how often: no verdict on the organisation.
+        "Jag jobbar med bygglov på Sundby kommun. Mitt bästa tips: skicka in ritningarna i god tid.",
+        "Jag jobbar på Sundby kommun. Om ditt barn mår dåligt finns vi på skolan.",
+        "Jag jobbar på Sundby kommun, och den vanligaste frågan vi får gäller parkering.",
     ],
 )
 def test_when_opinions_are_marked_or_the_text_is_factual_then_no_opinion_finding(draft):

@@ -26,7 +26,10 @@ _NOT_SUPERLATIVE = frozenset({"senaste", "sista", "näst sista", "the latest", "
                               "the interest", "the request", "the guest", "the forest", "the test",
                               "the nest", "the contest", "the protest", "the harvest", "our latest",
                               "our request", "our guest", "our guests", "our interest", "the suggest",
-                              "the honest", "our forest"})
+                              "the honest", "our forest",
+                              # How often, how near, how early: a measure, not a verdict.
+                              "vanligaste", "vanligste", "hyppigste", "the most common", "närmaste", "nærmeste",
+                              "the nearest", "tidigaste", "the earliest"})
 _WE = re.compile(r"(?<![^\W_])(?:" + "|".join(FIRST_PERSON_PLURAL) + r")(?![^\W_])", re.IGNORECASE)
 # A modal aimed at the reader ("du borde", "you should") is advice, not a judgement of us.
 _MODAL = re.compile(r"(?i)^(?:borde|bör|should|shouldn't|ought|burde)$")
@@ -44,6 +47,11 @@ _SKIP_SENTENCE = re.compile(
     r"wonder(?:s|ed)? (?:if|whether)|spørsmål om|spørger om)\b")
 # "good news", "goda nyheter": announcing something, not judging it.
 _SET_PHRASE = re.compile(r"\s+(?:news|nyheter|nyhet|nyheder|nyhed|nytt|nyhetene|nyheterna)\b")
+# "mitt bästa råd", "the best tip": advice offered, not a verdict on the organisation.
+_ADVICE_NOUN = re.compile(r"\s+\w*(?:råd|rådet|tips|tipset|advice|tip|rådet)\b")
+# "mår dåligt", "forstår godt", "works best if": how someone feels or how a thing is done, not a verdict.
+_HOW = re.compile(r"\b(?:mår|mådde|må|forstår|förstår|understand|säljer|sålde|sells?|sold|works?|worked|"
+                  r"fungerar|funkar|virker|funker|går|gikk|gik|sover|sov|hører|hör|ser)\s+$")
 # "what went wrong", "det som gick fel": a mishap told, not a verdict on anyone.
 _HAPPENED = re.compile(r"\b(?:went|go|goes|gone|going|gick|går|gått|gikk|gik|gået)\s+$")
 _MISHAP = frozenset({"wrong", "fel", "galt", "feil"})
@@ -90,13 +98,16 @@ def _judgement(text: str, evaluative: re.Pattern[str]) -> re.Match[str] | None:
         if _SET_PHRASE.match(lowered, match.end()) or (match.group() in _MISHAP
                                                        and _HAPPENED.search(lowered, 0, match.start())):
             continue  # "good news", "what went wrong": an announcement, a mishap, not a verdict
+        if _ADVICE_NOUN.match(lowered, match.end()) or _HOW.search(lowered, 0, match.start()):
+            continue
         if _MODAL.match(match.group()) and (_READER.search(lowered[: match.start()])
                                             or _WHETHER.search(lowered[: match.start()])
                                             or _REPORTED.search(lowered[: match.start()])):
             continue
         return match
     for match in _SUPERLATIVE.finditer(lowered):
-        if match.group() not in _NOT_SUPERLATIVE:
+        if match.group() not in _NOT_SUPERLATIVE and not _ADVICE_NOUN.match(lowered, match.end()) \
+                and not _HOW.search(lowered, 0, match.start()):
             return match
     return None
 
