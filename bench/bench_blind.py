@@ -95,6 +95,9 @@ TRIAGE_SETS = [
                  "tuned against it"),
     ("2026-12q", "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned before "
                  "any of the threat training data of that night was measured; nothing has been tuned against it"),
+    ("2026-12r", "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned while the "
+                 "threat training data of that night was being tried (on the seen sets and on the training writers' "
+                 "own files only); nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -165,6 +168,10 @@ REVIEW_SETS = [
      "that did not yet leave it out then printed one of its rows (a draft with expected findings where "
      "`public.register` fired unasked) and folded its rules-alone figures into a total once; nothing was "
      "changed because of either, and nothing has been tuned against it"),
+    ("2026-12t", ("r39", "r40"),
+     "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned after the work on "
+     "secrecy, expertise, public.register and opinion of that night, before the model of meaning was retrained "
+     "with new passages; nothing has been tuned against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
@@ -206,6 +213,8 @@ WORD_FORMS = {
     "supporter": "supporter,supportern,supportrar,supportrarna",
     "försäkringsbolag": "försäkringsbolag,försäkringsbolaget,försäkringsbolag,försäkringsbolagen",
     "paketbolag": "paketbolag,paketbolaget,paketbolag,paketbolagen",
+    "flygbolag": "flygbolag,flygbolaget,flygbolag,flygbolagen",
+    "sökande": "sökande,sökanden,sökande,sökandena",
     "butikskedja": "butikskedja,butikskedjan,butikskedjor,butikskedjorna",
     "universitet": "universitet,universitetet,universitet,universiteten",
     "kedja": "kedja,kedjan,kedjor,kedjorna",
