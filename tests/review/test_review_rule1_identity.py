@@ -102,3 +102,27 @@ def test_when_the_account_is_official_then_the_organisations_name_is_enough():
     profile = make_profile(name="Exempel", account="official")
     review = review_draft("Vi har öppet som vanligt i helgen.", profile=profile, policy=POLICY)
     assert "identity.profile" not in codes(review)
+
+
+@pytest.mark.parametrize(
+    ("org", "draft", "named"),
+    [
+        ("Björkviks kommun", "Socialtjänsten i Björkvik har alldeles för långa väntetider just nu.",
+         "Socialtjänsten i Björkvik"),
+        ("Region Norrvik", "Akuten i Norrvik tog emot oss på tio minuter i natt.", "Akuten i Norrvik"),
+        ("Solbergs kommun", "Solberg municipality finally fixed the road by the school.", "Solberg municipality"),
+        ("Hällviks kommun", "Hällvik kommune har åpnet den nye svømmehallen.", "Hällvik kommune"),
+    ],
+)
+def test_when_a_public_bodys_service_is_named_by_its_place_then_it_is_the_employer(org, draft, named):
+    policy = make_policy(org=org, sector="public", customer_word="invånare", company_word="kommun")
+    review = review_draft(draft, profile=make_profile(employer=org), policy=policy)
+    finding = next(f for f in review.findings if f.code == "identity.undisclosed")
+    assert draft[finding.start:finding.end] == named
+
+
+def test_when_the_author_works_at_the_service_named_by_its_place_then_it_is_disclosed():
+    policy = make_policy(org="Björkviks kommun", sector="public", customer_word="invånare", company_word="kommun")
+    draft = "Jag jobbar på socialtjänsten i Björkvik, och i dag fick vi äntligen två nya kollegor."
+    review = review_draft(draft, profile=make_profile(employer="Björkviks kommun"), policy=policy)
+    assert "identity.undisclosed" not in codes(review)

@@ -121,6 +121,9 @@ class DraftContext:
         # "@ifalvsholm", "#sjovikskommun": the organisation's handle on social media.
         names |= {prefix + _handle(n) for n in (self.policy.organisation.name, self.employer) if n.strip()
                   for prefix in ("@", "#")}
+        # "akuten i Norrvik", "Solberg municipality": a public body's services named by its place.
+        names |= {term for n in (self.policy.organisation.name, self.employer) if (place := _place(n))
+                  for term in _public_terms(place)}
         if self.profile and self.profile.role:
             # "Sjuksköterska, Vårdcentralen Norrmalm": the author's own unit is the organisation too.
             names |= {part for part in re.split(r"\s*,\s*", self.profile.role)[1:]
@@ -202,6 +205,36 @@ def _handle(name: str) -> str:
 
     folded = unicodedata.normalize("NFKD", name.lower())
     return "".join(c for c in folded if c.isascii() and c.isalnum())
+
+
+# A public body's own services, named with its place: "socialtjänsten i Björkvik", "akuten i Norrvik".
+_PUBLIC_SERVICES = ("akuten", "sjukvården", "vården", "socialtjänsten", "socialen", "hemtjänsten", "hemtjänst",
+                    "äldreomsorgen", "omsorgen", "räddningstjänsten", "vårdcentralen", "legevakten", "sykehuset",
+                    "hjemmetjenesten", "barnevernet", "skadestuen", "hjemmeplejen", "kommunen", "regionen")
+_PLACE_BODY_WORDS = ("kommune", "municipality", "council", "County Board", "county", "Region", "kommun")
+
+
+def _place(name: str) -> str | None:
+    """"Björkvik" for "Björkviks kommun", "Norrvik" for "Region Norrvik", "Norrmark" for "Länsstyrelsen
+    i Norrmarks län"; None for a name that is not a public body's."""
+    words = _short_name(name).split()
+    if len(words) < 2:
+        return None
+    if words[0].lower() in _PUBLIC_BODIES | {"länsstyrelsen"}:
+        rest = [w for w in words[1:] if w.lower() not in ("i", "län", "läns")]
+        place = " ".join(rest)
+    elif words[-1].lower() in _PUBLIC_BODIES and len(words) == 2:
+        place = words[0]
+    else:
+        return None
+    if place.endswith("s") and len(place) > 5 and (words[-1].lower() in ("kommun", "län") or "län" in name.lower()):
+        place = place[:-1]  # the Swedish genitive: "Björkviks kommun", "Norrmarks län"
+    return place if len(place) > 2 and place[:1].isupper() else None
+
+
+def _public_terms(place: str) -> set[str]:
+    return ({f"{service} i {place}" for service in _PUBLIC_SERVICES}
+            | {f"{place} {body}" for body in _PLACE_BODY_WORDS})
 
 
 def _short_name(name: str) -> str:
