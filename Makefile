@@ -74,7 +74,7 @@ clean:
 ## model: retrain the shipped triage model from the repository's data (reproducible: fixed seed)
 model: setup
 	$(UV) run --frozen omdome train src/omdome/triage/data/*.jsonl --signal-data data/public \
-		-o src/omdome/triage/model --force
+		--threat-data src/omdome/triage/data/threats/*.jsonl -o src/omdome/triage/model --force
 
 ## meaning: retrain the draft check's model of meaning from the passages (reproducible: fixed seed)
 meaning: setup

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from omdome.policy.checks import CHECKS
-from omdome.triage.base_data import shipped_examples
+from omdome.triage.base_data import shipped_examples, shipped_threat_examples
 from omdome.triage.categories import CATEGORIES
 from omdome.triage.dataset import Example, near_duplicates
 
@@ -50,7 +50,7 @@ def test_every_blind_comment_has_its_fields_and_a_valid_category_and_language(bl
 
 def training_comments() -> list[Example]:
     """The shipped training data and the project's other comments written for training."""
-    examples = list(shipped_examples())
+    examples = list(shipped_examples()) + list(shipped_threat_examples())
     for path in sorted(p for folder in TRAINING_FOLDERS for p in folder.glob("*.jsonl")):
         # Only the text is compared; the toxicity files carry "toxic" instead of a category.
         examples += [Example(r["text"], r.get("category", ""), r.get("language")) for r in read_jsonl(path)]

@@ -109,17 +109,25 @@ def test_train_refuses_bad_data_and_the_shipped_directory(tmp_path):
 
 
 @pytest.mark.slow
-def test_training_is_reproducible(tmp_path, decisions):
-    """The same data and seed give the same weights, byte for byte."""
+def test_training_is_reproducible_and_threat_only_comments_train_the_threat_head_alone(tmp_path, decisions):
+    """The same data and seed give the same category, sentiment and toxicity weights, byte for byte, also
+    when comments for the threat head only are added; those change the threat head."""
+    import json
+
     import numpy as np
 
-    from omdome.triage.base_data import shipped_examples
+    from omdome.triage.base_data import shipped_examples, shipped_threat_examples
     from omdome.triage.dataset import read_examples
     from omdome.triage.training import train_model
 
     examples = shipped_examples()[::15] + read_examples(decisions)
-    for name in ("a", "b"):
-        train_model(examples, tmp_path / name, use_embedding=False, log=lambda _: None)
+    threats = shipped_threat_examples()[::2]
+    train_model(examples, tmp_path / "plain", use_embedding=False, log=lambda _: None)
+    train_model(examples, tmp_path / "threats", use_embedding=False, log=lambda _: None, threat_examples=threats)
     for head in ("category", "sentiment", "toxicity"):
-        with np.load(tmp_path / "a" / f"{head}.npz") as a, np.load(tmp_path / "b" / f"{head}.npz") as b:
+        with np.load(tmp_path / "plain" / f"{head}.npz") as a, np.load(tmp_path / "threats" / f"{head}.npz") as b:
             assert all(np.array_equal(a[k], b[k]) for k in a.files)
+    with np.load(tmp_path / "plain" / "threat.npz") as a, np.load(tmp_path / "threats" / "threat.npz") as b:
+        assert a["weights"].shape != b["weights"].shape or not np.array_equal(a["weights"], b["weights"])
+    meta = json.loads((tmp_path / "threats" / "model.json").read_text(encoding="utf-8"))
+    assert any(f"threat head only: {len(threats)}" in line for line in meta["data"])

@@ -25,6 +25,8 @@ def register(commands: argparse._SubParsersAction, _: Callable[[str], str]) -> N
                         help=_("folder with the public sentiment/toxicity data (data/public)"))
     parser.add_argument("--toxicity-data", nargs="*", default=[], metavar="FILE",
                         help=_("labelled toxicity examples (JSONL with \"text\" and \"toxic\")"))
+    parser.add_argument("--threat-data", nargs="*", default=[], metavar="FILE",
+                        help=_("comments that train the threat head only (JSONL, with \"report\")"))
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--fast-only", action="store_true", help=_("do not train the embedding head"))
     parser.add_argument("--force", action="store_true", help=_("replace an existing model directory"))
@@ -48,11 +50,13 @@ def run(args: argparse.Namespace) -> int:
         if output.exists() and not args.force:
             raise ModelError(f"{output} exists; use --force to replace it")
         examples = read_many(args.data)
+        threat_examples = read_many(args.threat_data)
         base = None
         if args.base == "shipped":
-            from omdome.triage.base_data import shipped_examples
+            from omdome.triage.base_data import shipped_examples, shipped_threat_examples
 
             examples = shipped_examples() + examples
+            threat_examples = shipped_threat_examples() + threat_examples
             base = load_model()
         short = {c: n for c, n in Counter(e.category for e in examples).items() if n < MIN_PER_CATEGORY}
         missing = [c for c in CATEGORIES if c not in {e.category for e in examples}]
@@ -73,6 +77,6 @@ def run(args: argparse.Namespace) -> int:
 
     result = train_model(examples, output, seed=args.seed, use_embedding=not args.fast_only,
                          signal_folder=signal, base=base, log=log,
-                         toxicity_files=[Path(p) for p in args.toxicity_data])
+                         toxicity_files=[Path(p) for p in args.toxicity_data], threat_examples=threat_examples)
     print(json.dumps({"model": str(output), "held_out": result.held_out}, indent=2, ensure_ascii=False))
     return 0

@@ -428,8 +428,11 @@ def train_model(
     base: TriageModel | None = None,
     held_out_share: float = 0.2,
     log: Callable[[str], None] = print,
+    threat_examples: list[Example] | None = None,
 ) -> TrainReport:
-    """Train on ``examples``, score a held-out part, then refit on everything and save."""
+    """Train on ``examples``, score a held-out part, then refit on everything and save.
+
+    ``threat_examples`` train the threat head alone, beside ``examples``."""
     from sklearn.model_selection import train_test_split
 
     use_embedding = use_embedding and embedding.available()
@@ -439,25 +442,28 @@ def train_model(
     log(f"held-out evaluation: training on {len(train_part)}, scoring on {len(held_out)}")
     probe = output.with_name(f".{output.name}.probe")
     _fit_and_save(train_part, probe, seed, use_embedding, signal_folder, base, log=lambda _: None,
-                  toxicity_files=toxicity_files)
+                  toxicity_files=toxicity_files, threat_examples=threat_examples)
     scores = {"fast": evaluate(probe, held_out, fast=True)}
     if use_embedding:
         scores["default"] = evaluate(probe, held_out, fast=False)
     shutil.rmtree(probe, ignore_errors=True)
     log("final model: training on all examples")
     meta = _fit_and_save(examples, output, seed, use_embedding, signal_folder, base, log, scores,
-                         toxicity_files=toxicity_files)
+                         toxicity_files=toxicity_files, threat_examples=threat_examples)
     return TrainReport(scores, meta)
 
 
 def _fit_and_save(examples, output, seed, use_embedding, signal_folder, base, log,  # type: ignore[no-untyped-def]
-                  scores=None, toxicity_files=None) -> dict[str, object]:
+                  scores=None, toxicity_files=None, threat_examples=None) -> dict[str, object]:
     from omdome.triage.signal_data import absabank_sentiment, dkhate_toxicity, labelled_toxicity
 
     shipped_c = float(base.meta["c"]) if base is not None and "c" in base.meta else None
     fit = fit_category(examples, seed=seed, use_embedding=use_embedding, log=log, c=shipped_c)
-    threat = fit_threat(examples, seed=seed, use_embedding=use_embedding, log=log)
+    threat = fit_threat(examples + list(threat_examples or ()), seed=seed, use_embedding=use_embedding, log=log)
     sources = [f"own comments: {len(examples)} ({data_hash(examples)})"]
+    if threat_examples:
+        sources.append(f"own comments for the threat head only: {len(threat_examples)} "
+                       f"({data_hash(threat_examples)})")
     if signal_folder is not None or base is None:
         sentiment_pairs = own_sentiment(examples)
         toxicity_pairs = own_toxicity(examples)
