@@ -40,6 +40,11 @@ def _review(draft: str, **profile):  # type: ignore[no-untyped-def]
     "Att ingen i ledningsgruppen har satt sin fot på lagret sedan flytten märks tydligt.",
     "Planen kommer från en konsult i Göteborg som aldrig sett en kassa i verkligheten.",
     "Jag undrar om chefen ens kan läsa en offert, med tanke på hur beställningen blev.",
+    "Tre kunder i dag som inte hittade ingången. En del borde inte få äga en bil.",
+    "New rota from head office, no breaks at all on Saturdays. Truly visionary stuff.",
+    "Inventeringen blev fel igen, trots tre genomgångar. Vilket geni.",
+    "Ska jag rita en bild åt dig, Kenneth, så du ser var mjölken ska stå?",
+    "Vår nya chef har lika mycket känsla för sortiment som en parkeringsautomat.",
 ])
 def test_contempt_by_construction_is_disparaging(draft):
     assert "respect.disparaging" in codes(_review(draft))
@@ -56,6 +61,8 @@ def test_contempt_by_construction_is_disparaging(draft):
     "Ingen har sagt något om öppettiderna än, så vi kör som vanligt i helgen.",
     "I have never set foot in the new warehouse myself, so I asked Lina to show me round.",
     "Efter nattpasset undrade jag om jag ens kan räkna kvitton längre 😅",
+    "Alla borde få chansen att prova kassan en dag, det är roligare än man tror.",
+    "Vilket geni till kollega vi har fått, Lina fixade frysen på fem minuter! 🙌",
 ])
 def test_teasing_quoting_and_self_irony_are_not_disparaging(draft):
     assert "respect.disparaging" not in codes(_review(draft))

@@ -85,10 +85,30 @@ _NEVER_THERE = re.compile(
     r"(?:kund|customer|patient|elev|pupil|resenär|passenger|kunde|pasient|invånare|resident)|"
     r"(?:jobbat|arbetat|worked|jobbet|arbeidet|arbejdet)\s+(?:en|a|ein|et)\s+(?:enda\s+|single\s+)?"
     r"(?:dag|day|pass|shift|vakt|vagt))")
+# Some people should not be let near the simplest tool: "vissa borde inte få äga en dator", "some people
+# should stick to PowerPoint", "some people are too thick to help".
+_UNFIT = re.compile(
+    r"(?i)\b(?:vissa|somliga|en\s+del|some\s+people|some\s+folks|noen(?:\s+folk)?|nogle(?:\s+folk)?|"
+    r"visse\s+folk|visse)\s+(?:borde|bör|should|burde|bør)\s+(?:\w+\s+){0,3}?"
+    r"(?:(?:inte|not|ikke|ikkje|never|aldrig|aldri)\s+(?:\w+\s+){0,2}?(?:få|be\s+allowed|have|ha|äga|own|eie|eje|"
+    r"use|använda|bruke|bruge|røre|röra|touch)|stick\s+to|hålla\s+sig\s+till|holde\s+seg\s+til|holde\s+sig\s+til)\b"
+    r"|\b(?:some\s+people|vissa|noen\s+folk|nogle\s+folk)\s+(?:are|är|er)\s+(?:\w+\s+)?(?:too|för|for)\s+\w+\s+"
+    r"(?:to|för\s+att|til\s+å|til\s+at)\b")
+# Measuring a mind against a small thing: "en hjärna i storlek med en gräsklipparmotor", "ska jag rita en
+# bild åt dig?", "dags att lära sig läsa en karta".
+_SMALL_MIND = re.compile(
+    r"(?i)\b(?:hjärna|brain|hjerne)\s+(?:i\s+storlek\s+med|the\s+size\s+of|på\s+størrelse\s+med|på\s+storlek\s+med)"
+    r"|\b(?:ska|skall|shall|should|skal)\s+(?:jag|I|jeg)\s+(?:rita|draw|tegne)\s+(?:en\s+bild|a\s+picture|"
+    r"en\s+tegning|et\s+billede|ei\s+tegning)"
+    r"|\b(?:dags\s+att|time\s+to|på\s+tide\s+å|på\s+tide\s+at)\s+(?:lära\s+sig|learn\s+(?:how\s+)?to|lære\s+seg\s+å|"
+    r"lære\s+at)\s+(?:läsa|read|lese|læse)\b"
+    r"|\blika\s+mycket\s+\w+(?:\s+\w+){0,3}\s+som\s+(?:en|ett)\s+\w+|\bas\s+much\s+\w+(?:\s+\w+){0,3}\s+as\s+a\s+\w+")
 # A one- or two-word verdict after a setback, mocking: "Geni.", "Imponerande.", "Adorable.".
 _MOCK_VERDICT = re.compile(
     r"(?i)^\W*(?:geni|genius|genialt|geni(?:alt)?\s+drag|imponerande|impressive|imponerende|adorable|"
     r"gulligt|søtt|sött|klassiskt|classic|typiskt|typical|bless|bless\s+(?:him|her|them)|"
+    r"vilket\s+geni|what\s+a\s+genius|sikke\s+et\s+geni|for\s+et\s+geni|slow\s+clap|applåd|applause|"
+    r"truly\s+visionary(?:\s+(?:stuff|people|work))?|"
     r"(?:så|very|such|meget|veldig)\s+(?:generous|generöst|generøst|caring|omtänksamt|omtenksomt|"
     r"professionellt|professional|professionelt))\W*$")
 # Sentences whose first words already express a setback: the verdict that follows mocks it.
@@ -116,11 +136,13 @@ def find_belittling(text: str, sentences: Sequence[Sentence]) -> list[Span]:
         for pattern, why in ((_DOUBT, "Doubts someone's most basic ability."),
                              (_LIKENED, "Likens someone to a small child, an animal or a thing."),
                              (_NEVER_THERE, "Says someone has never seen the work they decide on."),
-                             (_TALKS_DOWN, "Talks down to someone: read, check or think before you speak.")):
+                             (_TALKS_DOWN, "Talks down to someone: read, check or think before you speak."),
+                             (_UNFIT, "Says some people are unfit for the simplest things."),
+                             (_SMALL_MIND, "Measures someone's mind against a small thing, or offers to draw it.")):
             for match in pattern.finditer(text, lo, hi):
                 if _ABOUT_SELF.search(text[max(lo, match.start() - 30):match.start()]):
                     continue
-                if pattern in (_DOUBT, _LIKENED) and not aimed:
+                if pattern in (_DOUBT, _LIKENED, _SMALL_MIND) and not aimed:
                     continue
                 found.append(Span("disparaging", match.start(), match.end(), match.group(), 0.8, why))
         if _MOCK_VERDICT.match(body) and index > 0:
