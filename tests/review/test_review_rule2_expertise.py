@@ -138,3 +138,15 @@ def test_when_the_draft_contradicts_an_official_position_then_it_warns(draft):
 )
 def test_when_the_draft_agrees_with_the_position_then_no_contradiction(draft):
     assert "position.contradicts" not in codes(review_draft(draft, profile=PLANNER, policy=POLICY))
+
+
+def test_the_chief_executive_works_with_every_topic():
+    ceo = make_profile(employer="Sundby kommun", role="kommundirektör", expertise=["ekonomi"])
+    draft = "Jag är kommundirektör i Sundby kommun: alla barn får en förskoleplats inom fyra månader."
+    assert "expertise.outside" not in codes(review_draft(draft, profile=ceo, policy=POLICY))
+
+
+def test_a_date_given_with_where_it_was_published_is_public_news():
+    draft = ("Jag jobbar på Sundby kommun. Skolvalet öppnar den 15 januari enligt kommunens pressmeddelande, "
+             "läs mer på sundby.se.")
+    assert "expertise.outside" not in codes(review_draft(draft, profile=PLANNER, policy=POLICY))

@@ -15,6 +15,9 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
     # An official account speaks for the whole organisation, not from one person's expertise.
     if profile is None or not ctx.policy.topics or profile.account == "official":
         return
+    # The head of the whole organisation works with all of its topics.
+    if _HEAD_OF_ALL.search(profile.role or ""):
+        return
     authority = _authority_sentences(ctx)
     own = {e.strip().lower() for e in profile.expertise}
     own_role = _role_spans(ctx)
@@ -22,7 +25,7 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
     for topic in ctx.policy.topics:
         if topic.name.lower() in own or any(k.lower().rstrip("*") in own for k in topic.keywords):
             continue
-        pattern = compile_terms(tuple(k for k in topic.keywords if k.lower() not in little))
+        pattern = compile_terms(tuple(k for k in topic.keywords if k.lower().rstrip("*") not in little))
         match = next((m for m in pattern.finditer(ctx.text)
                       if not _refers_on(ctx, m.start()) and _near(ctx, m.start(), authority)
                       and not any(s <= m.start() < e for s, e in own_role)),
@@ -77,8 +80,11 @@ def _near(ctx: DraftContext, offset: int, authority: set[int]) -> bool:
     if index is None:
         return False
     text = ctx.sentences[index].text
-    if {index - 1, index, index + 1} & authority or _TERMS.search(text) or (
-            _CHANGE.search(text) and _WHEN.search(text)):
+    if {index - 1, index, index + 1} & authority:
+        return True
+    # A date or a change with where it was published ("protokollet finns på sundby.se", "enligt
+    # pressmeddelandet") passes on public news; it is no claim on one's own authority.
+    if (_TERMS.search(text) or (_CHANGE.search(text) and _WHEN.search(text))) and not _SOURCE.search(text):
         return True
     # Advice or a fact stated as certain in words no lexicon lists ("har ni barn under 18 får ni
     # alltid …"): the model of meaning, when the caller asked for it; that sentence only.
@@ -119,6 +125,18 @@ _WHEN = re.compile(
     rf"{_MONTHS.rstrip('|')})\b"
     rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS.rstrip('|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\b"
     rf"|\b(?:{_MONTHS.rstrip('|')})\s+\d{{1,2}}\b")
+
+
+# The organisation's chief executive: "vd", "CEO", "kommundirektör", "daglig leder".
+_HEAD_OF_ALL = re.compile(
+    r"(?i)^\W*(?:vd|ceo|verkställande\s+direktör|managing\s+director|chief\s+executive(?:\s+officer)?|"
+    r"generaldirektör|kommundirektör|regiondirektör|stadsdirektör|koncernchef|administrerende\s+direktør|"
+    r"adm\.?\s*dir\.?|daglig\s+leder|director\s+general|landshövding)\b")
+# Where a piece of news was published: a web address, a press release, the minutes.
+_SOURCE = re.compile(
+    r"(?i)\b(?:enligt|according\s+to|ifølge|iflg\.?|läs\s+mer|read\s+more|les\s+mer|læs\s+mere|protokoll\w*|"
+    r"pressmeddelande\w*|press\s+release|pressemelding\w*|pressemeddelelse\w*|"
+    r"[a-z0-9-]+\.(?:se|no|dk|com|nu|org|net|eu)(?:/\S*)?)\b")
 
 
 def _role_spans(ctx: DraftContext) -> list[tuple[int, int]]:
