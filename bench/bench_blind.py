@@ -94,10 +94,13 @@ TRIAGE_SETS = [
                  "of that evening (fast 0.900, default 0.929 macro-F1; report recall 0.90 / 0.92); nothing has been "
                  "tuned against it"),
     ("2026-12q", "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned before "
-                 "any of the threat training data of that night was measured; nothing has been tuned against it"),
+                 "any of the threat training data of that night was measured; first measured at commit a730bba, "
+                 "with the threat head retrained on that data and chosen before (fast 0.874, default 0.901 "
+                 "macro-F1; report recall 0.94 / 0.98); nothing has been tuned against it"),
     ("2026-12r", "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned while the "
                  "threat training data of that night was being tried (on the seen sets and on the training writers' "
-                 "own files only); nothing has been tuned against it"),
+                 "own files only); first measured at commit a730bba as 2026-12q (fast 0.868, default 0.911 "
+                 "macro-F1; report recall 0.92 / 0.95); nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -161,17 +164,23 @@ REVIEW_SETS = [
      "**blind**: frozen on 2026-12-05 (evening) before it was ever measured, commissioned before 2026-12p and "
      "2026-12q were first measured; first measured at commit b998995, after the contempt threshold was raised "
      "(rules 80 % of required findings and a finding on 6 of 48 clean drafts; with the model of meaning 84 % "
-     "and 6 of 48); nothing has been tuned against it"),
+     "and 6 of 48); measured again at commit a730bba, after the rules work of 2026-12-05 night and the model of "
+     "meaning retrained (rules 80 % and 5 of 48; with the model 87 % and 6 of 48); nothing has been tuned "
+     "against it"),
     ("2026-12s", ("r37", "r38"),
      "**blind, seen in part by mistake**: frozen on 2026-12-05 (night) before it was ever measured, "
      "commissioned before the work on secrecy, expertise and new passages of that night; an experiment script "
      "that did not yet leave it out then printed one of its rows (a draft with expected findings where "
      "`public.register` fired unasked) and folded its rules-alone figures into a total once; nothing was "
-     "changed because of either, and nothing has been tuned against it"),
+     "changed because of either; first measured at commit a730bba, after the rules work of that night and the "
+     "model of meaning retrained (rules 81 % of required findings and a finding on 3 of 48 clean drafts; with "
+     "the model 88 % and 5 of 48); nothing has been tuned against it"),
     ("2026-12t", ("r39", "r40"),
      "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned after the work on "
      "secrecy, expertise, public.register and opinion of that night, before the model of meaning was retrained "
-     "with new passages; nothing has been tuned against it"),
+     "with new passages; first measured at commit a730bba, after both (rules 78 % of required findings and a "
+     "finding on 2 of 48 clean drafts; with the model of meaning 85 % and 3 of 48); nothing has been tuned "
+     "against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")

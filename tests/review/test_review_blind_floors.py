@@ -23,7 +23,10 @@ from bench.bench_blind import REVIEW_BLIND, REVIEW_SETS, check_set
 # 0.79 / 0.02, e 0.80 / 0.04, f 0.84 / 0.06, g 0.83 / 0.06, h 0.77 / 0.15, i 0.67 / 0.10, j 0.79 / 0.10, k 0.85 /
 # 0.13, l 0.81 / 0.04, m 0.90 / 0.00, n 0.87 / 0.10, o 0.81 / 0.10; 2026-12p and q (first measured then, seen
 # in part since) 0.82 / 0.10 and 0.74 / 0.10; 2026-12r (blind, first measured after the contempt threshold
-# was raised) 0.80 / 0.13.
+# was raised) 0.80 / 0.13. After the work of 2026-12-05 night on the tuned sets (secrecy, expertise,
+# public.register, opinion, identity, contempt forms): 2026-12p 0.82 / 0.10, q 0.74 / 0.10, r 0.80 / 0.10;
+# 2026-12s (first measured then; one row seen by mistake before) 0.81 / 0.06; 2026-12t (blind, first measured
+# then) 0.78 / 0.04.
 FLOORS = {
     "2026-12d": (0.76, 0.05),
     "2026-12e": (0.78, 0.07),
@@ -40,15 +43,19 @@ FLOORS = {
     "2026-12p": (0.80, 0.13),
     "2026-12q": (0.72, 0.13),
     "2026-12r": (0.78, 0.15),
+    "2026-12s": (0.78, 0.09),
+    "2026-12t": (0.76, 0.07),
 }
 # With the model of meaning beside the rules (the think-twice page, staff replies), measured 2026-12-05 late
 # evening with the contempt head at 0.9: 2026-12o 0.88 / 0.10, 2026-12p 0.89 / 0.23, 2026-12q 0.80 / 0.13,
-# 2026-12r (blind) 0.84 / 0.13. 2026-12o and the earlier sets keep their floors on the rules alone (the model
-# costs about 25 s a set, and the suite stays under 15 minutes).
+# 2026-12r (blind) 0.84 / 0.13. With the model retrained on 2026-12-05 night (passages-10 and -11) and that
+# night's rules: 2026-12p 0.93 / 0.19, q 0.82 / 0.17, r 0.87 / 0.12, s 0.88 / 0.10, t (blind) 0.85 / 0.06.
+# The three newest sets keep a floor with the model; 2026-12q and the earlier sets keep theirs on the rules
+# alone (the model costs about 25 s a set, and the suite stays under 15 minutes).
 MEANING_FLOORS = {
-    "2026-12p": (0.87, 0.25),
-    "2026-12q": (0.78, 0.15),
-    "2026-12r": (0.82, 0.15),
+    "2026-12r": (0.85, 0.15),
+    "2026-12s": (0.85, 0.13),
+    "2026-12t": (0.83, 0.09),
 }
 
 

@@ -1,4 +1,4 @@
-"""Floors on the sets written apart by other writers (b to h and j seen; i and k tuned against twice; l and m blind).
+"""Floors on the sets written apart by other writers (b to h and j seen; i and k tuned against twice; l to r blind).
 
 The floors sit a little under what the shipped model measured on each set (bench/RESULTS.md,
 "Blind sets"); a retrained model that falls under them has lost ground on text it was not
@@ -52,8 +52,14 @@ BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
 # model, p after the threat constructions of 2026-12-05 evening, which left n and o unchanged): 2026-12n fast
 # 0.922 / 0.97 / 0.95, default 0.941 / 0.97 / 0.95; 2026-12o fast 0.881 / 0.97 / 0.97, default 0.924 / 1.00 /
 # 0.97; 2026-12p fast 0.900 / 0.97 / 0.90, default 0.929 / 0.97 / 0.92.
-# The seen and tuned-against sets keep a floor on the fast path only (it costs a fraction of a second); the
-# blind sets 2026-12l to 2026-12p keep both paths (the default path costs about 20 s a set).
+# With the threat head retrained on 2026-12-05 night (threats-1, chosen on the seen sets and the training
+# writers' own files): 2026-12l fast 0.884 / 0.97 / 0.98, default 0.931 / 0.99 / 1.00; 2026-12m fast 0.846 /
+# 0.99 / 0.97, default 0.887 / 0.99 / 0.98; 2026-12n fast 0.919 / 0.97 / 0.94, default 0.944 / 0.97 / 0.97;
+# 2026-12o fast 0.884 / 0.97 / 0.98, default 0.924 / 1.00 / 0.98; 2026-12p fast 0.903 / 0.99 / 0.97, default
+# 0.925 / 0.99 / 0.98; 2026-12q and 2026-12r (blind, frozen before any measurement, first measured then) fast
+# 0.874 / 0.99 / 0.94 and 0.868 / 1.00 / 0.92, default 0.901 / 0.99 / 0.98 and 0.911 / 0.99 / 0.95.
+# The seen and tuned-against sets, and 2026-12l and m, keep a floor on the fast path only (it costs a fraction
+# of a second); the blind sets 2026-12n to 2026-12r keep both paths (the default path costs about 20 s a set).
 FLOORS = {
     ("2026-12b", "fast"): (0.81, 0.90, 0.90),
     ("2026-12c", "fast"): (0.78, 0.94, 0.95),
@@ -65,11 +71,13 @@ FLOORS = {
     ("2026-12i", "fast"): (0.80, 0.88, 0.84),
     ("2026-12j", "fast"): (0.79, 0.92, 0.87),
     ("2026-12k", "fast"): (0.80, 0.93, 0.90),
-    ("2026-12l", "fast"): (0.87, 0.95, 0.95), ("2026-12l", "default"): (0.91, 0.95, 0.95),
-    ("2026-12m", "fast"): (0.83, 0.97, 0.91), ("2026-12m", "default"): (0.87, 0.97, 0.95),
+    ("2026-12l", "fast"): (0.87, 0.95, 0.95),
+    ("2026-12m", "fast"): (0.83, 0.97, 0.91),
     ("2026-12n", "fast"): (0.90, 0.95, 0.93), ("2026-12n", "default"): (0.92, 0.95, 0.93),
     ("2026-12o", "fast"): (0.86, 0.95, 0.95), ("2026-12o", "default"): (0.90, 0.97, 0.95),
     ("2026-12p", "fast"): (0.88, 0.95, 0.88), ("2026-12p", "default"): (0.91, 0.95, 0.90),
+    ("2026-12q", "fast"): (0.85, 0.95, 0.90), ("2026-12q", "default"): (0.88, 0.95, 0.95),
+    ("2026-12r", "fast"): (0.85, 0.95, 0.88), ("2026-12r", "default"): (0.89, 0.95, 0.92),
 }
 pytestmark = pytest.mark.slow
 
