@@ -150,3 +150,12 @@ def test_a_date_given_with_where_it_was_published_is_public_news():
     draft = ("Jag jobbar på Sundby kommun. Skolvalet öppnar den 15 januari enligt kommunens pressmeddelande, "
              "läs mer på sundby.se.")
     assert "expertise.outside" not in codes(review_draft(draft, profile=PLANNER, policy=POLICY))
+
+
+def test_a_superlative_about_one_of_the_organisations_topics_is_a_judgement_of_its_own():
+    draft = "Jag jobbar på Sundby kommun. Den nya detaljplanen för hamnen är den modigaste i hela länet."
+    review = review_draft(draft, profile=make_profile(employer="Sundby kommun", role="kommunikatör",
+                                                      expertise=["kommunikation"]), policy=POLICY)
+    assert "opinion.unmarked" in codes(review)
+    mine = "Jag jobbar på Sundby kommun. Det är den största detaljplan I've ever worked on."
+    assert "opinion.unmarked" not in codes(review_draft(mine, profile=PLANNER, policy=POLICY))

@@ -131,6 +131,12 @@ class DraftContext:
         return tuple(sorted(n for n in names if n and len(n) > 2))
 
     @cached_property
+    def topic_terms(self) -> re.Pattern[str] | None:
+        """Every keyword of the organisation's topics (its services and areas), as one pattern."""
+        return compile_terms(tuple(k for topic in self.policy.topics for k in topic.keywords
+                                   if len(k.rstrip("*")) > 3))
+
+    @cached_property
     def employer_names(self) -> tuple[str, ...]:
         """Looser names, good enough for "I work at …": also "Sundby" for "Sundby kommun"."""
         first = {n.split()[0] for n in (self.policy.organisation.name, self.employer) if n.strip()}

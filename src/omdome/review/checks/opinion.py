@@ -78,7 +78,8 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
         if any(marked[max(0, i - 1): i + 2]) or _exempt(sentence):
             continue
         judgement = _judgement(sentence.text, evaluative)
-        if judgement is None or not (_about_us(ctx, sentence) or _verdict_after_us(ctx, sentence, judgement)):
+        if judgement is None or not (_about_us(ctx, sentence) or _verdict_after_us(ctx, sentence, judgement)
+                                     or _superlative_on_our_topic(ctx, sentence, judgement)):
             continue
         start, end = sentence.start + judgement.start(), sentence.start + judgement.end()
         yield Hit("opinion.unmarked", start, end, {"term": ctx.text[start:end]},
@@ -115,7 +116,7 @@ def _judgement(text: str, evaluative: re.Pattern[str]) -> re.Match[str] | None:
 # The organisation's own leadership: "management got this one right", "ledningen har …".
 _OUR_LEADERS = re.compile(r"(?i)\b(?:ledningen|företagsledningen|koncernledningen|management|ledelsen|direktionen|"
                           r"vår\s+vd|our\s+ceo)\b")
-_MINE = re.compile(r"(?i)\b(?:me|my|mig|mej|min|mitt|mina|meg|jag|jeg)\b")
+_MINE = re.compile(r"(?i)\b(?:me|my|mig|mej|min|mitt|mina|meg|jag|jeg|i['’](?:ve|m|d))(?!\w)")
 
 
 def _verdict_after_us(ctx: DraftContext, sentence: Sentence, judgement: re.Match[str]) -> bool:
@@ -130,6 +131,16 @@ def _verdict_after_us(ctx: DraftContext, sentence: Sentence, judgement: re.Match
     # The name may stand two sentences back: "Testa nya X-appen! Den visar … . Bästa appen som finns."
     before = [s for s in ctx.sentences if s.end <= sentence.start][-2:]
     return bool(before) and ctx.mentions_organisation(before[0].start, before[-1].end) is not None
+
+
+def _superlative_on_our_topic(ctx: DraftContext, sentence: Sentence, judgement: re.Match[str]) -> bool:
+    """A superlative in a sentence about one of the organisation's own topics, which are its services:
+    "Nya tidtabellen är den bästa på tjugo år" for a bus company with the topic "tidtabell*". Not the
+    writer's own ("my best timetable tip")."""
+    if not _SUPERLATIVE.fullmatch(judgement.group()) or _MINE.search(sentence.text):
+        return False
+    pattern = ctx.topic_terms
+    return pattern is not None and pattern.search(sentence.text) is not None
 
 
 def _about_us(ctx: DraftContext, sentence: Sentence) -> bool:
