@@ -101,6 +101,9 @@ TRIAGE_SETS = [
                  "threat training data of that night was being tried (on the seen sets and on the training writers' "
                  "own files only); first measured at commit a730bba as 2026-12q (fast 0.868, default 0.911 "
                  "macro-F1; report recall 0.92 / 0.95); nothing has been tuned against it"),
+    ("2026-12s", "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned after 2026-12q "
+                 "and 2026-12r were first measured and before the threat thresholds were looked at on a threat "
+                 "development set; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
