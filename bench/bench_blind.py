@@ -184,6 +184,10 @@ REVIEW_SETS = [
      "with new passages; first measured at commit a730bba, after both (rules 78 % of required findings and a "
      "finding on 2 of 48 clean drafts; with the model of meaning 85 % and 3 of 48); nothing has been tuned "
      "against it"),
+    ("2026-12u", ("r41", "r42"),
+     "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned after 2026-12s and "
+     "2026-12t were first measured and before the last opinion change of that night; nothing has been tuned "
+     "against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
@@ -226,6 +230,8 @@ WORD_FORMS = {
     "försäkringsbolag": "försäkringsbolag,försäkringsbolaget,försäkringsbolag,försäkringsbolagen",
     "paketbolag": "paketbolag,paketbolaget,paketbolag,paketbolagen",
     "flygbolag": "flygbolag,flygbolaget,flygbolag,flygbolagen",
+    "säkerhetsföretag": "säkerhetsföretag,säkerhetsföretaget,säkerhetsföretag,säkerhetsföretagen",
+    "sportkedja": "sportkedja,sportkedjan,sportkedjor,sportkedjorna",
     "sökande": "sökande,sökanden,sökande,sökandena",
     "butikskedja": "butikskedja,butikskedjan,butikskedjor,butikskedjorna",
     "universitet": "universitet,universitetet,universitet,universiteten",

@@ -15,7 +15,7 @@ from omdome.triage.dataset import Example, near_duplicates
 DATA = Path(__file__).parents[2] / "data"
 TRIAGE_FILES = sorted((DATA / "triage" / "blind").glob("*/*.jsonl"))
 REVIEW_FILES = sorted((DATA / "review" / "blind").glob("*/r*.jsonl"))
-TRAINING_FOLDERS = [DATA / "triage" / "candidates", DATA / "triage" / "toxicity"]
+TRAINING_FOLDERS = [DATA / "triage" / "candidates", DATA / "triage" / "toxicity", DATA / "triage" / "threat-dev"]
 LANGUAGES = {"sv", "en", "nb", "da"}
 TRIAGE_FIELDS = {"id": str, "text": str, "category": str, "language": str, "platform": str, "sector": str,
                  "hard": bool, "hard_kind": str, "report": bool, "urgent": bool}
