@@ -103,7 +103,8 @@ TRIAGE_SETS = [
                  "macro-F1; report recall 0.92 / 0.95); nothing has been tuned against it"),
     ("2026-12s", "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned after 2026-12q "
                  "and 2026-12r were first measured and before the threat thresholds were looked at on a threat "
-                 "development set; nothing has been tuned against it"),
+                 "development set; first measured at commit b007d27, after that choice (fast 0.898, default 0.917 "
+                 "macro-F1; report recall 0.95 / 0.93); nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -186,8 +187,9 @@ REVIEW_SETS = [
      "against it"),
     ("2026-12u", ("r41", "r42"),
      "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned after 2026-12s and "
-     "2026-12t were first measured and before the last opinion change of that night; nothing has been tuned "
-     "against it"),
+     "2026-12t were first measured and before the last opinion change of that night; first measured at commit "
+     "b007d27, after it (rules 78 % of required findings and a finding on 7 of 48 clean drafts; with the model "
+     "of meaning 83 % and 7 of 48); nothing has been tuned against it"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
