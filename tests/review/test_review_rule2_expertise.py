@@ -159,3 +159,9 @@ def test_a_superlative_about_one_of_the_organisations_topics_is_a_judgement_of_i
     assert "opinion.unmarked" in codes(review)
     mine = "Jag jobbar på Sundby kommun. Det är den största detaljplan I've ever worked on."
     assert "opinion.unmarked" not in codes(review_draft(mine, profile=PLANNER, policy=POLICY))
+
+
+def test_our_website_is_no_spring():
+    """Swedish "vår" is both "spring" and "our": "öppnar på vår webbplats" sets no date."""
+    draft = "Jag jobbar på Sundby kommun. Skolvalet öppnar på vår webbplats, där finns allt om hur det går till."
+    assert "expertise.outside" not in codes(review_draft(draft, profile=PLANNER, policy=POLICY))

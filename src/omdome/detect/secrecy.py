@@ -52,7 +52,6 @@ _CASE_WORK = re.compile(
 _KIN_NAMED = re.compile(r"(?i)\b(?:pappan|mamman|sonen|dottern|frun|maken|brodern|systern|farsan|morsan|"
                         r"the\s+(?:father|mother|son|daughter|husband|wife)|faren|moren|sønnen|datteren|"
                         r"faderen|moderen|konen)\b,?\s+(?-i:[A-ZÅÄÖÆØ][a-zåäöæø]+)\b")
-# A third-person pronoun as the subject: the sentence goes on about someone already named.
 # A reply that opens by greeting one person by name ("Hej Birgitta!", "Hi Tom,"): "your" in it is theirs.
 _GREETING = re.compile(r"^\W*(?i:hej|hejsan|hei|hi|hello|dear|kära|kære|hallo|goddag)\s+[A-ZÅÄÖÆØ][a-zåäöæøé]+\b")
 _SECOND_PERSON = {lang: re.compile(rf"(?i)\b(?:{words})\b")
@@ -63,8 +62,9 @@ _SECOND_PERSON = {lang: re.compile(rf"(?i)\b(?:{words})\b")
 _STREET = HomeAddressRecognizer.pattern
 _PLACE_BEFORE = re.compile(
     r"(?i)(?:\w*(?:centralen|mottagning|mottagningen|kliniken|skolan|kontoret|kontor|hallen|biblioteket|"
-    r"center|centre|clinic|office|school|library|klinikken|skolen|kontoret|legekontoret)|öppet|open|åpent|åbent|"
+    r"center|centre|clinic|office|school|library|klinikken|skolen|legekontoret)|öppet|open|åpent|åbent|"
     r"välkommen|welcome|velkommen|besök|visit|besøk|besøg|finns|ligger|located)\W+(?:\w+\W+){0,3}$")
+# A third-person pronoun as the subject: the sentence goes on about someone already named.
 _HE_OR_SHE = re.compile(r"(?i)\b(?:han|hon|hen|he|she|hun)\b")
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+ [A-ZÅÄÖ][a-zåäöé]+\b")
 _SURNAME_ENDING = re.compile(r"(?:son|sen|berg|ström|lund|gren|qvist|kvist|blad|dahl|man|ell|ius|"
@@ -110,7 +110,7 @@ def find_secret_personal_matters(
     ("hennes son"), a full name, or addresses them ("ditt försörjningsstöd"), or when the
     draft also carries an identity number, address or phone number; or a street and number stands
     in that sentence or the one before; or a reply greets one person by name and the sentence
-    says "you". ``personal_data`` should hold only data that is not the organisation's own;
+    says "your". ``personal_data`` should hold only data that is not the organisation's own;
     ``not_persons`` are names (the organisation's, its products) that are never a person, and
     ``own_addresses`` the organisation's published addresses.
 

@@ -120,7 +120,7 @@ _CHANGE = re.compile(
     r"lukkes|lukker|bliver\s+(?:lukket|nedlagt|dyrere|gratis)|nedlægges|hæves|sænkes|åbner)\b")
 _WHEN = re.compile(
     rf"(?i)\b(?:efter|after|etter|from|från|fra|till|til|på|i|in|next|nästa|neste|næste|this|om)\s+(?:the\s+)?"
-    rf"(?:nyår|nyåret|nyttår|nytår|new\s+year|hösten|höst|våren|vår|sommaren|sommar|vintern|høsten|våren|"
+    rf"(?:nyår|nyåret|nyttår|nytår|new\s+year|hösten|höst|våren|sommaren|sommar|vintern|høsten|våren|"
     rf"sommeren|vinteren|efteråret|foråret|autumn|spring|summer|winter|år|year|året|month|månad|måned|"
     rf"{_MONTHS.rstrip('|')})\b"
     rf"|\b\d{{1,2}}\.?\s+(?:{_MONTHS.rstrip('|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec)\b"
