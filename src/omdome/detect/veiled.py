@@ -56,7 +56,7 @@ _SHAME_IF = re.compile(
     r"(?:\w+\s+){0,4}?(?:något|nåt|something|noe|noget|anything|ngt)\s+(?:\w+\s+)?(?:hände|händer|happened|happens|"
     r"skjedde|skjer|skete|sker|råkade|went\s+wrong|gick\s+sönder|were\s+to\s+happen)"
     # "Synd om någon tände på båthuset", "if it caught fire one night": the fire said outright.
-    r"|(?:om|if|hvis|dersom)\s+(?:\w+\s+){0,4}?(?:tok\s+fyr|tog\s+ild|tog\s+eld|caught\s+fire|brann\s+ned|"
+    r"|\b(?:om|if|hvis|dersom)\s+(?:\w+\s+){0,4}?(?:tok\s+fyr|tog\s+ild|tog\s+eld|caught\s+fire|brann\s+ned|"
     r"burned\s+down|brant\s+ned|satte\s+fyr|satte\s+eld|set\s+fire|tände\s+på|sprängdes|blew\s+up)\b")
 # "Det är inget hot, det är ett löfte", "not a threat, it's a promise".
 _PROMISE = re.compile(
