@@ -33,16 +33,17 @@ SECRET = [
     ("Anna Lindqvist har fått hemtjänst.", "sv", ["hemtjänst"]),
     ("Vi har pratat med Karin Ek om hennes sjukskrivning.", "sv", ["sjukskrivning"]),
     # A street and number picks out who lives there, in the same sentence or the one before.
-    ("Skjutsade hem Ingrid på Rönnvägen 4 i dag. Hon har dialys tre dagar i veckan.", "sv", ["dialys"]),
+    ("Hälsade på Ingrid på Rönnvägen 4 i dag. Hon väntar på en höftoperation.", "sv", ["höftoperation"]),
     ("The lady at 7 Birch Lane finally got her home help back.", "en", ["home help"]),
     # A reply greeting one person by name: "du" and "din" there mean them.
-    ("Hej Maja! Vi har gått igenom din ansökan om färdtjänst och du får den beviljad.", "sv", ["färdtjänst"]),
+    ("Hej Maja! Ditt beslut kom i dag, och från och med första maj gäller även färdtjänst till sjukgymnasten.",
+     "sv", ["färdtjänst"]),
     # "din ansökan om …": the addressee's own matter, not a subject spoken about.
-    ("Din ansökan om ekonomiskt bistånd är mottagen.", "sv", ["ekonomiskt bistånd"]),
+    ("Er ansökan om försörjningsstöd har kommit in.", "sv", ["försörjningsstöd"]),
     # Picked out by home, household or age.
-    ("Familjen i det gula huset vid kyrkan har fått kontakt med socialtjänsten.", "sv", ["socialtjänsten"]),
-    ("Gubben på Kullen uppe vid sjön har fått en demensdiagnos.", "sv", ["demensdiagnos"]),
-    ("An old man at the farm by the river just started chemotherapy.", "en", ["chemotherapy"]),
+    ("Familjen i huset bredvid bageriet har fått kontakt med socialtjänsten.", "sv", ["socialtjänsten"]),
+    ("Gubben på Kullen har fått hemtjänst sedan i våras.", "sv", ["hemtjänst"]),
+    ("An old man at the bakery corner needs dialysis three times a week.", "en", ["dialysis"]),
 ]
 
 

@@ -40,11 +40,11 @@ def _review(draft: str, **profile):  # type: ignore[no-untyped-def]
     "Att ingen i ledningsgruppen har satt sin fot på lagret sedan flytten märks tydligt.",
     "Planen kommer från en konsult i Göteborg som aldrig sett en kassa i verkligheten.",
     "Jag undrar om chefen ens kan läsa en offert, med tanke på hur beställningen blev.",
-    "Tre kunder i dag som inte hittade ingången. En del borde inte få äga en bil.",
-    "New rota from head office, no breaks at all on Saturdays. Truly visionary stuff.",
+    "Tre kunder i dag som ställde vagnen i dörren. Somliga borde inte få röra kaffebryggaren.",
+    "Head office cancelled every Saturday break again. Truly visionary work.",
     "Inventeringen blev fel igen, trots tre genomgångar. Vilket geni.",
-    "Ska jag rita en bild åt dig, Kenneth, så du ser var mjölken ska stå?",
-    "Vår nya chef har lika mycket känsla för sortiment som en parkeringsautomat.",
+    "Kenneth, ska jag rita en bild till dig över var mjölken står?",
+    "Vår nya chef har lika mycket fingertoppskänsla som en brevlåda.",
 ])
 def test_contempt_by_construction_is_disparaging(draft):
     assert "respect.disparaging" in codes(_review(draft))

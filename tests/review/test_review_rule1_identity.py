@@ -107,11 +107,11 @@ def test_when_the_account_is_official_then_the_organisations_name_is_enough():
 @pytest.mark.parametrize(
     ("org", "draft", "named"),
     [
-        ("Björkviks kommun", "Socialtjänsten i Björkvik har alldeles för långa väntetider just nu.",
-         "Socialtjänsten i Björkvik"),
-        ("Region Norrvik", "Akuten i Norrvik tog emot oss på tio minuter i natt.", "Akuten i Norrvik"),
-        ("Solbergs kommun", "Solberg municipality finally fixed the road by the school.", "Solberg municipality"),
-        ("Hällviks kommun", "Hällvik kommune har åpnet den nye svømmehallen.", "Hällvik kommune"),
+        ("Ekebys kommun", "Socialtjänsten i Ekeby har alldeles för långa väntetider just nu.",
+         "Socialtjänsten i Ekeby"),
+        ("Region Sjövalla", "Akuten i Sjövalla tog emot oss på tio minuter i natt.", "Akuten i Sjövalla"),
+        ("Ekebys kommun", "Ekeby municipality finally fixed the road by the school.", "Ekeby municipality"),
+        ("Sjövallas kommun", "Sjövalla kommune har åpnet den nye svømmehallen.", "Sjövalla kommune"),
     ],
 )
 def test_when_a_public_bodys_service_is_named_by_its_place_then_it_is_the_employer(org, draft, named):
@@ -122,7 +122,7 @@ def test_when_a_public_bodys_service_is_named_by_its_place_then_it_is_the_employ
 
 
 def test_when_the_author_works_at_the_service_named_by_its_place_then_it_is_disclosed():
-    policy = make_policy(org="Björkviks kommun", sector="public", customer_word="invånare", company_word="kommun")
-    draft = "Jag jobbar på socialtjänsten i Björkvik, och i dag fick vi äntligen två nya kollegor."
-    review = review_draft(draft, profile=make_profile(employer="Björkviks kommun"), policy=policy)
+    policy = make_policy(org="Ekebys kommun", sector="public", customer_word="invånare", company_word="kommun")
+    draft = "Jag jobbar på socialtjänsten i Ekeby, och i dag fick vi äntligen två nya kollegor."
+    review = review_draft(draft, profile=make_profile(employer="Ekebys kommun"), policy=policy)
     assert "identity.undisclosed" not in codes(review)

@@ -85,8 +85,8 @@ _NEVER_THERE = re.compile(
     r"(?:kund|customer|patient|elev|pupil|resenär|passenger|kunde|pasient|invånare|resident)|"
     r"(?:jobbat|arbetat|worked|jobbet|arbeidet|arbejdet)\s+(?:en|a|ein|et)\s+(?:enda\s+|single\s+)?"
     r"(?:dag|day|pass|shift|vakt|vagt))")
-# Some people should not be let near the simplest tool: "vissa borde inte få äga en dator", "some people
-# should stick to PowerPoint", "some people are too thick to help".
+# Some people should not be let near the simplest tool: "somliga borde inte få röra kaffebryggaren", "some
+# people should stick to crayons", "some people are too slow to follow".
 _UNFIT = re.compile(
     r"(?i)\b(?:vissa|somliga|en\s+del|some\s+people|some\s+folks|noen(?:\s+folk)?|nogle(?:\s+folk)?|"
     r"visse\s+folk|visse)\s+(?:borde|bör|should|burde|bør)\s+(?:\w+\s+){0,3}?"
@@ -94,8 +94,8 @@ _UNFIT = re.compile(
     r"use|använda|bruke|bruge|røre|röra|touch)|stick\s+to|hålla\s+sig\s+till|holde\s+seg\s+til|holde\s+sig\s+til)\b"
     r"|\b(?:some\s+people|vissa|noen\s+folk|nogle\s+folk)\s+(?:are|är|er)\s+(?:\w+\s+)?(?:too|för|for)\s+\w+\s+"
     r"(?:to|för\s+att|til\s+å|til\s+at)\b")
-# Measuring a mind against a small thing: "en hjärna i storlek med en gräsklipparmotor", "ska jag rita en
-# bild åt dig?", "dags att lära sig läsa en karta".
+# Measuring a mind against a small thing: "en hjärna i storlek med en ärta", "shall I draw you a picture?",
+# "dags att lära sig läsa ett schema".
 _SMALL_MIND = re.compile(
     r"(?i)\b(?:hjärna|brain|hjerne)\s+(?:i\s+storlek\s+med|the\s+size\s+of|på\s+størrelse\s+med|på\s+storlek\s+med)"
     r"|\b(?:ska|skall|shall|should|skal)\s+(?:jag|I|jeg)\s+(?:rita|draw|tegne)\s+(?:en\s+bild|a\s+picture|"

@@ -43,7 +43,7 @@ _CLASS = re.compile(r"\b(?:i|in|klass|class|klasse|fra|från)\s+\d{1,2}\s?[A-ZÅ
 _ANY_READER = re.compile(r"(?i)(?:\b(?:har\s+(?:du|ni)|om\s+(?:du|ni)|if\s+you|do\s+you\s+have|har\s+du|"
                          r"hvis\s+du|vill\s+(?:du|ni)|want\s+us|would\s+you\s+like|vil\s+du|ønsker\s+du|"
                          r"that\s+way)\b[^.!?]*)$")
-# A reply to one person that says their matter was looked into: "Hej Bengt! Vi har tittat på …".
+# A reply to one person that says their matter was looked into: "Hej Stig! Vi har gått igenom …".
 _CASE_WORK = re.compile(
     r"(?i)\b(?:(?:vi|jag)\s+har\s+(?:nu\s+)?(?:tittat\s+på|gått\s+igenom|kontrollerat|granskat|beslutat|"
     r"sett\s+över|gått\s+gjennom|sjekket|vurdert|kigget\s+på|gennemgået|tjekket|vurderet)|"
@@ -52,7 +52,7 @@ _CASE_WORK = re.compile(
 _KIN_NAMED = re.compile(r"(?i)\b(?:pappan|mamman|sonen|dottern|frun|maken|brodern|systern|farsan|morsan|"
                         r"the\s+(?:father|mother|son|daughter|husband|wife)|faren|moren|sønnen|datteren|"
                         r"faderen|moderen|konen)\b,?\s+(?-i:[A-ZÅÄÖÆØ][a-zåäöæø]+)\b")
-# A reply that opens by greeting one person by name ("Hej Birgitta!", "Hi Tom,"): "your" in it is theirs.
+# A reply that opens by greeting one person by name ("Hej Ulla!", "Hi Tom,"): "your" in it is theirs.
 _GREETING = re.compile(r"^\W*(?i:hej|hejsan|hei|hi|hello|dear|kära|kære|hallo|goddag)\s+[A-ZÅÄÖÆØ][a-zåäöæøé]+\b")
 _SECOND_PERSON = {lang: re.compile(rf"(?i)\b(?:{words})\b")
                   for lang, words in {**_POSSESSIVES, "sv": "din|ditt|dina|ert|era",
@@ -137,7 +137,7 @@ def find_secret_personal_matters(
         sentence = next((s for s in sentences if s.start <= start < s.end), None)
         lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
         before = text[max(lo, start - 25):start]
-        # "din ansökan om ekonomiskt bistånd": the addressee's own matter, not a subject spoken about.
+        # "er ansökan om bostadstillägg": the addressee's own matter, not a subject spoken about.
         owned = your.search(text[max(lo, start - 40):start])
         if (_TOPIC.search(before) and not owned) or _WORKPLACE.search(before) or _GENERAL_YOU.search(text[lo:hi]):
             continue

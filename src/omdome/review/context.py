@@ -121,7 +121,7 @@ class DraftContext:
         # "@ifalvsholm", "#sjovikskommun": the organisation's handle on social media.
         names |= {prefix + _handle(n) for n in (self.policy.organisation.name, self.employer) if n.strip()
                   for prefix in ("@", "#")}
-        # "akuten i Norrvik", "Solberg municipality": a public body's services named by its place.
+        # "akuten i Sjövalla", "Ekeby municipality": a public body's services named by its place.
         names |= {term for n in (self.policy.organisation.name, self.employer) if (place := _place(n))
                   for term in _public_terms(place)}
         if self.profile and self.profile.role:
@@ -213,7 +213,7 @@ def _handle(name: str) -> str:
     return "".join(c for c in folded if c.isascii() and c.isalnum())
 
 
-# A public body's own services, named with its place: "socialtjänsten i Björkvik", "akuten i Norrvik".
+# A public body's own services, named with its place: "socialtjänsten i Ekeby", "akuten i Sjövalla".
 _PUBLIC_SERVICES = ("akuten", "sjukvården", "vården", "socialtjänsten", "socialen", "hemtjänsten", "hemtjänst",
                     "äldreomsorgen", "omsorgen", "räddningstjänsten", "vårdcentralen", "legevakten", "sykehuset",
                     "hjemmetjenesten", "barnevernet", "skadestuen", "hjemmeplejen", "kommunen", "regionen")
@@ -221,8 +221,8 @@ _PLACE_BODY_WORDS = ("kommune", "municipality", "council", "County Board", "coun
 
 
 def _place(name: str) -> str | None:
-    """"Björkvik" for "Björkviks kommun", "Norrvik" for "Region Norrvik", "Norrmark" for "Länsstyrelsen
-    i Norrmarks län"; None for a name that is not a public body's."""
+    """"Ekeby" for "Ekebys kommun", "Sjövalla" for "Region Sjövalla", "Fjällmark" for "Länsstyrelsen
+    i Fjällmarks län"; None for a name that is not a public body's."""
     words = _short_name(name).split()
     if len(words) < 2:
         return None
@@ -234,7 +234,7 @@ def _place(name: str) -> str | None:
     else:
         return None
     if place.endswith("s") and len(place) > 5 and (words[-1].lower() in ("kommun", "län") or "län" in name.lower()):
-        place = place[:-1]  # the Swedish genitive: "Björkviks kommun", "Norrmarks län"
+        place = place[:-1]  # the Swedish genitive: "Ekebys kommun", "Fjällmarks län"
     return place if len(place) > 2 and place[:1].isupper() else None
 
 

@@ -109,8 +109,8 @@ _TERMS = re.compile(
     rf"fredag|lørdag|søndag)\b")
 
 
-# A change to the organisation's services told as settled, with when it comes: "närakuten stängs efter
-# nyår", "the branch closes on 3 June", "skolen legges ned til høsten". Said by someone outside the
+# A change to the organisation's services told as settled, with when it comes: "kvällsöppet på biblioteket
+# försvinner efter nyår", "the branch closes on 3 June", "svømmehallen stenges til høsten". Said by someone outside the
 # topic it is a fact stated as certain that is not theirs to announce.
 _CHANGE = re.compile(
     r"(?i)\b(?:stängs|stänger|läggs\s+(?:ned|ner)|lägger\s+(?:ned|ner)|flyttas|flyttar|höjs|sänks|införs|"

@@ -48,7 +48,7 @@ _SKIP_SENTENCE = re.compile(
 # "good news", "goda nyheter": announcing something, not judging it.
 _SET_PHRASE = re.compile(r"\s+(?:news|nyheter|nyhet|nyheder|nyhed|nytt|nyhetene|nyheterna)\b")
 # "mitt bästa råd", "the best tip": advice offered, not a verdict on the organisation.
-_ADVICE_NOUN = re.compile(r"\s+\w*(?:råd|rådet|tips|tipset|advice|tip|rådet)\b")
+_ADVICE_NOUN = re.compile(r"\s+\w*(?:råd|rådet|tips|tipset|advice|tip)\b")
 # "mår dåligt", "forstår godt", "works best if": how someone feels or how a thing is done, not a verdict.
 _HOW = re.compile(r"\b(?:mår|mådde|må|forstår|förstår|understand|säljer|sålde|sells?|sold|works?|worked|"
                   r"fungerar|funkar|virker|funker|går|gikk|gik|sover|sov|hører|hör|ser)\s+$")
@@ -135,8 +135,8 @@ def _verdict_after_us(ctx: DraftContext, sentence: Sentence, judgement: re.Match
 
 def _superlative_on_our_topic(ctx: DraftContext, sentence: Sentence, judgement: re.Match[str]) -> bool:
     """A superlative in a sentence about one of the organisation's own topics, which are its services:
-    "Nya tidtabellen är den bästa på tjugo år" for a bus company with the topic "tidtabell*". Not the
-    writer's own ("my best timetable tip")."""
+    "Nya bussappen är den smidigaste i länet" for a bus company with the topic "app*". Not the writer's
+    own ("the biggest project I've had")."""
     if not _SUPERLATIVE.fullmatch(judgement.group()) or _MINE.search(sentence.text):
         return False
     pattern = ctx.topic_terms
