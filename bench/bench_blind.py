@@ -105,6 +105,8 @@ TRIAGE_SETS = [
                  "and 2026-12r were first measured and before the threat thresholds were looked at on a threat "
                  "development set; first measured at commit b007d27, after that choice (fast 0.898, default 0.917 "
                  "macro-F1; report recall 0.95 / 0.93); nothing has been tuned against it"),
+    ("2026-12t", "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned after 2026-12s "
+                 "was first measured and before anything of the triage was changed again; not yet measured"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
