@@ -192,6 +192,12 @@ REVIEW_SETS = [
      "2026-12t were first measured and before the last opinion change of that night; first measured at commit "
      "b007d27, after it (rules 78 % of required findings and a finding on 7 of 48 clean drafts; with the model "
      "of meaning 83 % and 7 of 48); nothing has been tuned against it"),
+    ("2026-12v", ("r43", "r44"),
+     "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned after 2026-12u was first "
+     "measured and before anything of the draft check was changed again; not yet measured"),
+    ("2026-12w", ("r45", "r46"),
+     "**blind**: frozen on 2026-12-05 (night) with 2026-12v, before either was ever measured; kept back to be "
+     "measured after 2026-12v; not yet measured"),
 ]
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
