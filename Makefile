@@ -76,7 +76,10 @@ model: setup
 	$(UV) run --frozen omdome train src/omdome/triage/data/*.jsonl --signal-data data/public \
 		--threat-data src/omdome/triage/data/threats/*.jsonl -o src/omdome/triage/model --force
 
+# The draft sets already tuned against (2026-12 to 2026-12o); the later ones stay blind.
+TUNED_DRAFTS = $(wildcard data/review/blind/2026-12/r*.jsonl data/review/blind/2026-12[b-o]/r*.jsonl)
+
 ## meaning: retrain the draft check's model of meaning from the passages (reproducible: fixed seed)
 meaning: setup
 	$(UV) run --frozen omdome train-meaning data/review/passages/*.jsonl \
-		--comments src/omdome/triage/data/*.jsonl -o src/omdome/review/model --force
+		--comments src/omdome/triage/data/*.jsonl --drafts $(TUNED_DRAFTS) -o src/omdome/review/model --force

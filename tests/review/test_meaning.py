@@ -144,7 +144,7 @@ def test_training_is_reproducible_and_writes_a_model_the_check_reads(tmp_path, c
     root = Path(__file__).resolve().parents[2]
     rows = [json.loads(line) for f in sorted((root / "data/review/passages").glob("*.jsonl"))
             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-    picked = [r for finding in ("contempt", "secrecy", "advice", "leak") for label in (0, 1)
+    picked = [r for finding in ("contempt", "secrecy", "advice", "leak", "opinion") for label in (0, 1)
               for r in [r for r in rows if r["finding"] == finding and r["label"] == label][:30]]
     passages = tmp_path / "passages.jsonl"
     passages.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in picked), encoding="utf-8")
@@ -169,3 +169,69 @@ def test_a_long_paste_is_read_in_its_first_sentences_only():
     filler = " ".join(f"Punkt {n} i planen gäller lokalerna." for n in range(meaning_module.MAX_SENTENCES))
     assert "respect.disparaging" in model_codes(DISCLOSED + sneer + " " + filler)
     assert model_codes(DISCLOSED + filler + " " + sneer) == []
+
+
+@pytest.mark.parametrize("verdict", [
+    "Hela omorganisationen av skolorna var bortkastade pengar.",
+    "Bibliotekets nya öppettider är ett stort misstag.",
+    "Den nya skolskjutstaxan är ett rent rån mot föräldrarna.",
+])
+def test_a_verdict_on_the_organisation_in_words_no_lexicon_lists_is_an_unmarked_opinion(verdict):
+    assert model_codes(DISCLOSED + verdict) == ["opinion.unmarked"]
+    finding = next(f for f in review_draft(DISCLOSED + verdict, profile=TEACHER, policy=PUBLIC, meaning=True).findings
+                   if f.code == "opinion.unmarked")
+    assert finding.start == len(DISCLOSED) and finding.explanation.startswith("The model of meaning reads a verdict")
+
+
+@pytest.mark.parametrize("draft", [
+    "Själv tycker jag att hela omorganisationen av skolorna var bortkastade pengar.",
+    "Hela omorganisationen av skolorna var bortkastade pengar. Det är min egen åsikt, inte kommunens.",
+    "Omorganisationen av skolorna börjar i augusti.",
+])
+def test_a_marked_verdict_or_a_plain_fact_is_no_unmarked_opinion(draft):
+    assert "opinion.unmarked" not in model_codes(DISCLOSED + draft)
+
+
+def test_labelled_drafts_give_each_head_its_sentences(tmp_path):
+    from omdome.review.meaning_training import draft_passages
+
+    drafts = [
+        {"id": "a", "account": "personal", "draft": "Vi öppnar nya simhallen i maj. Chefen är en clown. Välkomna!",
+         "expected": [{"code": "respect.disparaging", "evidence": "Chefen är en clown"}]},
+        {"id": "b", "account": "official", "draft": "Vår nya app är den bästa i landet. Ladda ner den i dag.",
+         "expected": []},
+    ]
+    path = tmp_path / "drafts.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in drafts), encoding="utf-8")
+    rows = draft_passages([path])
+    contempt = [(r["text"], r["label"]) for r in rows if r["finding"] == "contempt"]
+    # The sneer's window is the positive; the draft's other windows are left out (its writer marked one
+    # place, not every one); the clean draft's windows are negatives.
+    assert ("Vi öppnar nya simhallen i maj. Chefen är en clown. Välkomna!", 1) in contempt
+    assert [label for text, label in contempt if text.startswith("Vi öppnar")] == [1]
+    assert ("Vår nya app är den bästa i landet. Ladda ner den i dag.", 0) in contempt
+    # Secrecy reads sentences; the first draft holds none, so each of its sentences is a negative.
+    assert ("Chefen är en clown.", 0) in [(r["text"], r["label"]) for r in rows if r["finding"] == "secrecy"]
+    # An official account speaks for the organisation: its verdicts are no negatives for opinions.
+    assert not [r for r in rows if r["finding"] == "opinion" and "bästa" in r["text"]]
+    assert all(r["source"] == "draft" for r in rows)
+
+
+def test_a_labelled_draft_without_its_findings_is_refused_with_exit_code_2(tmp_path, capsys):
+    drafts = tmp_path / "drafts.jsonl"
+    drafts.write_text(json.dumps({"id": "x", "draft": "Hej."}) + "\n", encoding="utf-8")
+    passages = tmp_path / "p.jsonl"
+    passages.write_text(json.dumps({"text": "Hej", "finding": "contempt", "label": 0}) + "\n", encoding="utf-8")
+    assert main(["train-meaning", str(passages), "--comments", str(passages), "--drafts", str(drafts),
+                 "-o", str(tmp_path / "out")]) == 2
+    assert "no list of expected findings" in capsys.readouterr().err
+
+
+def test_the_model_learnt_from_tuned_draft_sets_only_never_a_blind_one():
+    from bench.bench_blind import REVIEW_SETS
+
+    status = {name: text for name, _files, text in REVIEW_SETS}
+    trained_on = {name.split("/")[0] for name in shipped_meaning().meta["draft_files"]}
+    assert trained_on and all(status[name].startswith("**tuned against**") for name in trained_on)
+    # Every set tuned against is in it, so that retraining from the Makefile gives the shipped model.
+    assert trained_on == {name for name, text in status.items() if text.startswith("**tuned against**")}

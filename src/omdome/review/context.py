@@ -62,7 +62,7 @@ class DraftContext:
             return []
         from omdome.review.meaning import read
 
-        heads = ("contempt", "advice", "leak")
+        heads = ("contempt", "advice", "leak", "opinion")
         if self.policy.organisation.sector == "public":
             heads += ("secrecy",)
         return read(self.text, self.sentences, heads)

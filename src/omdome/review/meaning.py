@@ -29,7 +29,7 @@ import numpy as np
 from omdome.text.dense import DenseHead, load_head
 from omdome.text.segment import Sentence
 
-HEADS = ("contempt", "secrecy", "advice", "leak")
+HEADS = ("contempt", "secrecy", "advice", "leak", "opinion")
 READS = ("sentence", "window")
 # A post is a few sentences; a pasted report is read in its first sentences only, so that one
 # draft costs the embedding at most a second or two.

@@ -73,18 +73,28 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
     if evaluative is None:
         return
     marked = [bool(markers and markers.search(s.text.lower())) for s in ctx.sentences]
+    open_sentences, found = [], []
     for i, sentence in enumerate(ctx.sentences):
         # A marker in the sentence or next to it ("… Det är min egen åsikt.") covers it.
         if any(marked[max(0, i - 1): i + 2]) or _exempt(sentence):
             continue
+        open_sentences.append(sentence)
         judgement = _judgement(sentence.text, evaluative)
         if judgement is None or not (_about_us(ctx, sentence) or _verdict_after_us(ctx, sentence, judgement)
                                      or _superlative_on_our_topic(ctx, sentence, judgement)):
             continue
         start, end = sentence.start + judgement.start(), sentence.start + judgement.end()
+        found.append((sentence.start, sentence.end))
         yield Hit("opinion.unmarked", start, end, {"term": ctx.text[start:end]},
                   "An evaluative word in a sentence about the organisation, with no opinion "
                   "marker near it and no disclaimer in the draft.")
+    starts = {s.start for s in open_sentences}
+    for reading in ctx.readings_of("opinion", found):
+        if reading.start in starts:
+            yield Hit("opinion.unmarked", reading.start, reading.end,
+                      {"term": ctx.text[reading.start:reading.end]},
+                      f"The model of meaning reads a verdict stated as fact in this sentence, with no opinion "
+                      f"marker near it (p = {reading.probability:.2f}).")
 
 
 def _exempt(sentence: Sentence) -> bool:
