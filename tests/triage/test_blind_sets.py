@@ -92,3 +92,14 @@ def test_the_calibration_error_is_the_weighted_gap_between_confidence_and_accura
     right = [True, True, True, False, True, False]
     assert expected_calibration_error(confidences, right) == pytest.approx(4 / 6 * 0.15 + 2 / 6 * 0.05)
     assert expected_calibration_error([0.8] * 5, [True, True, True, True, False]) == pytest.approx(0.0)
+
+
+def test_no_draft_left_blind_is_close_to_a_draft_the_model_of_meaning_learnt_from():
+    learnt = json.loads((Path(__file__).parents[2] / "src/omdome/review/model/meaning.json").read_text())["draft_files"]
+    learnt_paths = {DATA / "review" / "blind" / name for name in learnt}
+    assert learnt_paths and learnt_paths <= set(REVIEW_FILES)
+    training = [Example(r["draft"], "", None) for p in sorted(learnt_paths) for r in read_jsonl(p)]
+    others = [r for p in REVIEW_FILES if p not in learnt_paths for r in read_jsonl(p)]
+    assert len(others) >= 240
+    pairs = near_duplicates([Example(r["draft"], "", None) for r in others], training, threshold=0.5)
+    assert [(others[i]["id"], similarity) for i, _j, similarity in pairs] == []
