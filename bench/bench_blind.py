@@ -110,7 +110,9 @@ TRIAGE_SETS = [
                  "commit 5ea8f79 (fast 0.879, default 0.896 macro-F1; report recall 57 / 60 of 62); nothing has been "
                  "tuned against it"),
     ("2026-12u", "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned while 2026-12t "
-                 "was first being measured and before anything of the triage was changed; not yet measured"),
+                 "was first being measured and before anything of the triage was changed; first measured after "
+                 "2026-12t, nothing having changed (fast 0.865, default 0.919 macro-F1; report recall 59 / 61 of "
+                 "63); nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -207,11 +209,13 @@ REVIEW_SETS = [
      "drafts; with the model of meaning 87 % and 4 of 48); nothing has been tuned against it"),
     ("2026-12x", ("r47", "r48"),
      "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned while 2026-12v was first "
-     "being measured; kept back for the next change of the draft check; not yet measured"),
+     "being measured; first measured after 2026-12v and 2026-12w, with the same commit, nothing having changed "
+     "(rules 81 % of required findings and a finding on 6 of 48 clean drafts; with the model of meaning 93 % and "
+     "7 of 48); nothing has been tuned against it"),
 ]
 # Frozen blind sets not yet measured on purpose: the bench leaves them out until their turn.
-KEPT_BACK = frozenset({"2026-12x"})
-TRIAGE_KEPT_BACK = frozenset({"2026-12u"})
+KEPT_BACK: frozenset[str] = frozenset()
+TRIAGE_KEPT_BACK: frozenset[str] = frozenset()
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
 MEANT_TO_BE_WITHHELD = ("hateful", "spam")
