@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,7 +72,7 @@ def read_jsonl(path: Path, fields: tuple[str, ...]) -> list[dict]:
     return rows
 
 
-def draft_passages(draft_files: list[Path]) -> list[dict]:
+def draft_passages(draft_files: Sequence[Path]) -> list[dict]:
     """Rows like the passages' (plus ``"source": "draft"``) from labelled drafts (``draft``,
     ``expected`` with each finding's ``code`` and ``evidence``, ``account``), one per sentence and
     head, in the form the head reads (the sentence, or the sentence with its neighbours).
@@ -107,7 +107,7 @@ def draft_passages(draft_files: list[Path]) -> list[dict]:
 
 
 def train_meaning(passage_files: list[Path], comment_files: list[Path], *, seed: int = 1,
-                  draft_files: list[Path] = (),
+                  draft_files: Sequence[Path] = (),
                   log: Callable[[str], None] = lambda line: None) -> MeaningModel:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from omdome.detect.lexicons import phrases
 from omdome.review.checks.identity import WORKS
-from omdome.review.context import FIRST_PERSON_PLURAL, DraftContext, Hit
+from omdome.review.context import FIRST_PERSON_PLURAL, DraftContext, Hit, quoted
 from omdome.text.segment import Sentence
 
 # Swedish superlatives judge whatever word list is used: "snabbaste", "billigaste".
@@ -92,7 +92,7 @@ def run(ctx: DraftContext) -> Iterator[Hit]:
     for reading in ctx.readings_of("opinion", found):
         if reading.start in starts:
             yield Hit("opinion.unmarked", reading.start, reading.end,
-                      {"term": ctx.text[reading.start:reading.end]},
+                      {"term": quoted(ctx.text[reading.start:reading.end])},
                       f"The model of meaning reads a verdict stated as fact in this sentence, with no opinion "
                       f"marker near it (p = {reading.probability:.2f}).")
 
