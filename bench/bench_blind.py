@@ -212,6 +212,9 @@ REVIEW_SETS = [
      "being measured; first measured after 2026-12v and 2026-12w, with the same commit, nothing having changed "
      "(rules 81 % of required findings and a finding on 6 of 48 clean drafts; with the model of meaning 93 % and "
      "7 of 48); nothing has been tuned against it"),
+    ("2026-12y", ("r49", "r50"),
+     "**blind**: frozen on 2026-12-05 (night) before it was ever measured, commissioned after 2026-12v to x were "
+     "measured, nothing of the draft check having changed since; not yet measured"),
 ]
 # Frozen blind sets not yet measured on purpose: the bench leaves them out until their turn.
 KEPT_BACK: frozenset[str] = frozenset()
@@ -264,6 +267,7 @@ WORD_FORMS = {
     "universitet": "universitet,universitetet,universitet,universiteten",
     "kedja": "kedja,kedjan,kedjor,kedjorna",
     "byggföretag": "byggföretag,byggföretaget,byggföretag,byggföretagen",
+    "bussbolag": "bussbolag,bussbolaget,bussbolag,bussbolagen",
     "energibolag": "energibolag,energibolaget,energibolag,energibolagen",
     "trafikmyndighet": "trafikmyndighet,trafikmyndigheten,trafikmyndigheter,trafikmyndigheterna",
     "mejeri": "mejeri,mejeriet,mejerier,mejerierna",
