@@ -29,7 +29,7 @@ from bench.bench_blind import REVIEW_BLIND, REVIEW_SETS, check_set
 # then) 0.78 / 0.04. After the opinion change that followed (a superlative on one of the organisation's
 # topics): 2026-12t 0.80 / 0.04; 2026-12u (blind, first measured then) 0.78 / 0.15. With the model of meaning
 # that learnt from the tuned sets (the rules unchanged): 2026-12v and 2026-12w (blind, first measured then)
-# 0.81 / 0.08 and 0.76 / 0.04; 2026-12x (blind, measured after them) 0.81 / 0.13.
+# 0.81 / 0.08 and 0.76 / 0.04; 2026-12x and 2026-12y (blind, measured after them) 0.81 / 0.13 and 0.83 / 0.13.
 FLOORS = {
     "2026-12d": (0.76, 0.05),
     "2026-12e": (0.78, 0.07),
@@ -52,6 +52,7 @@ FLOORS = {
     "2026-12v": (0.79, 0.10),
     "2026-12w": (0.74, 0.07),
     "2026-12x": (0.78, 0.15),
+    "2026-12y": (0.81, 0.15),
 }
 # With the model of meaning beside the rules (the think-twice page, staff replies), measured 2026-12-05 late
 # evening with the contempt head at 0.9: 2026-12o 0.88 / 0.10, 2026-12p 0.89 / 0.23, 2026-12q 0.80 / 0.13,
@@ -60,7 +61,7 @@ FLOORS = {
 # After the opinion change: 2026-12t 0.86 / 0.06, 2026-12u (blind) 0.83 / 0.15. With the model retrained on
 # the tuned sets' sentences, passages-12 and -13, an opinion head and the leak head at 0.95: 2026-12v and
 # 2026-12w (blind, frozen before it was tried, each measured once) 0.91 / 0.08 and 0.87 / 0.08; 2026-12x
-# (measured after them) 0.93 / 0.15.
+# and 2026-12y (measured after them) 0.93 / 0.15 and 0.90 / 0.15.
 # The three newest sets keep a floor with the model; 2026-12t and the earlier sets keep theirs on the rules
 # alone (the model costs 25 s a set alone, over a minute beside the rest of the suite, which stays under 15
 # minutes).
