@@ -113,6 +113,8 @@ TRIAGE_SETS = [
                  "was first being measured and before anything of the triage was changed; first measured after "
                  "2026-12t, nothing having changed (fast 0.865, default 0.919 macro-F1; report recall 59 / 61 of "
                  "63); nothing has been tuned against it"),
+    ("2026-12v", "**blind**: frozen on 2026-12-06 before it was ever measured, commissioned before the threat "
+                 "neighbours' vote was tried; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
