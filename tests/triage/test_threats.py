@@ -109,3 +109,39 @@ def test_plain_abuse_is_hidden_but_not_reported_as_unlawful():
 def test_veiled_damage_a_home_named_a_fire_set_and_a_group_called_parasites_are_reported(triager, comment):
     result = triager.triage(comment)
     assert (result.category, result.moderation) == ("hateful", "report")
+
+
+@pytest.mark.slow
+def test_the_default_path_asks_the_nearest_training_comments_whether_it_is_a_threat(tmp_path):
+    import shutil
+
+    from omdome.text import embedding
+    from omdome.triage.categories import CATEGORIES
+    from omdome.triage.model import shipped_model_dir
+    from omdome.triage.neighbours import build
+
+    shipped = load_model()
+    voters = shipped.neighbours
+    assert voters is not None and voters.threats is not None
+    assert shipped.meta["neighbours"]["threat_k"] == voters.threat_k
+    # The same model with a neighbours file that carries no threat answers.
+    without = tmp_path / "model"
+    shutil.copytree(shipped_model_dir(), without)
+    rows = voters.category_rows
+    build(voters.vectors[:rows], [CATEGORIES[j] for j in voters.labels[:rows]], list(CATEGORIES)).save(
+        without / "neighbours.npz")
+    text = ("Handläggaren Eva parkerar sin röda Golf vid simhallen varje morgon klockan sju. "
+            "Det vore tråkigt om något hände med den, eller med henne.")
+    asked = Triager(shipped, fast=False).triage(text)
+    alone = Triager(load_model(without), fast=False).triage(text)
+    # The heads' probability and the vote of the comment's nearest training comments, by their weights.
+    vote = voters.threat_vote(embedding.embed([text])[0])
+    assert vote is not None and vote > 0.5
+    assert asked.threat == pytest.approx((1 - voters.threat_weight) * alone.threat + voters.threat_weight * vote,
+                                         abs=1e-3)
+    assert (asked.category, asked.moderation, asked.urgency) == ("hateful", "report", "high")
+    # The fast path has no embedding and never asks.
+    fast_alone = Triager(load_model(without), fast=True).triage(text)
+    assert Triager(shipped, fast=True).triage(text).threat == fast_alone.threat
+    calm = "Hej, när öppnar simhallen igen efter renoveringen? Mina barn saknar den."
+    assert Triager(shipped, fast=False).triage(calm).moderation != "report"

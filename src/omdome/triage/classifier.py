@@ -165,6 +165,10 @@ class Triager:
             threat = _probability(threat_logits[0])
             if path == "default" and self.model.threat_embed is not None:
                 threat = (threat + _probability(self.model.threat_embed.logits(vector))) / 2
+                vote = self.model.neighbours.threat_vote(vector) if self.model.neighbours is not None else None
+                if vote is not None:
+                    weight = self.model.neighbours.threat_weight
+                    threat = (1 - weight) * threat + weight * vote
             hateful = max(scores, key=scores.__getitem__) == "hateful"
             reported = threat >= self.model.threat_threshold(path, hateful=hateful)
         return scores, sentiment_logits, _probability(toxicity_logits), threat, reported, path
