@@ -65,9 +65,12 @@ BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
 # 2026-12t (blind, frozen before any measurement, first measured with the same model at the end of the work
 # on the draft check): fast 0.879 / 0.97 / 0.92, default 0.896 / 0.99 / 0.97; 2026-12u (blind, measured
 # right after it) fast 0.865 / 0.94 / 0.94, default 0.919 / 0.97 / 0.97.
+# With the neighbours' threat vote and threats-2 (2026-12-06; chosen on the threat development set and the
+# seen sets) every floor below still held; 2026-12v (blind, frozen before any of it was measured, first
+# measured after): fast 0.831 / 0.93 / 0.94 (60 of 64 threats), default 0.878 / 0.96 / 0.97 (62 of 64).
 # The seen and tuned-against sets, and 2026-12l to o, keep a floor on the fast path only (it costs a fraction
 # of a second); the blind sets 2026-12p to 2026-12t keep both paths (the default path costs about 20 s a set);
-# 2026-12u keeps the fast path only, for the suite's 15 minutes.
+# 2026-12u and v keep the fast path only, for the suite's 15 minutes.
 FLOORS = {
     ("2026-12b", "fast"): (0.81, 0.90, 0.90),
     ("2026-12c", "fast"): (0.78, 0.94, 0.95),
@@ -89,6 +92,7 @@ FLOORS = {
     ("2026-12s", "fast"): (0.87, 0.94, 0.91), ("2026-12s", "default"): (0.89, 0.94, 0.90),
     ("2026-12t", "fast"): (0.86, 0.95, 0.90), ("2026-12t", "default"): (0.88, 0.97, 0.95),
     ("2026-12u", "fast"): (0.85, 0.92, 0.90),
+    ("2026-12v", "fast"): (0.81, 0.91, 0.92),
 }
 pytestmark = pytest.mark.slow
 
