@@ -116,8 +116,9 @@ TRIAGE_SETS = [
     ("2026-12v", "**blind**: frozen on 2026-12-06 before it was ever measured, commissioned before the threat "
                  "neighbours' vote was tried; first measured at commit 22567d9, after it (fast 0.831, default 0.878 "
                  "macro-F1; report recall 60 / 62 of 64); nothing has been tuned against it"),
-    ("2026-12w", "**blind, kept back**: frozen on 2026-12-06 before it was ever measured, commissioned after "
-                 "2026-12v was first measured; not measured yet"),
+    ("2026-12w", "**blind**: frozen on 2026-12-06 before it was ever measured, commissioned after 2026-12v was "
+                 "first measured and kept back until the re-score's threat bound was chosen; first measured at "
+                 "commit 3888f9f, after it; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -225,7 +226,7 @@ REVIEW_SETS = [
 ]
 # Frozen blind sets not yet measured on purpose: the bench leaves them out until their turn.
 KEPT_BACK: frozenset[str] = frozenset()
-TRIAGE_KEPT_BACK: frozenset[str] = frozenset({"2026-12w"})
+TRIAGE_KEPT_BACK: frozenset[str] = frozenset()
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
 MEANT_TO_BE_WITHHELD = ("hateful", "spam")
