@@ -118,7 +118,10 @@ TRIAGE_SETS = [
                  "macro-F1; report recall 60 / 62 of 64); nothing has been tuned against it"),
     ("2026-12w", "**blind**: frozen on 2026-12-06 before it was ever measured, commissioned after 2026-12v was "
                  "first measured and kept back until the re-score's threat bound was chosen; first measured at "
-                 "commit 3888f9f, after it; nothing has been tuned against it"),
+                 "commit 3888f9f, after it (fast 0.885, default 0.918 macro-F1; report recall 56 / 59 of 62; with "
+                 "the re-score 59); nothing has been tuned against it"),
+    ("2026-12x", "**blind**: frozen on 2026-12-06 before it was ever measured, commissioned after 2026-12w was "
+                 "first measured, nothing having changed since; nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
