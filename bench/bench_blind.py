@@ -121,7 +121,9 @@ TRIAGE_SETS = [
                  "commit 3888f9f, after it (fast 0.885, default 0.918 macro-F1; report recall 56 / 59 of 62; with "
                  "the re-score 59); nothing has been tuned against it"),
     ("2026-12x", "**blind**: frozen on 2026-12-06 before it was ever measured, commissioned after 2026-12w was "
-                 "first measured, nothing having changed since; nothing has been tuned against it"),
+                 "first measured, nothing having changed since; first measured at commit 5ecc765 (fast 0.851, "
+                 "default 0.902 macro-F1; report recall 57 / 58 of 62; with the re-score 60); nothing has been "
+                 "tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "

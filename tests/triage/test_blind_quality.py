@@ -1,4 +1,4 @@
-"""Floors on the sets written apart by other writers (b to h and j seen; i and k tuned against twice; l to u blind).
+"""Floors on the sets written apart by other writers (b to h and j seen; i and k tuned against twice; l to x blind).
 
 The floors sit a little under what the shipped model measured on each set (bench/RESULTS.md,
 "Blind sets"); a retrained model that falls under them has lost ground on text it was not
@@ -70,7 +70,11 @@ BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
 # measured after): fast 0.831 / 0.93 / 0.94 (60 of 64 threats), default 0.878 / 0.96 / 0.97 (62 of 64).
 # The seen and tuned-against sets, and 2026-12l to o, keep a floor on the fast path only (it costs a fraction
 # of a second); the blind sets 2026-12p to 2026-12t keep both paths (the default path costs about 20 s a set);
-# 2026-12u and v keep the fast path only, for the suite's 15 minutes.
+# 2026-12w (blind, frozen before and first measured after the re-score's threat bound): fast 0.885 / 0.97 /
+# 0.90 (56 of 62), default 0.918 / 0.99 / 0.95 (59 of 62).
+# 2026-12x (blind, frozen after 2026-12w was measured, nothing changed since): fast 0.851 / 0.94 / 0.92
+# (57 of 62), default 0.902 / 0.96 / 0.94 (58 of 62).
+# 2026-12u to x keep the fast path only, for the suite's 15 minutes.
 FLOORS = {
     ("2026-12b", "fast"): (0.81, 0.90, 0.90),
     ("2026-12c", "fast"): (0.78, 0.94, 0.95),
@@ -93,6 +97,8 @@ FLOORS = {
     ("2026-12t", "fast"): (0.86, 0.95, 0.90), ("2026-12t", "default"): (0.88, 0.97, 0.95),
     ("2026-12u", "fast"): (0.85, 0.92, 0.90),
     ("2026-12v", "fast"): (0.81, 0.91, 0.92),
+    ("2026-12w", "fast"): (0.86, 0.95, 0.88),
+    ("2026-12x", "fast"): (0.83, 0.92, 0.90),
 }
 pytestmark = pytest.mark.slow
 
