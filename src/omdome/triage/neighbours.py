@@ -11,9 +11,9 @@ its category; the vote's log-probabilities are blended with the heads' (``model.
 The same file votes on threats: every row also says whether a moderator must report that comment
 (1), must not (0) or was not told (-1), and rows after the first ``category_rows`` are the comments
 that train the threat head alone (half of them threats: they would skew the category vote). A veiled
-threat in polite words ("Journalisten bor visst på en lugn gata. Än så länge.") sits among other
-veiled threats in the embedding space, while the threat heads, drawing one straight boundary, take
-it for the complaint or question it looks like.
+threat in polite words ("Handläggaren parkerar sin röda Golf vid simhallen varje morgon. Det vore
+tråkigt om något hände med den.") sits among other veiled threats in the embedding space, while the
+threat heads, drawing one straight boundary, may take it for the complaint or question it looks like.
 """
 
 from __future__ import annotations
