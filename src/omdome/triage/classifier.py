@@ -147,13 +147,17 @@ class Triager:
         whether the threat head reports the comment, with its probability, and the path taken."""
         category_logits, sentiment_logits, toxicity_logits, *threat_logits = self._heads.logits(counts)
         path = "fast"
+        # The default path's neighbours, and the comment's similarity to each (one product serves both votes).
+        neighbours, similarity = None, None
         if vector is not None and self.model.category_embed is not None:
             log_probs = np.log(softmax(category_logits) + 1e-9)
             embed_log = np.log(softmax(self.model.category_embed.logits(vector)) + 1e-9)
             log_probs = (1 - self.model.blend) * log_probs + self.model.blend * embed_log
             path = "default"
-            if self.model.neighbours is not None:
-                log_probs = np.log(self.model.neighbours.blend(softmax(log_probs), vector))
+            neighbours = self.model.neighbours
+            if neighbours is not None:
+                similarity = neighbours.similarity(vector)
+                log_probs = np.log(neighbours.blend(softmax(log_probs), vector, similarity))
             probs = softmax(log_probs + self._bias[path]).tolist()
         else:
             # Eight numbers: plain floats cost a fraction of numpy's calls (every posted comment passes here).
@@ -165,10 +169,9 @@ class Triager:
             threat = _probability(threat_logits[0])
             if path == "default" and self.model.threat_embed is not None:
                 threat = (threat + _probability(self.model.threat_embed.logits(vector))) / 2
-                vote = self.model.neighbours.threat_vote(vector) if self.model.neighbours is not None else None
+                vote = neighbours.threat_vote(vector, similarity) if neighbours is not None else None
                 if vote is not None:
-                    weight = self.model.neighbours.threat_weight
-                    threat = (1 - weight) * threat + weight * vote
+                    threat = (1 - neighbours.threat_weight) * threat + neighbours.threat_weight * vote
             hateful = max(scores, key=scores.__getitem__) == "hateful"
             reported = threat >= self.model.threat_threshold(path, hateful=hateful)
         return scores, sentiment_logits, _probability(toxicity_logits), threat, reported, path

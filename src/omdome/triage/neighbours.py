@@ -60,21 +60,26 @@ class Neighbours:
     def dim(self) -> int:
         return int(self.vectors.shape[1])
 
-    def vote(self, vector: np.ndarray) -> np.ndarray:
+    def similarity(self, vector: np.ndarray) -> np.ndarray:
+        """Cosine similarity of ``vector`` to every row: worked out once for a comment, it serves both
+        the category vote and the threat vote."""
+        return self.vectors @ self._unit(vector)
+
+    def vote(self, vector: np.ndarray, similarity: np.ndarray | None = None) -> np.ndarray:
         """Probabilities over ``classes`` from the ``k`` training comments most like ``vector``,
         each weighted by how much closer it is than the nearest (a softmax over cosine similarity)."""
         rows = slice(0, self.category_rows)
-        similarity = self.vectors[rows] @ self._unit(vector)
-        return soft_vote(similarity[np.newaxis], self.labels[rows], len(self.classes), self.k, self.temperature)[0]
+        near = (self.similarity(vector) if similarity is None else similarity)[rows]
+        return soft_vote(near[np.newaxis], self.labels[rows], len(self.classes), self.k, self.temperature)[0]
 
-    def threat_vote(self, vector: np.ndarray) -> float | None:
+    def threat_vote(self, vector: np.ndarray, similarity: np.ndarray | None = None) -> float | None:
         """The share of the ``threat_k`` nearest comments with a known answer that were to be reported
         (weighted as in ``vote``); None when the file carries no threat answers."""
         if self.threats is None:
             return None
         known = self._threat_rows
-        similarity = self.vectors[known] @ self._unit(vector)
-        return float(soft_vote(similarity[np.newaxis], self.threats[known], 2, self.threat_k, self.temperature)[0, 1])
+        near = (self.similarity(vector) if similarity is None else similarity)[known]
+        return float(soft_vote(near[np.newaxis], self.threats[known], 2, self.threat_k, self.temperature)[0, 1])
 
     @cached_property
     def _threat_rows(self) -> np.ndarray:
@@ -84,9 +89,10 @@ class Neighbours:
         v = np.asarray(vector[: self.dim], dtype=np.float32)
         return v / (np.linalg.norm(v) or 1.0)
 
-    def blend(self, probs: np.ndarray, vector: np.ndarray) -> np.ndarray:
+    def blend(self, probs: np.ndarray, vector: np.ndarray, similarity: np.ndarray | None = None) -> np.ndarray:
         """``probs`` (the heads' category probabilities) blended with the vote, in log space."""
-        mixed = (1 - self.weight) * np.log(probs + 1e-9) + self.weight * np.log(self.vote(vector) + FLOOR)
+        vote = self.vote(vector, similarity)
+        mixed = (1 - self.weight) * np.log(probs + 1e-9) + self.weight * np.log(vote + FLOOR)
         mixed = np.exp(mixed - mixed.max())
         return mixed / mixed.sum()
 
