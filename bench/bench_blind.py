@@ -124,6 +124,9 @@ TRIAGE_SETS = [
                  "first measured, nothing having changed since; first measured at commit 5ecc765 (fast 0.851, "
                  "default 0.902 macro-F1; report recall 57 / 58 of 62; with the re-score 60); nothing has been "
                  "tuned against it"),
+    ("2026-12y", "**blind**: frozen on 2026-12-06 before it was ever measured, commissioned with the third threat "
+                 "development set and kept back until the threat changes of that session were chosen; nothing has "
+                 "been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -231,7 +234,7 @@ REVIEW_SETS = [
 ]
 # Frozen blind sets not yet measured on purpose: the bench leaves them out until their turn.
 KEPT_BACK: frozenset[str] = frozenset()
-TRIAGE_KEPT_BACK: frozenset[str] = frozenset()
+TRIAGE_KEPT_BACK: frozenset[str] = frozenset({"2026-12y"})
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
 MEANT_TO_BE_WITHHELD = ("hateful", "spam")
