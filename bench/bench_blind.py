@@ -125,8 +125,9 @@ TRIAGE_SETS = [
                  "default 0.902 macro-F1; report recall 57 / 58 of 62; with the re-score 60); nothing has been "
                  "tuned against it"),
     ("2026-12y", "**blind**: frozen on 2026-12-06 before it was ever measured, commissioned with the third threat "
-                 "development set and kept back until the threat changes of that session were chosen; nothing has "
-                 "been tuned against it"),
+                 "development set and kept back until threats-3 and threats-4 were trained on; first measured at "
+                 "commit 859ee01, after it (fast 0.875, default 0.895 macro-F1; report recall 54 / 58 of 60; with "
+                 "the re-score 59); nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
