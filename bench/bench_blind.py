@@ -128,6 +128,8 @@ TRIAGE_SETS = [
                  "development set and kept back until threats-3 and threats-4 were trained on; first measured at "
                  "commit 859ee01, after it (fast 0.875, default 0.895 macro-F1; report recall 54 / 58 of 60; with "
                  "the re-score 59); nothing has been tuned against it"),
+    ("2026-12z", "**blind**: frozen on 2026-12-06 before it was ever measured, commissioned with threats-5 and kept "
+                 "back until it was trained on; not measured yet"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -235,7 +237,7 @@ REVIEW_SETS = [
 ]
 # Frozen blind sets not yet measured on purpose: the bench leaves them out until their turn.
 KEPT_BACK: frozenset[str] = frozenset()
-TRIAGE_KEPT_BACK: frozenset[str] = frozenset()
+TRIAGE_KEPT_BACK: frozenset[str] = frozenset({"2026-12z"})
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
 MEANT_TO_BE_WITHHELD = ("hateful", "spam")
