@@ -129,7 +129,8 @@ TRIAGE_SETS = [
                  "commit 859ee01, after it (fast 0.875, default 0.895 macro-F1; report recall 54 / 58 of 60; with "
                  "the re-score 59); nothing has been tuned against it"),
     ("2026-12z", "**blind**: frozen on 2026-12-06 before it was ever measured, commissioned with threats-5 and kept "
-                 "back until it was trained on; not measured yet"),
+                 "back until it was trained on; first measured at commit 4d27054, after it (fast 0.868, default 0.886 "
+                 "macro-F1; report recall 56 / 56 of 60); nothing has been tuned against it"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -237,7 +238,7 @@ REVIEW_SETS = [
 ]
 # Frozen blind sets not yet measured on purpose: the bench leaves them out until their turn.
 KEPT_BACK: frozenset[str] = frozenset()
-TRIAGE_KEPT_BACK: frozenset[str] = frozenset({"2026-12z"})
+TRIAGE_KEPT_BACK: frozenset[str] = frozenset()
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
 MEANT_TO_BE_WITHHELD = ("hateful", "spam")

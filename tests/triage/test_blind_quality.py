@@ -1,4 +1,4 @@
-"""Floors on the sets written apart by other writers (b to h and j seen; i and k tuned against twice; l to y blind).
+"""Floors on the sets written apart by other writers (b to h and j seen; i and k tuned against twice; l to z blind).
 
 The floors sit a little under what the shipped model measured on each set (bench/RESULTS.md,
 "Blind sets"); a retrained model that falls under them has lost ground on text it was not
@@ -77,7 +77,10 @@ BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
 # With threats-3 and threats-4 (2026-12-06, eight more threat-training writers; nothing chosen by a blind set)
 # every floor below still held; 2026-12y (blind, frozen before, kept back and first measured after):
 # fast 0.875 / 0.97 / 0.90 (54 of 60), default 0.895 / 0.99 / 0.97 (58 of 60).
-# 2026-12u to y keep the fast path only, for the suite's 15 minutes.
+# With threats-5 (2026-12-06, six more threat-training writers; nothing chosen by a blind set) every floor
+# below still held; 2026-12z (blind, frozen before, kept back and first measured after): fast 0.868 / 0.99 /
+# 0.93 (56 of 60), default 0.886 / 0.96 / 0.93 (56 of 60).
+# 2026-12u to z keep the fast path only, for the suite's 15 minutes.
 FLOORS = {
     ("2026-12b", "fast"): (0.81, 0.90, 0.90),
     ("2026-12c", "fast"): (0.78, 0.94, 0.95),
@@ -103,6 +106,7 @@ FLOORS = {
     ("2026-12w", "fast"): (0.86, 0.95, 0.88),
     ("2026-12x", "fast"): (0.83, 0.92, 0.90),
     ("2026-12y", "fast"): (0.85, 0.95, 0.86),
+    ("2026-12z", "fast"): (0.84, 0.96, 0.89),
 }
 pytestmark = pytest.mark.slow
 
