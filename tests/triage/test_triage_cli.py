@@ -121,7 +121,7 @@ def test_training_is_reproducible_and_threat_only_comments_train_the_threat_head
     from omdome.triage.training import train_model
 
     examples = shipped_examples()[::15] + read_examples(decisions)
-    threats = shipped_threat_examples()[::2]
+    threats = shipped_threat_examples()[::6]
     train_model(examples, tmp_path / "plain", use_embedding=False, log=lambda _: None)
     train_model(examples, tmp_path / "threats", use_embedding=False, log=lambda _: None, threat_examples=threats)
     for head in ("category", "sentiment", "toxicity"):
