@@ -123,6 +123,7 @@ def near_duplicates(left: list[Example], right: list[Example], threshold: float 
         candidates = np.flatnonzero(shared)
         common = shared[candidates]
         similarity = common / (len(own) + sizes[candidates] - common)
-        for j, value in zip(candidates[similarity >= threshold], similarity[similarity >= threshold], strict=True):
-            pairs.append((i, int(j), round(float(value), 3)))
+        close = similarity >= threshold
+        pairs += [(i, int(j), round(float(value), 3)) for j, value in zip(candidates[close], similarity[close],
+                                                                          strict=True)]
     return pairs
