@@ -133,6 +133,8 @@ TRIAGE_SETS = [
                  "macro-F1; report recall 56 / 56 of 60); nothing has been tuned against it"),
     ("2026-12za", "**blind**: frozen on 2026-12-06 before it was ever measured, written after 2026-12z was first "
                   "measured and kept back for the next change to triage; not measured yet"),
+    ("2026-12zb", "**blind**: frozen on 2026-12-06 before it was ever measured, written while the re-score was "
+                  "changed to ask about every comment and kept back for the change after it; not measured yet"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -240,7 +242,7 @@ REVIEW_SETS = [
 ]
 # Frozen blind sets not yet measured on purpose: the bench leaves them out until their turn.
 KEPT_BACK: frozenset[str] = frozenset()
-TRIAGE_KEPT_BACK: frozenset[str] = frozenset({"2026-12za"})
+TRIAGE_KEPT_BACK: frozenset[str] = frozenset({"2026-12za", "2026-12zb"})
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
 MEANT_TO_BE_WITHHELD = ("hateful", "spam")
