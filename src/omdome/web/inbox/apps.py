@@ -13,10 +13,11 @@ class InboxConfig(AppConfig):
         from omdome.web.core.navigation import NavItem, register
         from omdome.web.core.roles import Role
         from omdome.web.inbox import notifications, tasks
-        from omdome.web.messages.signals import message_received
+        from omdome.web.messages.signals import message_flagged, message_received
         from omdome.web.scheduling.registry import register_periodic
 
         message_received.connect(notifications.threat_at_once, dispatch_uid="inbox.threat_at_once")
+        message_flagged.connect(notifications.threat_at_once, dispatch_uid="inbox.threat_at_once_later")
 
         register(NavItem("inbox:inbox", _("Inbox"), _("every incoming message, in queues by what rule 5 asks"),
                          (Role.COMMUNICATOR,)))

@@ -32,6 +32,9 @@ LOG_ACTION = {
     "draft_check_confirmed": _("findings read and published"),
     "draft_check_overridden": _("published despite a block, with a reason"),
     "contact_details_erased": _("contact details erased"),
+    "withheld_after_rescore": _("withheld after a second reading"),
+    "released_after_rescore": _("released after a second reading"),
+    "reported_after_rescore": _("flagged as possibly unlawful after a second reading"),
 }
 URGENCY = {"high": _("urgent"), "normal": _("normal"), "low": _("low")}
 SEVERITY = {"block": _("stops publication"), "warn": _("think twice"), "info": _("for your information")}

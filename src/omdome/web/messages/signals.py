@@ -13,6 +13,11 @@ from django.dispatch import Signal
 # not be done while the writer waits do it then).
 message_received = Signal()
 
+# A stored message flagged as possibly unlawful (a threat, incitement) only after it was received: the
+# background re-score found what the first triage missed. Arguments: ``message``. Receivers act as on
+# a new message with the flag (a communicator is told at once).
+message_flagged = Signal()
+
 # A new message's follow-up, done in the background: the comment widget stores a reader's comment
 # at once and the worker sends this soon after, in batches, in the transaction that clears the
 # comment's follow-up outbox. Arguments as message_received.
