@@ -80,7 +80,9 @@ BLIND = Path(__file__).parents[2] / "data" / "triage" / "blind"
 # With threats-5 (2026-12-06, six more threat-training writers; nothing chosen by a blind set) every floor
 # below still held; 2026-12z (blind, frozen before, kept back and first measured after): fast 0.868 / 0.99 /
 # 0.93 (56 of 60), default 0.886 / 0.96 / 0.93 (56 of 60).
-# 2026-12u to z keep the fast path only, for the suite's 15 minutes.
+# 2026-12za (blind, frozen before, kept back and first measured after the re-score was changed to ask about
+# every comment; model unchanged): fast 0.871 / 0.97 / 0.95 (58 of 61), default 0.894 / 0.99 / 0.98 (60 of 61).
+# 2026-12u to za keep the fast path only, for the suite's 15 minutes.
 FLOORS = {
     ("2026-12b", "fast"): (0.81, 0.90, 0.90),
     ("2026-12c", "fast"): (0.78, 0.94, 0.95),
@@ -107,6 +109,7 @@ FLOORS = {
     ("2026-12x", "fast"): (0.83, 0.92, 0.90),
     ("2026-12y", "fast"): (0.85, 0.95, 0.86),
     ("2026-12z", "fast"): (0.84, 0.96, 0.89),
+    ("2026-12za", "fast"): (0.84, 0.94, 0.92),
 }
 pytestmark = pytest.mark.slow
 
