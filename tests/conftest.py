@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import os
+
+# Under xdist every worker is a process of its own, and the embedding engine (OpenMP) and numpy's
+# BLAS would each start a thread per core in every one of them: on two cores, four threads spinning
+# on two. One thread a worker, unless the run says otherwise.
+if int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1")) > 1:
+    for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        os.environ.setdefault(_name, "1")
+
 from importlib.resources import files
 from pathlib import Path
 
