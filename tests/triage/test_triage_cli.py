@@ -131,3 +131,30 @@ def test_training_is_reproducible_and_threat_only_comments_train_the_threat_head
         assert a["weights"].shape != b["weights"].shape or not np.array_equal(a["weights"], b["weights"])
     meta = json.loads((tmp_path / "threats" / "model.json").read_text(encoding="utf-8"))
     assert any(f"threat head only: {len(threats)}" in line for line in meta["data"])
+
+
+def test_training_on_top_of_the_shipped_model_keeps_its_choices_instead_of_cross_validating_again(decisions):
+    """`--base shipped`: C, the biases and the threat thresholds are the shipped model's; nothing is
+    cross-validated (that is most of the training time), and the heads are still fitted on the data."""
+    from omdome.triage.base_data import shipped_examples, shipped_threat_examples
+    from omdome.triage.dataset import read_examples
+    from omdome.triage.model import load_model
+    from omdome.triage.training import Kept, fit_category, fit_threat
+
+    shipped = load_model()
+    kept = Kept.of(shipped)
+    assert kept is not None and kept.c == shipped.meta["c"] and kept.threat_thresholds
+    examples = shipped_examples()[::20] + read_examples(decisions)
+    lines: list[str] = []
+    fit = fit_category(examples, seed=13, use_embedding=False, log=lines.append, kept=kept)
+    assert (fit.c, fit.bias_fast, fit.cv_scores) == (shipped.meta["c"], shipped.meta["bias"]["fast"], {})
+    assert not any("cross-validated" in line for line in lines)
+    assert fit.head.weights.any()
+    threat = fit_threat(examples + shipped_threat_examples()[::20], seed=13, use_embedding=False,
+                        log=lines.append, kept=kept.threat_thresholds)
+    assert threat is not None and threat.cv == {}
+    assert threat.thresholds == {k: shipped.meta["threat"]["thresholds"][k] for k in ("fast", "fast_hateful")}
+    # A base without a threshold the path needs is not enough: the thresholds are chosen again.
+    chosen = fit_threat(examples + shipped_threat_examples()[::20], seed=13, use_embedding=False,
+                        log=lines.append, kept={"fast": 0.5})
+    assert chosen is not None and chosen.cv["fast"]["recall"] > 0

@@ -135,12 +135,39 @@ class CategoryFit:
     cv_scores: dict[str, float]
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What a model trained on top of the shipped data keeps from the shipped model instead of choosing
+    it again by cross-validation: the regularisation strength, the biases, the blend weight and the
+    threat thresholds. Chosen on nearly the same examples they would come out nearly the same, and the
+    cross-validation is most of the training time."""
+
+    source: str
+    c: float
+    bias_fast: dict[str, float]
+    blend: float | None  # None: the base has no embedding head
+    bias_default: dict[str, float] | None
+    threat_thresholds: dict[str, float]
+
+    @classmethod
+    def of(cls, base: TriageModel) -> Kept | None:
+        """The choices ``base`` made, or None when it lacks one (an older model: choose again)."""
+        meta = base.meta
+        if "c" not in meta or "fast" not in meta.get("bias", {}):
+            return None
+        embedded = meta.get("embedding") is not None and "default" in meta["bias"]
+        return cls(source=base.path.name, c=float(meta["c"]), bias_fast=dict(meta["bias"]["fast"]),
+                   blend=float(meta["blend_weight"]) if embedded else None,
+                   bias_default=dict(meta["bias"]["default"]) if embedded else None,
+                   threat_thresholds=dict(meta.get("threat", {}).get("thresholds", {})))
+
+
 def fit_category(examples: list[Example], *, seed: int, use_embedding: bool,
-                 log: Callable[[str], None], c: float | None = None) -> CategoryFit:
+                 log: Callable[[str], None], kept: Kept | None = None) -> CategoryFit:
     """The category heads, their blend weight and the per-category biases.
 
-    ``c`` skips the search for the regularisation strength (a model trained on top of the
-    shipped data reuses the shipped model's, chosen on nearly the same examples).
+    ``kept``: the regularisation strength, biases and blend weight of the model trained on top of,
+    instead of a search (the blend and the default path's biases only if it has an embedding head).
     """
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
@@ -148,18 +175,29 @@ def fit_category(examples: list[Example], *, seed: int, use_embedding: bool,
     y = np.array([e.category for e in examples])
     classes = list(CATEGORIES)
     x, columns = compact(matrix(texts, _languages(examples)))
-    c = c if c is not None else _choose_c(x, y, seed, log)
+    c = kept.c if kept is not None else _choose_c(x, y, seed, log)
     head = _hashed_head(_logistic(c, seed).fit(x, y), classes, columns)
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
-    raw = cross_val_predict(_logistic(c, seed), x, y, cv=folds, method="decision_function")
     order = [sorted(set(y)).index(k) for k in classes]
-    log_fast = _log_softmax(raw[:, order])
-    bias_fast, score_fast = _tune_bias(log_fast, y, classes, log, "fast")
+    choose = kept is None or (use_embedding and kept.blend is None)
+    if choose:
+        raw = cross_val_predict(_logistic(c, seed), x, y, cv=folds, method="decision_function")
+        log_fast = _log_softmax(raw[:, order])
+        bias_fast, score_fast = _tune_bias(log_fast, y, classes, log, "fast")
+        scores = {"fast": score_fast}
+    else:
+        bias_fast, scores = kept.bias_fast, {}
+        log(f"  C and biases kept from {kept.source}")
     if not use_embedding:
-        return CategoryFit(head, None, c, 0.0, bias_fast, bias_fast, {"fast": score_fast})
+        return CategoryFit(head, None, c, 0.0, bias_fast, bias_fast, scores)
     log("  embedding the examples (multilingual-e5-small)…")
     vectors = embedded_with_signals(examples)
     dense = _dense(seed).fit(vectors, y)
+    dense_order = [list(dense.classes_).index(k) for k in classes]
+    dense_head = DenseHead(CATEGORIES, dense.coef_[dense_order].T.astype(np.float32),
+                           dense.intercept_[dense_order].astype(np.float32))
+    if not choose:
+        return CategoryFit(head, dense_head, c, kept.blend, bias_fast, kept.bias_default, scores)
     p_embed = cross_val_predict(_dense(seed), vectors, y, cv=folds, method="predict_proba")[:, order]
     blend = _choose_blend(log_fast, np.log(p_embed + 1e-9), y, classes, log)
     blended = (1 - blend) * log_fast + blend * np.log(p_embed + 1e-9)
@@ -167,9 +205,6 @@ def fit_category(examples: list[Example], *, seed: int, use_embedding: bool,
     # each example's vote comes from the examples outside its own fold.
     voted = _voted(_log_softmax(blended), cached_embeddings(texts), y, classes, folds)
     bias_default, score_default = _tune_bias(voted, y, classes, log, "default")
-    dense_order = [list(dense.classes_).index(k) for k in classes]
-    dense_head = DenseHead(CATEGORIES, dense.coef_[dense_order].T.astype(np.float32),
-                           dense.intercept_[dense_order].astype(np.float32))
     return CategoryFit(head, dense_head, c, blend, bias_fast, bias_default,
                        {"fast": score_fast, "default": score_default})
 
@@ -223,9 +258,10 @@ def threat_pairs(examples: list[Example]) -> list[tuple[Example, int]]:
 
 
 def fit_threat(examples: list[Example], *, seed: int, use_embedding: bool,
-               log: Callable[[str], None]) -> ThreatFit | None:
+               log: Callable[[str], None], kept: dict[str, float] | None = None) -> ThreatFit | None:
     """A binary head for threats and incitement, apart from the category, so that it can be tuned for
-    recall; None when the data has no comment marked ``"report": true``."""
+    recall; None when the data has no comment marked ``"report": true``. ``kept``: the thresholds of
+    the model trained on top of, instead of choosing them again (if it has every one needed)."""
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
     pairs = threat_pairs(examples)
@@ -236,6 +272,14 @@ def fit_threat(examples: list[Example], *, seed: int, use_embedding: bool,
     x, columns = compact(matrix([e.text for e in chosen], _languages(chosen)))
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
     head = _hashed_head(_binary(THREAT_C, seed).fit(x, y), ["0", "1"], columns)
+    needed = ("fast", "fast_hateful", *(("default", "default_hateful") if use_embedding else ()))
+    if kept is not None and all(k in kept for k in needed):
+        log("  threat head: thresholds kept from the base model")
+        embed_head = None
+        if use_embedding:
+            dense = _binary(THREAT_C, seed).fit(embedded_with_signals(chosen), y)
+            embed_head = DenseHead(("0", "1"), dense.coef_.T.astype(np.float32), dense.intercept_.astype(np.float32))
+        return ThreatFit(head, embed_head, {k: float(kept[k]) for k in needed}, {})
     p_fast = cross_val_predict(_binary(THREAT_C, seed), x, y, cv=folds, method="predict_proba")[:, 1]
     hateful = np.array([e.category == "hateful" for e in chosen])
     thresholds, cv = {}, {}
@@ -472,10 +516,13 @@ def _fit_and_save(examples, output, seed, use_embedding, signal_folder, base, lo
                   scores=None, toxicity_files=None, threat_examples=None) -> dict[str, object]:
     from omdome.triage.signal_data import absabank_sentiment, dkhate_toxicity, labelled_toxicity
 
-    shipped_c = float(base.meta["c"]) if base is not None and "c" in base.meta else None
-    fit = fit_category(examples, seed=seed, use_embedding=use_embedding, log=log, c=shipped_c)
-    threat = fit_threat(examples + list(threat_examples or ()), seed=seed, use_embedding=use_embedding, log=log)
+    kept = Kept.of(base) if base is not None else None
+    fit = fit_category(examples, seed=seed, use_embedding=use_embedding, log=log, kept=kept)
+    threat = fit_threat(examples + list(threat_examples or ()), seed=seed, use_embedding=use_embedding, log=log,
+                        kept=kept.threat_thresholds if kept is not None else None)
     sources = [f"own comments: {len(examples)} ({data_hash(examples)})"]
+    if kept is not None:
+        sources.append(f"C, biases, blend weight and threat thresholds kept from the base model ({kept.source})")
     if threat_examples:
         sources.append(f"own comments for the threat head only: {len(threat_examples)} "
                        f"({data_hash(threat_examples)})")
