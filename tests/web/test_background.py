@@ -42,10 +42,10 @@ def test_every_comment_enters_the_rescore_outbox_with_what_the_fuller_model_is_a
 
 
 def test_a_veiled_threat_the_fast_path_published_is_withheld_flagged_and_told_after_the_rescore(
-        django_capture_on_commit_callbacks):
+        django_capture_on_commit_callbacks, client):
     from django.core import mail
 
-    make_staff()
+    client.force_login(make_staff())
     # Polite words with a threat in them: to the fast path, a correction it publishes.
     text = "Glöm inte, ni på kommunen, att era dörrar också går att öppna utifrån om man vill."
     comment = make_comment(make_thread(), text).comment
@@ -59,6 +59,9 @@ def test_a_veiled_threat_the_fast_path_published_is_withheld_flagged_and_told_af
     assert (comment.category, comment.urgency) == ("hateful", "high")
     assert comment.events.filter(action="withheld_after_rescore").exists()
     assert len(mail.outbox) == 1 and f"#message-{comment.pk}" in mail.outbox[0].body
+    # The moderation log says what happened in the UI's words, not in the stored codes.
+    page = client.get("/inbox/?queue=review").content.decode()
+    assert "hålls inne efter en andra läsning · felaktighet → hatiskt" in page and "rescore:" not in page
 
 
 def test_a_threat_the_fast_path_withheld_only_as_hateful_is_flagged_after_the_rescore(

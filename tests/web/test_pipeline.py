@@ -46,7 +46,7 @@ def test_when_the_text_looks_hateful_then_the_writer_is_asked_to_think_twice_and
 def test_when_a_hateful_comment_is_sent_anyway_then_it_is_withheld():
     c = make_comment(make_thread(), HATEFUL, confirmed=True).comment
     assert c.status == Status.WITHHELD and c.category == "hateful" and not c.possibly_unlawful
-    assert "triage: hateful, hide" in c.events.get().reason
+    assert "triage:hateful:hide" in c.events.get().reason
 
 
 def test_a_threat_is_withheld_and_flagged_as_possibly_unlawful():
@@ -205,7 +205,7 @@ def test_a_comment_with_a_personnummer_asks_first_then_is_held_for_review():
     assert raised.value.code == "personal_data" and raised.value.extra["kinds"] == ["personnummer"]
     comment = make_comment(thread, text, confirmed=True).comment
     assert comment.status in ("pending", "withheld") and "19811218-9876" in comment.text  # not shown
-    assert "personal data: held for review" in comment.events.get().reason
+    assert "personal_data.held" in comment.events.get().reason
 
 
 def test_a_site_that_masks_publishes_the_comment_without_the_data():

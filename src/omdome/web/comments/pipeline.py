@@ -192,10 +192,10 @@ def personal_data(s: Submission) -> None:
                          kinds=sorted({span.kind for span in found}))
     if masks:
         s.text = redact(s.text, labels=s.site.language).text
-        s.reasons.append("personal data: masked")
+        s.reasons.append("personal_data.masked")
     else:
         s.status, s.held_by_site = Status.PENDING, True
-        s.reasons.append("personal data: held for review")
+        s.reasons.append("personal_data.held")
 
 
 def sanitise(s: Submission) -> None:
@@ -227,10 +227,10 @@ def site_rules(s: Submission) -> None:
     site = s.site
     if site.premoderation:
         s.status, s.held_by_site = Status.PENDING, True
-        s.reasons.append("site: pre-moderation")
+        s.reasons.append("site.premoderation")
     elif site.premoderate_first_time and s.editing is None and not _has_published(s):
         s.status, s.held_by_site = Status.PENDING, True
-        s.reasons.append("site: first comment from this writer")
+        s.reasons.append("site.first_comment")
 
 
 def _has_published(s: Submission) -> bool:
@@ -251,7 +251,7 @@ def triage_moderation(s: Submission) -> None:
         return
     if should_withhold(s.triage):
         s.status = Status.WITHHELD
-        s.reasons.append(f"triage: {s.triage.category}, {s.triage.moderation}")
+        s.reasons.append(f"triage:{s.triage.category}:{s.triage.moderation}")
     s.possibly_unlawful = s.triage.moderation == "report"
 
 

@@ -200,11 +200,11 @@ def _store(scored: list[tuple[int, str, TriageResult]]) -> dict[int, str]:
         comment.save(update_fields=[*fields, "rescore_due", *(["status"] if comment.status != before else [])])
         if comment.status != before:
             action = "withheld_after_rescore" if comment.status == Status.WITHHELD else "released_after_rescore"
-            log(comment, action, from_status=before, reason=f"{fast_category} -> {result.category}")
+            log(comment, action, from_status=before, reason=f"rescore:{fast_category}:{result.category}")
         if comment.possibly_unlawful and not flagged_before:
             if comment.status == before:  # withheld already (or a moderator's decision stands): still logged
                 log(comment, "reported_after_rescore", from_status=before,
-                    reason=f"{fast_category} -> {result.category}")
+                    reason=f"rescore:{fast_category}:{result.category}")
             message_flagged.send(sender=Comment, message=comment)
         outcomes[comment_id] = result.category
     return outcomes

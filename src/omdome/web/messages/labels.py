@@ -36,6 +36,15 @@ LOG_ACTION = {
     "released_after_rescore": _("released after a second reading"),
     "reported_after_rescore": _("flagged as possibly unlawful after a second reading"),
 }
+# Why the system decided what the moderation log shows (ModerationEvent.reason): stable codes, joined by
+# "; ". Two carry categories: "triage:<category>:<moderation>" and "rescore:<category>:<category>".
+LOG_REASON = {
+    "personal_data.masked": _("personal data masked"),
+    "personal_data.held": _("personal data, held for review"),
+    "site.premoderation": _("the site reviews every comment first"),
+    "site.first_comment": _("the writer's first comment on the site"),
+}
+MODERATION = {"keep": _("keep"), "hide": _("hide"), "report": _("report it")}
 URGENCY = {"high": _("urgent"), "normal": _("normal"), "low": _("low")}
 SEVERITY = {"block": _("stops publication"), "warn": _("think twice"), "info": _("for your information")}
 VERDICT = {
@@ -52,3 +61,20 @@ ADVICE = {
 
 def label(table: dict, code: str) -> str:
     return str(table.get(code, code))
+
+
+def log_reason(reason: str) -> str:
+    """A moderation log entry's reason in the UI's words. A reason that is not made of the codes above
+    (a person's own words, or an entry written before the codes) is shown as it was written."""
+    words = []
+    for part in reason.split("; "):
+        kind, *codes = part.split(":")
+        if part in LOG_REASON:
+            words.append(str(LOG_REASON[part]))
+        elif kind == "triage" and len(codes) == 2 and codes[0] in CATEGORY and codes[1] in MODERATION:
+            words.append(f"{label(CATEGORY, codes[0])}, {label(MODERATION, codes[1])}")
+        elif kind == "rescore" and len(codes) == 2 and all(code in CATEGORY for code in codes):
+            words.append(f"{label(CATEGORY, codes[0])} → {label(CATEGORY, codes[1])}")
+        else:
+            return reason
+    return "; ".join(words)

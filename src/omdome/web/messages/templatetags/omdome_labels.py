@@ -13,3 +13,4 @@ FILTERS = {"category_label": labels.CATEGORY, "action_label": labels.ACTION, "se
            "urgency_label": labels.URGENCY, "log_label": labels.LOG_ACTION}
 for _name, _table in FILTERS.items():
     register.filter(_name, partial(labels.label, _table))
+register.filter("log_reason", labels.log_reason)
