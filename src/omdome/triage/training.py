@@ -275,10 +275,7 @@ def fit_threat(examples: list[Example], *, seed: int, use_embedding: bool,
     needed = ("fast", "fast_hateful", *(("default", "default_hateful") if use_embedding else ()))
     if kept is not None and all(k in kept for k in needed):
         log("  threat head: thresholds kept from the base model")
-        embed_head = None
-        if use_embedding:
-            dense = _binary(THREAT_C, seed).fit(embedded_with_signals(chosen), y)
-            embed_head = DenseHead(("0", "1"), dense.coef_.T.astype(np.float32), dense.intercept_.astype(np.float32))
+        embed_head = _threat_embed_head(embedded_with_signals(chosen), y, seed) if use_embedding else None
         return ThreatFit(head, embed_head, {k: float(kept[k]) for k in needed}, {})
     p_fast = cross_val_predict(_binary(THREAT_C, seed), x, y, cv=folds, method="predict_proba")[:, 1]
     hateful = np.array([e.category == "hateful" for e in chosen])
@@ -293,7 +290,6 @@ def fit_threat(examples: list[Example], *, seed: int, use_embedding: bool,
     if not use_embedding:
         return ThreatFit(head, None, thresholds, cv)
     vectors = embedded_with_signals(chosen)
-    dense = _binary(THREAT_C, seed).fit(vectors, y)
     p_embed = cross_val_predict(_binary(THREAT_C, seed), vectors, y, cv=folds, method="predict_proba")[:, 1]
     # The default path also asks the nearest training comments (see ``neighbours``), each from the
     # examples outside its own fold.
@@ -306,11 +302,16 @@ def fit_threat(examples: list[Example], *, seed: int, use_embedding: bool,
         f"false alarms {cv['default']['false_alarms']:.4f}; among hateful at "
         f"{thresholds['default_hateful']:.2f}: recall {cv['default_hateful']['recall']:.3f}, "
         f"false alarms {cv['default_hateful']['false_alarms']:.4f}")
-    dense_head = DenseHead(("0", "1"), dense.coef_.T.astype(np.float32), dense.intercept_.astype(np.float32))
-    return ThreatFit(head, dense_head, thresholds, cv)
+    return ThreatFit(head, _threat_embed_head(vectors, y, seed), thresholds, cv)
 
 
 THREAT_C = 3.0
+
+
+def _threat_embed_head(vectors: np.ndarray, y: np.ndarray, seed: int) -> DenseHead:
+    """The threat head on the sentence embedding (with the signals), fitted on all of ``vectors``."""
+    dense = _binary(THREAT_C, seed).fit(vectors, y)
+    return DenseHead(("0", "1"), dense.coef_.T.astype(np.float32), dense.intercept_.astype(np.float32))
 
 
 def _threshold(p: np.ndarray, y: np.ndarray,
