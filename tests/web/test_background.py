@@ -14,31 +14,52 @@ from omdome.web.comments.models import Comment, Status
 from omdome.web.comments.tasks import rescore_comment
 from omdome.web.scheduling import registry
 from omdome.web.scheduling.models import PeriodicRun
-from web.factories import due_texts, held_on_a_borderline_score, hesitant_text, make_comment, make_staff, make_thread
+from web.factories import (
+    asked_only_about_threats,
+    due_texts,
+    held_on_a_borderline_score,
+    hesitant_text,
+    make_comment,
+    make_staff,
+    make_thread,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def test_every_comment_enters_the_rescore_outbox_with_what_the_fuller_model_is_asked():
+def test_the_rescore_outbox_takes_what_the_fuller_model_should_read_with_what_it_is_asked():
     thread = make_thread()
-    sure = make_comment(thread, "Tack för informationen, mycket bra!").comment
-    # A question or a complaint? Either way it stays published: the fast path's label is kept.
-    hesitant = make_comment(thread, hesitant_text()).comment
+    plain = make_comment(thread, "Tack för informationen, mycket bra!").comment
     rough = make_comment(thread, due_texts()[0], author="Nils").comment
     reported = make_comment(thread, "Jag vet var du bor, akta dig din jävel", author="Bo", confirmed=True).comment
-    # The harmless ones are asked only whether they are threats; the rough one about the whole
-    # decision; one the fast path already reports, nothing.
-    assert [c.rescore_due for c in (sure, hesitant, rough, reported)] == [True, True, True, False]
-    assert [c.triage.get("rescore_for") for c in (sure, hesitant, rough)] == ["threat", "threat", None]
-    fast = {c.pk: (c.category, c.confidence) for c in (sure, hesitant)}
-    assert rescoring.backlog() == 3
-    assert rescoring.drain() == 3 and rescoring.backlog() == 0
-    for comment in (sure, hesitant, rough):
+    # The rough one is asked about the whole decision; one the fast path already reports, or sees
+    # as plainly harmless, not at all.
+    assert [c.rescore_due for c in (plain, rough, reported)] == [False, True, False]
+    assert rough.triage.get("rescore_for") is None
+    # Harmless, but as if the fast path saw some chance of a threat in it: asked only that.
+    everyday = asked_only_about_threats(make_comment(thread, hesitant_text(), author="Eva").comment)
+    fast = (everyday.category, everyday.confidence)
+    assert rescoring.backlog() == 2
+    assert rescoring.drain() == 2 and rescoring.backlog() == 0
+    for comment in (everyday, rough):
         comment.refresh_from_db()
         assert not comment.rescore_due and comment.triage["rescored"]
     # Not a threat: the fast path's result stands, whatever else the fuller model thought.
-    assert {c.pk: (c.category, c.confidence) for c in (sure, hesitant)} == fast
+    assert (everyday.category, everyday.confidence) == fast
     assert rough.triage["category"] == rough.category
+
+
+def test_the_fuller_model_is_asked_whether_a_comment_is_a_threat_from_some_chance_of_one():
+    from dataclasses import replace
+
+    from omdome.triage.classifier import Triager
+
+    harmless = Triager(fast=True).triage("Tack för informationen, mycket bra!")
+    assert rescoring.purpose(harmless) is None
+    at_bound = replace(harmless, threat=rescoring.THREAT_ONLY_FROM)
+    assert rescoring.purpose(at_bound) == rescoring.PURPOSE_THREAT
+    assert rescoring.purpose(replace(harmless, threat=rescoring.THREAT_FROM)) == rescoring.PURPOSE_DECISION
+    assert rescoring.purpose(replace(at_bound, moderation="report")) is None
 
 
 def test_a_veiled_threat_the_fast_path_published_is_withheld_flagged_and_told_after_the_rescore(

@@ -1,10 +1,11 @@
 """Threats on a blind set as the comment system reports them: the fast path when a comment is posted,
-then the fuller model, which the background re-score asks about every comment the fast path does not report.
+then the fuller model, which the background re-score asks where ``rescoring.purpose`` says.
 
 2026-12t was written apart, frozen before it was first measured and never tuned against. With the
-model trained on threats-5 and the re-score asking about every comment (2026-12-06) the fast path
-alone reports 58 of its 62 threats, the fuller model alone 62, the two together as the system runs
-them 62, with 9 false reports of 236 (bench/RESULTS.md, "The background re-score").
+model trained on threats-5 and the re-score's threat-only question from a fast-path threat
+probability of 0.25 (2026-12-06) the fast path alone reports 58 of its 62 threats, the fuller model
+alone 62, the two together as the system runs them 62, with 8 false reports of 236
+(bench/RESULTS.md, "The background re-score").
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def test_the_fast_path_and_the_rescore_together_report_the_threats_of_a_blind_se
     model = load_model()
     items = [(None, r["text"]) for r in rows]
     fast = Triager(model, fast=True).triage_many(items)
-    # The fuller model is asked where the system asks it: about every comment the fast path does not report.
+    # The fuller model is asked where the system asks it.
     asked = [i for i, result in enumerate(fast) if purpose(result) is not None]
     fuller = dict(zip(asked, Triager(model, fast=False).triage_many([items[i] for i in asked]), strict=True))
 
