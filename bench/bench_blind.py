@@ -137,6 +137,8 @@ TRIAGE_SETS = [
                   "58 / 60 of 61; with the re-score 60); nothing has been tuned against it"),
     ("2026-12zb", "**blind**: frozen on 2026-12-06 before it was ever measured, written while the re-score was "
                   "changed to ask about every comment and kept back for the change after it; not measured yet"),
+    ("2026-12zc", "**blind**: frozen on 2026-12-06 before it was ever measured, written after the re-score's "
+                  "threat-only question was bounded and kept back behind 2026-12zb; not measured yet"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -244,7 +246,7 @@ REVIEW_SETS = [
 ]
 # Frozen blind sets not yet measured on purpose: the bench leaves them out until their turn.
 KEPT_BACK: frozenset[str] = frozenset()
-TRIAGE_KEPT_BACK: frozenset[str] = frozenset({"2026-12zb"})
+TRIAGE_KEPT_BACK: frozenset[str] = frozenset({"2026-12zb", "2026-12zc"})
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
 MEANT_TO_BE_WITHHELD = ("hateful", "spam")
