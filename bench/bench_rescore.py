@@ -79,8 +79,12 @@ def main() -> None:
     shown = [(full[i] if takes(why[i], full[i]) else fast[i]).category for i in range(len(rows))]
     # Threats as the comment system reports them: the fast path when the comment is posted, then the
     # fuller model where the re-score asks it (``purpose``).
+    def by_system(fast_result, full_result) -> bool:  # type: ignore[no-untyped-def]
+        return fast_result.moderation == "report" or (
+            purpose(fast_result) is not None and full_result.moderation == "report")
+
     def reported(i: int) -> bool:
-        return fast[i].moderation == "report" or (why[i] is not None and full[i].moderation == "report")
+        return by_system(fast[i], full[i])
 
     threat_rows = ["| set | threats | fast path alone | fuller model alone | "
                    "fast path, then the re-score | "
@@ -100,10 +104,6 @@ def main() -> None:
     ev_threats = [i for i, r in enumerate(everyday) if r["report"]]
     ev_harmless = [i for i, r in enumerate(everyday) if not r["report"]]
 
-    def ev_system(i: int) -> bool:
-        return ev_fast[i].moderation == "report" or (
-            purpose(ev_fast[i]) is not None and ev_full[i].moderation == "report")
-
     def ev_row(label: str, says) -> str:  # type: ignore[no-untyped-def]
         return (f"| {label} | {sum(map(says, ev_threats))} of {len(ev_threats)} | "
                 f"{sum(map(says, ev_harmless))} of {len(ev_harmless)} |")
@@ -112,7 +112,7 @@ def main() -> None:
         "| path | threats reported | harmless comments reported |", "|---|--:|--:|",
         ev_row("fast path alone", lambda i: ev_fast[i].moderation == "report"),
         ev_row("fuller model alone", lambda i: ev_full[i].moderation == "report"),
-        ev_row("fast path, then the re-score", ev_system)]
+        ev_row("fast path, then the re-score", lambda i: by_system(ev_fast[i], ev_full[i]))]
     ev_withheld = sum(withheld(ev_fast[i]) for i in ev_harmless)
     bench_texts = [comment_text(n) for n in range(3000)]
     bench_fast = Triager(fast=True).triage_many(list(enumerate(bench_texts)))
