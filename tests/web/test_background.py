@@ -85,6 +85,26 @@ def test_a_veiled_threat_the_fast_path_published_is_withheld_flagged_and_told_af
     assert "hålls inne efter en andra läsning · felaktighet → hatiskt" in page and "rescore:" not in page
 
 
+def test_the_rescore_reads_a_second_time_and_reports_from_the_lower_probability(
+        django_capture_on_commit_callbacks, monkeypatch):
+    from omdome.triage import classifier
+    from omdome.triage.classifier import Triager
+
+    make_staff()
+    text = "Tänk er för innan ni stänger fritidsgården, många här har inget att förlora."
+    comment = make_comment(make_thread(), text).comment
+    assert comment.status == Status.PUBLISHED and comment.rescore_due
+    # The default path alone would not report it; the re-score reads it as the second reading does.
+    default = Triager(fast=False).triage(text)
+    assert default.moderation != "report"
+    monkeypatch.setattr(classifier, "SECOND_READING_AT", default.threat - 0.01)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert rescoring.drain() == 1
+    comment.refresh_from_db()
+    assert comment.status == Status.WITHHELD and comment.possibly_unlawful
+    assert (comment.category, comment.urgency) == ("hateful", "high")
+
+
 def test_a_threat_the_fast_path_withheld_only_as_hateful_is_flagged_after_the_rescore(
         django_capture_on_commit_callbacks):
     from django.core import mail

@@ -33,7 +33,8 @@ def test_the_fast_path_and_the_rescore_together_report_the_threats_of_a_blind_se
     fast = Triager(model, fast=True).triage_many(items)
     # The fuller model is asked where the system asks it.
     asked = [i for i, result in enumerate(fast) if purpose(result) is not None]
-    fuller = dict(zip(asked, Triager(model, fast=False).triage_many([items[i] for i in asked]), strict=True))
+    fuller = dict(zip(asked, Triager(model, fast=False, second_reading=True).triage_many([items[i] for i in asked]),
+                      strict=True))
 
     def reported(i: int) -> bool:
         return fast[i].moderation == "report" or (i in fuller and fuller[i].moderation == "report")

@@ -116,12 +116,15 @@ class Triager:
 
     ``fast=True`` uses only characters and lexicons, the path for comments as they are
     posted and for bulk runs; otherwise the sentence embedding is stacked on top when the
-    package that carries it is installed.
+    package that carries it is installed. ``second_reading=True`` (with the embedding): the
+    background re-score's reading of comments the fast path has passed, which reports a threat from
+    a lower probability where the characters already give some chance of one (``SECOND_READING_AT``).
     """
 
     def __init__(self, model: TriageModel | None = None, facts: Facts | None = None, *,
-                 fast: bool = False, own_domains: tuple[str, ...] = ()):
+                 fast: bool = False, own_domains: tuple[str, ...] = (), second_reading: bool = False):
         self.model = model or load_model()
+        self.second_reading = second_reading
         self.facts = facts
         # The organisation's own web domains: a link there is no advertisement.
         self.own_domains = tuple(d.lower().removeprefix("www.") for d in own_domains if d)
@@ -166,14 +169,17 @@ class Triager:
         scores = dict(zip(self.model.category.classes, probs, strict=True))
         threat, reported = 0.0, False
         if threat_logits:
-            threat = _probability(threat_logits[0])
+            threat = characters = _probability(threat_logits[0])
             if path == "default" and self.model.threat_embed is not None:
                 threat = (threat + _probability(self.model.threat_embed.logits(vector))) / 2
                 vote = neighbours.threat_vote(vector, similarity) if neighbours is not None else None
                 if vote is not None:
                     threat = (1 - neighbours.threat_weight) * threat + neighbours.threat_weight * vote
             hateful = max(scores, key=scores.__getitem__) == "hateful"
-            reported = threat >= self.model.threat_threshold(path, hateful=hateful)
+            threshold = self.model.threat_threshold(path, hateful=hateful)
+            if path == "default" and self.second_reading and characters >= SECOND_READING_FROM:
+                threshold = min(threshold, SECOND_READING_AT)
+            reported = threat >= threshold
         return scores, sentiment_logits, _probability(toxicity_logits), threat, reported, path
 
     def _one(self, id_: object, text: str, vector: np.ndarray | None) -> TriageResult:
@@ -340,8 +346,19 @@ _AIMED = re.compile(
 
 
 # The threat head reads character n-grams; on a sentence of a few words, without a word of the
-# threat lexicon or a veiled form, it has too little to go on ("Jag är en annan." scored 0.80).
+# threat lexicon or a veiled form, it has too little to go on ("Jag är en annan." scored 0.80). The
+# default path is no surer: it gives "Jag är din rådgivare." 0.88.
 THREAT_HEAD_MIN_WORDS = 6
+# The second reading (``Triager(second_reading=True)``): the fuller model reading a comment the fast
+# path has already passed, in the background. Among comments whose characters give some probability
+# of a threat the share of threats is higher, so there the fuller model reports from a lower
+# probability. Chosen on the threat development sets thr5, thr6, thr11 and thr12 and the seen blind
+# sets (2026-12 to 2026-12k) by a rule set beforehand: the lowest of 0.55, 0.50 and 0.45 that keeps
+# the comment system's false reports on the seen sets at 6 % (173 of 2,883) or less. With 0.55 the
+# comment system reports 447 of those 480 development threats against 440, for 169 false reports on
+# the seen sets against 156 (data/triage/threat-dev/README.md).
+SECOND_READING_FROM = 0.25
+SECOND_READING_AT = 0.55
 # Under this probability, hateful from the category head alone needs a hostile word to stand.
 UNSURE_HATEFUL = 0.5
 _WORDS = re.compile(r"[^\W\d_]+")

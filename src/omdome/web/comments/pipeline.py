@@ -61,13 +61,14 @@ class Submission:
     reasons: list[str] = field(default_factory=list)
 
 
-def triager(site: Site | None = None, *, fast: bool = True) -> Triager:
-    """Triage with the facts and web domains of the site's organisation (the model loads once)."""
+def triager(site: Site | None = None, *, fast: bool = True, second_reading: bool = False) -> Triager:
+    """Triage with the facts and web domains of the site's organisation (the model loads once);
+    ``second_reading``: the background re-score's reading (see ``Triager``)."""
     from omdome.web.policies.services import current_facts
 
     if site is None:
-        return _triager(None, (), fast)
-    return _triager(current_facts(site.organisation), own_domains(site), fast)
+        return _triager(None, (), fast, second_reading)
+    return _triager(current_facts(site.organisation), own_domains(site), fast, second_reading)
 
 
 def own_domains(site: Site) -> tuple[str, ...]:
@@ -79,12 +80,14 @@ def own_domains(site: Site) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16)
-def _triager(facts, domains: tuple[str, ...], fast: bool) -> Triager:  # type: ignore[no-untyped-def]
+def _triager(facts, domains: tuple[str, ...], fast: bool,  # type: ignore[no-untyped-def]
+             second_reading: bool = False) -> Triager:
     from django.conf import settings
 
     from omdome.triage.model import load_model
 
-    return Triager(load_model(settings.OMDOME_TRIAGE_MODEL or None), facts, fast=fast, own_domains=domains)
+    return Triager(load_model(settings.OMDOME_TRIAGE_MODEL or None), facts, fast=fast, own_domains=domains,
+                   second_reading=second_reading)
 
 
 def resolve_thread(s: Submission) -> None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from omdome.triage.classifier import ReasonCode, TriageResult
+from omdome.triage.classifier import SECOND_READING_FROM, ReasonCode, TriageResult
 from omdome.web.comments.models import Comment, ModerationEvent, Status
 from omdome.web.messages.signals import message_flagged
 from omdome.web.messages.triage import apply_triage, should_withhold, stored_reason_codes
@@ -52,7 +52,9 @@ THREAT_FROM = 0.3
 # comment all 4 and 99 %. The worker re-scores about 30 comments a second on two cores; after a
 # burst of 100 comments a second for a minute its outbox was empty 51 s later at 0.25, 70 s at
 # 0.19 and 231 s when every comment was asked, against the 60 s the comment system promises.
-THREAT_ONLY_FROM = 0.25
+# The second reading (``Triager(second_reading=True)``) reports from a lower probability above the
+# same bound, so the two are one number.
+THREAT_ONLY_FROM = SECOND_READING_FROM
 RELEASE_AT = 0.8
 BATCH = 16
 # What the fuller model is asked about a comment: the whole decision, or only whether it is a threat
@@ -159,7 +161,8 @@ def rescore(comment_ids: list[int]) -> dict[int, str]:
     for comment in comments:
         by_site.setdefault(comment.thread.site_id, []).append(comment)
     for group in by_site.values():
-        results = triager(group[0].thread.site, fast=False).triage_many([(c.pk, c.text) for c in group])
+        results = triager(group[0].thread.site, fast=False, second_reading=True).triage_many(
+            [(c.pk, c.text) for c in group])
         scored += [(comment.pk, comment.text, result) for comment, result in zip(group, results, strict=True)]
     with transaction.atomic():
         outcomes.update(_store(scored))
