@@ -136,9 +136,13 @@ TRIAGE_SETS = [
                   "first measured at commit 9393248, after it (fast 0.871, default 0.894 macro-F1; report recall "
                   "58 / 60 of 61; with the re-score 60); nothing has been tuned against it"),
     ("2026-12zb", "**blind**: frozen on 2026-12-06 before it was ever measured, written while the re-score was "
-                  "changed to ask about every comment and kept back for the change after it; not measured yet"),
+                  "changed to ask about every comment and kept back for the change after it (the re-score's second "
+                  "reading); first measured at commit def6c8a, after it (fast 0.878, default 0.921 macro-F1; report "
+                  "recall 60 / 58 of 60; with the re-score 60); nothing has been tuned against it"),
     ("2026-12zc", "**blind**: frozen on 2026-12-06 before it was ever measured, written after the re-score's "
                   "threat-only question was bounded and kept back behind 2026-12zb; not measured yet"),
+    ("2026-12zd", "**blind**: frozen on 2026-12-06 before it was ever measured, written while the re-score's "
+                  "second reading was measured on 2026-12zb and kept back behind 2026-12zc; not measured yet"),
 ]
 FIRST_MEASUREMENT = (
     "First measurement on 2026-12, with the model shipped before this work (397 comments): macro-F1 fast "
@@ -246,7 +250,7 @@ REVIEW_SETS = [
 ]
 # Frozen blind sets not yet measured on purpose: the bench leaves them out until their turn.
 KEPT_BACK: frozenset[str] = frozenset()
-TRIAGE_KEPT_BACK: frozenset[str] = frozenset({"2026-12zb", "2026-12zc"})
+TRIAGE_KEPT_BACK: frozenset[str] = frozenset({"2026-12zc", "2026-12zd"})
 LANGUAGES = ("sv", "en", "nb", "da")
 WITHHELD = ("hide", "report")
 MEANT_TO_BE_WITHHELD = ("hateful", "spam")

