@@ -14,6 +14,9 @@ already report as possibly unlawful, asked one of two things (``purpose``):
   model reports it, the fast path's result stands: a harmless comment the fast path merely
   hesitates over (a question or a complaint?) keeps its label.
 
+The fuller model reads with its second reading (``Triager(second_reading=True)``): where the fast
+path gave a threat some probability, it reports one from a lower probability than on its own.
+
 A comment newly flagged as possibly unlawful is withheld if it was published, logged, and announced
 (``message_flagged``), so that communicators are told at once as for a threat caught when posted.
 
