@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from omdome.detect.base import drop_overlaps
 from omdome.detect.personal_data import _instances, find_personal_data
 
@@ -24,6 +26,7 @@ def held_texts() -> list[str]:
     return [t for t in texts if t]
 
 
+@pytest.mark.slow  # reads every text the project holds
 def test_skipping_texts_without_a_digit_or_an_at_sign_finds_the_same_spans():
     texts = held_texts()
     assert len(texts) > 9_000

@@ -70,6 +70,7 @@ def test_a_threat_retold_by_someone_who_wants_it_removed_is_no_threat():
     assert threats(text) == []
 
 
+@pytest.mark.slow  # reads every comment the project holds (about 18 s)
 def test_the_word_stems_that_skip_a_construction_lose_no_match():
     """Every comment the project holds (training, test and blind sets, threats among them): the
     constructions find the same spans as when each pattern runs on every text."""
